@@ -1,0 +1,98 @@
+package com.fintechlogin.keycloak.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import com.fintechlogin.keycloak.api.http.RequestBodies;
+import com.fintechlogin.keycloak.login.FailureReason;
+import com.fintechlogin.keycloak.login.LoginEvents;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * One documented login API at one path: it takes the body whatever its media type and answers every request,
+ * wrong method included, in the API's own envelope, so that no caller ever sees Keycloak's error pages.
+ */
+public abstract class ApiEndpoint {
+
+    protected final KeycloakSession session;
+
+    protected ApiEndpoint(KeycloakSession session) {
+        this.session = session;
+    }
+
+    /** The API's name in events ({@link LoginEvents#API}). */
+    protected abstract String apiName();
+
+    /** Answers a POST whose body is at most {@link RequestBodies#MAX_BODY_BYTES}. */
+    protected abstract Response login(HttpHeaders headers, byte[] body, EventBuilder event);
+
+    /** The API's answer for a failure, from its code table. */
+    protected abstract Response answer(FailureReason reason);
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response post(InputStream body) {
+        EventBuilder event = loginEvent();
+        byte[] bytes;
+        try {
+            bytes = RequestBodies.readBounded(body);
+        } catch (IOException unreadable) {
+            return refuse(event, FailureReason.MALFORMED_REQUEST);
+        }
+        if (bytes == null) {
+            return refuse(event, FailureReason.BODY_TOO_LARGE);
+        }
+        return login(session.getContext().getRequestHeaders(), bytes, event);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get() {
+        return answer(FailureReason.WRONG_METHOD);
+    }
+
+    @PUT
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response put() {
+        return answer(FailureReason.WRONG_METHOD);
+    }
+
+    @DELETE
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response delete() {
+        return answer(FailureReason.WRONG_METHOD);
+    }
+
+    @PATCH
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response patch() {
+        return answer(FailureReason.WRONG_METHOD);
+    }
+
+    /** Records a failure found before any flow ran (the flow records its own) and answers it. */
+    protected Response refuse(EventBuilder event, FailureReason reason) {
+        event.detail(LoginEvents.REASON, reason.detail()).error(reason.eventError());
+        return answer(reason);
+    }
+
+    private EventBuilder loginEvent() {
+        return new EventBuilder(session.getContext().getRealm(), session, session.getContext().getConnection())
+                .event(EventType.LOGIN)
+                .detail(LoginEvents.API, apiName());
+    }
+}

@@ -1,0 +1,69 @@
+package com.fintechlogin.keycloak.api.userlogin;
+
+import java.util.Map;
+
+import com.fintechlogin.keycloak.api.ApiEndpoint;
+import com.fintechlogin.keycloak.api.http.RequestBodies;
+import com.fintechlogin.keycloak.login.FailureReason;
+import com.fintechlogin.keycloak.login.FlowInputs;
+import com.fintechlogin.keycloak.login.LoginOutcome;
+import com.fintechlogin.keycloak.login.LoginService;
+import com.fintechlogin.keycloak.user.ApiKeys;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/** Seed 004, {@code POST /user/login}: email and password for a token and the user's API key. */
+public final class UserLoginEndpoint extends ApiEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(UserLoginEndpoint.class);
+
+    public UserLoginEndpoint(KeycloakSession session) {
+        super(session);
+    }
+
+    @Override
+    protected String apiName() {
+        return "user-login";
+    }
+
+    @Override
+    protected Response login(HttpHeaders headers, byte[] body, EventBuilder event) {
+        if (!RequestBodies.isJsonOrUnspecified(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+            return refuse(event, FailureReason.WRONG_CONTENT_TYPE);
+        }
+        UserLoginRequest request = UserLoginRequest.parse(body);
+        if (request == null) {
+            return refuse(event, FailureReason.MALFORMED_REQUEST);
+        }
+        RealmModel realm = session.getContext().getRealm();
+        String clientId = UserLoginSettings.of(realm).clientId();
+        ClientModel client = realm.getClientByClientId(clientId);
+        if (client == null || !client.isEnabled()) {
+            LOG.warnf("Realm '%s': /user/login needs an enabled client '%s' (realm attribute %s)",
+                    realm.getName(), clientId, UserLoginSettings.CLIENT_ID_ATTRIBUTE);
+            return refuse(event, FailureReason.CLIENT_NOT_CONFIGURED);
+        }
+
+        LoginOutcome outcome = new LoginService(session).login(client,
+                Map.of(FlowInputs.IDENTIFIER, request.emailId(), FlowInputs.PASSWORD, request.password()), event);
+        if (outcome instanceof LoginOutcome.Success success) {
+            String apiKey = ApiKeys.ensure(session, realm, success.user());
+            long expiresIn = Math.max(0, success.expiresAt() - Time.currentTime());
+            return UserLoginAnswers.success(success.accessToken(), apiKey, success.user().getEmail(), expiresIn);
+        }
+        return answer(((LoginOutcome.Failure) outcome).reason());
+    }
+
+    @Override
+    protected Response answer(FailureReason reason) {
+        return UserLoginAnswers.failure(reason);
+    }
+}

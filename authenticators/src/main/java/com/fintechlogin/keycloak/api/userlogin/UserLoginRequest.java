@@ -1,0 +1,31 @@
+package com.fintechlogin.keycloak.api.userlogin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fintechlogin.keycloak.api.http.LenientJson;
+
+/** Seed 004's request body, {@code {"emailId": "...", "password": "..."}}. */
+record UserLoginRequest(String emailId, String password) {
+
+    static final int MAX_EMAIL_LENGTH = 254;
+    static final int MAX_PASSWORD_LENGTH = 256;
+
+    /** The request in {@code body}, or {@code null} when a field is missing, not a scalar, blank or too long. */
+    static UserLoginRequest parse(byte[] body) {
+        ObjectNode json = LenientJson.parseObject(body);
+        if (json == null) {
+            return null;
+        }
+        String emailId = LenientJson.text(json, "emailId", MAX_EMAIL_LENGTH);
+        String password = LenientJson.text(json, "password", MAX_PASSWORD_LENGTH);
+        if (emailId == null || password == null) {
+            return null;
+        }
+        return new UserLoginRequest(emailId.trim(), password);
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "UserLoginRequest[emailId=" + emailId + "]";
+    }
+}

@@ -1,0 +1,16 @@
+package com.fintechlogin.keycloak.api.userlogin;
+
+import org.keycloak.models.RealmModel;
+
+/** Seed 004's realm settings, read from realm attributes. */
+record UserLoginSettings(String clientId) {
+
+    /** Realm attribute naming the client that {@code /user/login} logs into. */
+    static final String CLIENT_ID_ATTRIBUTE = "fintech.user-login.client-id";
+    static final String DEFAULT_CLIENT_ID = "user-api";
+
+    static UserLoginSettings of(RealmModel realm) {
+        String clientId = realm.getAttribute(CLIENT_ID_ATTRIBUTE);
+        return new UserLoginSettings(clientId == null || clientId.isBlank() ? DEFAULT_CLIENT_ID : clientId.trim());
+    }
+}

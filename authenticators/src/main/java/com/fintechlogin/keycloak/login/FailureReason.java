@@ -1,0 +1,72 @@
+package com.fintechlogin.keycloak.login;
+
+import java.util.Locale;
+
+import org.keycloak.events.Errors;
+
+/**
+ * Why a login did not succeed: the one vocabulary every authenticator and adapter of the project shares.
+ * Each API renders these through its own code table; events carry {@link #detail()} as the {@code reason}.
+ */
+public enum FailureReason {
+
+    /** The request is not one the API accepts: missing or malformed fields, bad JSON. */
+    MALFORMED_REQUEST(Errors.INVALID_REQUEST, false),
+    /** The HTTP method is not the documented one. */
+    WRONG_METHOD(Errors.INVALID_REQUEST, false),
+    /** The body is not in the documented media type. */
+    WRONG_CONTENT_TYPE(Errors.INVALID_REQUEST, false),
+    /** The body is larger than any valid request. */
+    BODY_TOO_LARGE(Errors.INVALID_REQUEST, false),
+    /** The realm does not name an enabled client for this API: an administrator has to fix it. */
+    CLIENT_NOT_CONFIGURED(Errors.CLIENT_NOT_FOUND, false),
+    /** No user answers to the identifier. */
+    UNKNOWN_USER(Errors.USER_NOT_FOUND, true),
+    /** More than one user answers to an identifier that must be unique: fail closed. */
+    AMBIGUOUS_USER(Errors.INVALID_USER, false),
+    /** The credential did not match. */
+    INVALID_CREDENTIALS(Errors.INVALID_USER_CREDENTIALS, true),
+    /** Brute-force detection locks the user, temporarily or permanently. */
+    USER_LOCKED(Errors.USER_TEMPORARILY_DISABLED, false),
+    /** An administrator disabled the user. */
+    USER_DISABLED(Errors.USER_DISABLED, false),
+    /** The user has required actions pending, which an API login cannot complete. */
+    ACCOUNT_NOT_SET_UP(Errors.RESOLVE_REQUIRED_ACTIONS, false),
+    /** The flow failed for a reason no authenticator of this project reported. */
+    LOGIN_FAILED(Errors.INVALID_USER_CREDENTIALS, false);
+
+    private final String eventError;
+    private final boolean countsAsFailedAttempt;
+
+    FailureReason(String eventError, boolean countsAsFailedAttempt) {
+        this.eventError = eventError;
+        this.countsAsFailedAttempt = countsAsFailedAttempt;
+    }
+
+    /** The Keycloak event error recorded for this reason. */
+    public String eventError() {
+        return eventError;
+    }
+
+    /** Whether the attempt is reported to brute-force detection as a failed login. */
+    public boolean countsAsFailedAttempt() {
+        return countsAsFailedAttempt;
+    }
+
+    /** The value of the {@code reason} event detail. */
+    public String detail() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The reason named by {@link #detail()} or by the enum name; {@code null} when there is none. */
+    public static FailureReason fromDetail(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+}

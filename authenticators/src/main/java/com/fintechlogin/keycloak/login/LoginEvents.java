@@ -1,0 +1,13 @@
+package com.fintechlogin.keycloak.login;
+
+/** Event detail keys of the project, apart from Keycloak's own {@code org.keycloak.events.Details}. */
+public final class LoginEvents {
+
+    /** Why a login failed: a {@link FailureReason#detail()}. */
+    public static final String REASON = "reason";
+    /** Which documented API the attempt came through; Keycloak overwrites its own {@code auth_method}. */
+    public static final String API = "fintech_api";
+
+    private LoginEvents() {
+    }
+}

@@ -1,0 +1,67 @@
+package com.fintechlogin.keycloak.login;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.OAuthErrorException;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
+
+/**
+ * The one way an authenticator of this project ends an attempt in failure: the typed reason goes into an
+ * auth note for the adapter, the event gets its reason and error, brute-force detection hears of the attempts
+ * that count, and the standard token endpoint gets an OAuth error it can return as is.
+ */
+public final class LoginFailures {
+
+    /** Auth note holding the {@link FailureReason} of a failed attempt. */
+    public static final String REASON_NOTE = "fintech.failure.reason";
+
+    private LoginFailures() {
+    }
+
+    public static void fail(AuthenticationFlowContext context, FailureReason reason) {
+        fail(context, reason, reason.eventError());
+    }
+
+    /**
+     * Fails with an event error other than the reason's own: for an answer that deliberately hides the truth
+     * from the caller (an unknown user answered as a wrong password) while the event keeps it for admins.
+     */
+    public static void fail(AuthenticationFlowContext context, FailureReason reason, String eventError) {
+        context.getAuthenticationSession().setAuthNote(REASON_NOTE, reason.name());
+        if (context.getUser() != null) {
+            context.getEvent().user(context.getUser());
+        }
+        context.getEvent().detail(LoginEvents.REASON, reason.detail()).error(eventError);
+        Response tokenEndpointAnswer = tokenEndpointError(reason);
+        if (reason.countsAsFailedAttempt()) {
+            context.failure(flowError(reason), tokenEndpointAnswer);
+        } else {
+            context.forceChallenge(tokenEndpointAnswer);
+        }
+    }
+
+    /** The reason an earlier authenticator of this attempt recorded, if any. */
+    public static FailureReason recorded(org.keycloak.sessions.AuthenticationSessionModel authSession) {
+        return FailureReason.fromDetail(authSession.getAuthNote(REASON_NOTE));
+    }
+
+    private static AuthenticationFlowError flowError(FailureReason reason) {
+        return switch (reason) {
+            case UNKNOWN_USER, AMBIGUOUS_USER -> AuthenticationFlowError.INVALID_USER;
+            case USER_LOCKED -> AuthenticationFlowError.USER_TEMPORARILY_DISABLED;
+            case USER_DISABLED -> AuthenticationFlowError.USER_DISABLED;
+            default -> AuthenticationFlowError.INVALID_CREDENTIALS;
+        };
+    }
+
+    /** Keycloak's own direct-grant answers: no detail beyond "invalid credentials" leaks to the caller. */
+    private static Response tokenEndpointError(FailureReason reason) {
+        OAuth2ErrorRepresentation error = reason == FailureReason.MALFORMED_REQUEST
+                ? new OAuth2ErrorRepresentation(OAuthErrorException.INVALID_REQUEST, "Missing or malformed parameters")
+                : new OAuth2ErrorRepresentation(OAuthErrorException.INVALID_GRANT, "Invalid user credentials");
+        return Response.status(Response.Status.BAD_REQUEST).entity(error).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

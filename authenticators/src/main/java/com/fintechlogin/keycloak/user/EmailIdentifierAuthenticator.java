@@ -1,0 +1,89 @@
+package com.fintechlogin.keycloak.user;
+
+import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.login.FailureReason;
+import com.fintechlogin.keycloak.login.FlowInputs;
+import com.fintechlogin.keycloak.login.LoginFailures;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/** Finds the user by email address; the credential step after it checks lockout and the credential. */
+public final class EmailIdentifierAuthenticator implements Authenticator {
+
+    static final int MAX_EMAIL_LENGTH = 254;
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        String email = FlowInputs.identifier(context);
+        if (email == null || email.isBlank() || email.length() > MAX_EMAIL_LENGTH) {
+            LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);
+            return;
+        }
+        context.getEvent().detail(Details.USERNAME, email);
+        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, email);
+
+        UserModel user;
+        try {
+            user = context.getSession().users().getUserByEmail(context.getRealm(), email);
+        } catch (ModelDuplicateException shared) {
+            LoginFailures.fail(context, FailureReason.AMBIGUOUS_USER);
+            return;
+        }
+        if (user == null || user.getServiceAccountClientLink() != null) {
+            failUnknownUser(context);
+            return;
+        }
+        if (!user.isEnabled()) {
+            // Keycloak refuses to put a disabled user into the flow; tell a permanent lockout from an admin's doing.
+            context.getEvent().user(user);
+            LoginFailures.fail(context, AccountStatus.blockingReason(context, user));
+            return;
+        }
+        context.setUser(user);
+        context.success();
+    }
+
+    private static void failUnknownUser(AuthenticationFlowContext context) {
+        if (EmailIdentifierConfig.of(context.getAuthenticatorConfig()).enumerationSafe()) {
+            // Same answer and the same cost as a wrong password, so neither tells which emails exist.
+            AuthenticatorUtils.dummyHash(context);
+            LoginFailures.fail(context, FailureReason.INVALID_CREDENTIALS, Errors.USER_NOT_FOUND);
+            return;
+        }
+        LoginFailures.fail(context, FailureReason.UNKNOWN_USER);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        // A direct-grant step: everything happens in authenticate().
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // Nothing to set up: the step only identifies.
+    }
+
+    @Override
+    public void close() {
+        // Stateless.
+    }
+}

@@ -1,0 +1,54 @@
+package com.fintechlogin.keycloak.api.userlogin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fintechlogin.keycloak.login.FailureReason;
+
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+
+class UserLoginAnswersTest {
+
+    @Test
+    void everyFailureReasonHasADecidedAnswer() {
+        assertThat(UserLoginAnswers.CODES).containsOnlyKeys(FailureReason.values());
+    }
+
+    @Test
+    void everyAnswerIsA4xxExceptAMisconfiguredRealm() {
+        UserLoginAnswers.CODES.forEach((reason, code) -> {
+            if (reason == FailureReason.CLIENT_NOT_CONFIGURED) {
+                assertThat(code.httpStatus()).isEqualTo(503);
+            } else {
+                assertThat(code.httpStatus()).as(reason.name()).isBetween(400, 499);
+            }
+        });
+    }
+
+    @Test
+    void answersTheDocumentedCodesOfTheSeed() {
+        assertThat(UserLoginAnswers.CODES.get(FailureReason.UNKNOWN_USER))
+                .isEqualTo(new UserLoginAnswers.Code(404, 404, "Please provide valid user details"));
+        assertThat(UserLoginAnswers.CODES.get(FailureReason.INVALID_CREDENTIALS))
+                .isEqualTo(new UserLoginAnswers.Code(401, 405, "Please provide valid password"));
+    }
+
+    @Test
+    void failureBodyHasOnlyCodeAndMessage() {
+        Response response = UserLoginAnswers.failure(FailureReason.USER_LOCKED);
+
+        assertThat(response.getStatus()).isEqualTo(423);
+        assertThat(response.getEntity()).isEqualTo("{\"responseCode\":423,\"responseMessage\":\"Account is temporarily locked\"}");
+    }
+
+    @Test
+    void successBodyCarriesExpiryAsAStringOfSeconds() {
+        Response response = UserLoginAnswers.success("tok", "key", "a@b.c", 3599);
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getEntity()).isEqualTo("{\"responseCode\":200,\"responseMessage\":\"Success\",\"responseData\":"
+                + "{\"token\":\"tok\",\"apiKey\":\"key\",\"emailId\":\"a@b.c\",\"expiry\":\"3599\"}}");
+        assertThat(response.getHeaderString("Cache-Control")).contains("no-store");
+    }
+}

@@ -1,0 +1,58 @@
+package com.fintechlogin.keycloak.it;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/** Facts of the demo realm the tests rely on, and users made for one test each. */
+final class DemoRealm {
+
+    /** The realm JSON that the run command imports; the tests create the same realm from it. */
+    static final String JSON = "/demo-realm.json";
+
+    static final String USER_API_CLIENT = "user-api";
+    static final String GATEWAY_CLIENT = "api-gateway";
+    static final String GATEWAY_SECRET = "demo-gateway-secret";
+    static final String DEMO_EMAIL = "demo.user@fintech.example";
+    static final String DEMO_PASSWORD = "Demo-Pass-004";
+    static final String EMAIL_PASSWORD_FLOW = "fintech email password";
+
+    private DemoRealm() {
+    }
+
+    record TestUser(String id, String email, String password) {
+    }
+
+    /** A fresh enabled user with an email and password, removed after the test. */
+    static TestUser newUser(ManagedRealm realm) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername("it-" + tag);
+        user.setEmail("it-" + tag + "@fintech.example");
+        user.setEmailVerified(true);
+        user.setFirstName("Test");
+        user.setLastName(tag);
+        user.setEnabled(true);
+        String password = "Pw-" + UUID.randomUUID();
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        String id;
+        try (Response created = realm.admin().users().create(user)) {
+            if (created.getStatus() != 201) {
+                throw new AssertionError("User not created: HTTP " + created.getStatus() + " " + created.readEntity(String.class));
+            }
+            String location = created.getLocation().getPath();
+            id = location.substring(location.lastIndexOf('/') + 1);
+        }
+        realm.cleanup().add(r -> r.users().delete(id).close());
+        return new TestUser(id, user.getEmail(), password);
+    }
+}
