@@ -1,5 +1,7 @@
 package com.fintechlogin.keycloak.user;
 
+import java.util.List;
+
 import org.keycloak.common.util.Base64Url;
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.models.KeycloakSession;
@@ -24,9 +26,13 @@ public final class ApiKeys {
 
     /** The user's key, issuing one if the user has none. */
     public static String ensure(KeycloakSession session, RealmModel realm, UserModel user) {
-        String existing = user.getFirstAttribute(ATTRIBUTE);
-        if (existing != null && !existing.isBlank()) {
-            return existing;
+        List<String> existing = user.getAttributeStream(ATTRIBUTE).filter(key -> !key.isBlank()).sorted().toList();
+        if (existing.size() > 1) {
+            // Two first logins raced and each stored a key: settle on one, the same one on every node.
+            user.setSingleAttribute(ATTRIBUTE, existing.get(0));
+        }
+        if (!existing.isEmpty()) {
+            return existing.get(0);
         }
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
             String candidate = Base64Url.encode(SecretGenerator.getInstance().randomBytes(KEY_BYTES));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectEvents;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -152,6 +153,36 @@ class UserLoginApiTest {
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body()).isEqualTo("{\"responseCode\":403,\"responseMessage\":\"Account is disabled\"}");
+    }
+
+    @Test
+    void userWithPendingRequiredActionsAnswers403NotSetUp() {
+        TestUser user = DemoRealm.newUser(realm);
+        UserRepresentation rep = realm.admin().users().get(user.id()).toRepresentation();
+        rep.setRequiredActions(List.of("UPDATE_PASSWORD"));
+        realm.admin().users().get(user.id()).update(rep);
+
+        Http.Answer answer = login(user.email(), user.password());
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body()).isEqualTo("{\"responseCode\":403,\"responseMessage\":\"Account is not fully set up\"}");
+    }
+
+    @Test
+    void realmWithoutTheApiClientAnswers503InTheEnvelope() {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        rep.getAttributes().put("fintech.user-login.client-id", "no-such-client");
+        realm.admin().update(rep);
+        realm.cleanup().add(r -> {
+            RealmRepresentation restored = r.toRepresentation();
+            restored.getAttributes().put("fintech.user-login.client-id", DemoRealm.USER_API_CLIENT);
+            r.update(restored);
+        });
+
+        Http.Answer answer = login(DemoRealm.DEMO_EMAIL, DemoRealm.DEMO_PASSWORD);
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.body()).isEqualTo("{\"responseCode\":503,\"responseMessage\":\"Service unavailable\"}");
     }
 
     @Test
