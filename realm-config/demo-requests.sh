@@ -1,2 +1,9 @@
 # Email/password login (seed 004), demo user of the demo realm (demo-only credentials):
 curl -s -X POST "$BASE/realms/demo/fintech/user/login" -H 'Content-Type: application/json' -d '{"emailId": "demo.user@fintech.example", "password": "Demo-Pass-004"}'
+
+# Get Token API: the demo app MOB-APP gets its app token (demo-only secret):
+curl -s -X POST "$BASE/realms/demo/fintech/market-place/v1/token" -H 'X-API-KEY: MOB-APP' -H 'X-API-SECRET: demo-mob-app-secret'
+
+# Mobile sign-in (seed 000), the document's sample body, with a fresh app token:
+APP_TOKEN=$(curl -s -X POST "$BASE/realms/demo/fintech/market-place/v1/token" -H 'X-API-KEY: MOB-APP' -H 'X-API-SECRET: demo-mob-app-secret' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+curl -s -X POST "$BASE/realms/demo/fintech/lending/v1/token" -H 'X-API-KEY: MOB-APP' -H "X-API-TOKEN: $APP_TOKEN" --data-raw "{\"token\": \"$APP_TOKEN\", \"mobile\": \"9999097535\",}"

@@ -40,8 +40,11 @@ public abstract class ApiEndpoint {
     /** Answers a POST whose body is at most {@link RequestBodies#MAX_BODY_BYTES}. */
     protected abstract Response login(HttpHeaders headers, byte[] body, EventBuilder event);
 
-    /** The API's answer for a failure, from its code table. */
-    protected abstract Response answer(FailureReason reason);
+    /**
+     * The API's answer for a failure, from its code table. {@code field} names the request part at fault when
+     * the API's documents tell callers which one (a header or body field); it is {@code null} otherwise.
+     */
+    protected abstract Response answer(FailureReason reason, String field);
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -63,36 +66,49 @@ public abstract class ApiEndpoint {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
-        return answer(FailureReason.WRONG_METHOD);
+        return answer(FailureReason.WRONG_METHOD, null);
     }
 
     @PUT
     @Produces(MediaType.APPLICATION_JSON)
     public Response put() {
-        return answer(FailureReason.WRONG_METHOD);
+        return answer(FailureReason.WRONG_METHOD, null);
     }
 
     @DELETE
     @Produces(MediaType.APPLICATION_JSON)
     public Response delete() {
-        return answer(FailureReason.WRONG_METHOD);
+        return answer(FailureReason.WRONG_METHOD, null);
     }
 
     @PATCH
     @Produces(MediaType.APPLICATION_JSON)
     public Response patch() {
-        return answer(FailureReason.WRONG_METHOD);
+        return answer(FailureReason.WRONG_METHOD, null);
     }
 
     /** Records a failure found before any flow ran (the flow records its own) and answers it. */
     protected Response refuse(EventBuilder event, FailureReason reason) {
+        return refuse(event, reason, null);
+    }
+
+    /** As {@link #refuse(EventBuilder, FailureReason)}, naming the request part at fault. */
+    protected Response refuse(EventBuilder event, FailureReason reason, String field) {
+        if (field != null) {
+            event.detail(LoginEvents.FIELD, field);
+        }
         event.detail(LoginEvents.REASON, reason.detail()).error(reason.eventError());
-        return answer(reason);
+        return answer(reason, field);
+    }
+
+    /** {@code LOGIN} for user logins; an API that logs in an app itself says {@code CLIENT_LOGIN}. */
+    protected EventType eventType() {
+        return EventType.LOGIN;
     }
 
     private EventBuilder loginEvent() {
         return new EventBuilder(session.getContext().getRealm(), session, session.getContext().getConnection())
-                .event(EventType.LOGIN)
+                .event(eventType())
                 .detail(LoginEvents.API, apiName());
     }
 }

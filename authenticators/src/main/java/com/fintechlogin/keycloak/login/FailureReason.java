@@ -20,6 +20,10 @@ public enum FailureReason {
     BODY_TOO_LARGE(Errors.INVALID_REQUEST, false),
     /** The realm does not name an enabled client for this API: an administrator has to fix it. */
     CLIENT_NOT_CONFIGURED(Errors.CLIENT_NOT_FOUND, false),
+    /** The calling app is not an enabled client allowed to use this API, or its secret is wrong. */
+    CLIENT_REFUSED(Errors.INVALID_CLIENT_CREDENTIALS, false),
+    /** The app token presented is not a live access token of the calling app's own service account. */
+    INVALID_APP_TOKEN(Errors.INVALID_TOKEN, false),
     /** No user answers to the identifier. */
     UNKNOWN_USER(Errors.USER_NOT_FOUND, true),
     /** More than one user answers to an identifier that must be unique: fail closed. */

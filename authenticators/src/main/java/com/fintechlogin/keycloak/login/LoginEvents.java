@@ -5,6 +5,8 @@ public final class LoginEvents {
 
     /** Why a login failed: a {@link FailureReason#detail()}. */
     public static final String REASON = "reason";
+    /** Which part of the request was at fault, for failures of malformed requests: a header or field name. */
+    public static final String FIELD = "field";
     /** Which documented API the attempt came through; Keycloak overwrites its own {@code auth_method}. */
     public static final String API = "fintech_api";
 

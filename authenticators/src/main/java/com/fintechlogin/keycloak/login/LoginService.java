@@ -6,6 +6,7 @@ import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowException;
 import org.keycloak.models.utils.AuthenticationFlowResolver;
 import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
@@ -14,11 +15,14 @@ import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.services.managers.UserSessionManager;
+import org.keycloak.common.constants.ServiceAccountConstants;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.sessions.RootAuthenticationSessionModel;
 
@@ -80,6 +84,42 @@ public final class LoginService {
         return issueTokens(realm, client, processor, authSession, event);
     }
 
+    /**
+     * A client-credentials login of {@code client}'s service account, as Keycloak's own grant makes it; the
+     * client must already be authenticated. No refresh token, so the session is transient, as Keycloak does.
+     */
+    public LoginOutcome serviceAccountLogin(ClientModel client, EventBuilder event) {
+        RealmModel realm = session.getContext().getRealm();
+        session.getContext().setClient(client);
+        event.client(client);
+        UserModel serviceAccount = client.isServiceAccountsEnabled() ? session.users().getServiceAccount(client) : null;
+        if (serviceAccount == null || !serviceAccount.isEnabled()) {
+            return new LoginOutcome.Failure(recordFailure(event, FailureReason.CLIENT_REFUSED));
+        }
+        event.user(serviceAccount).detail(Details.USERNAME, serviceAccount.getUsername());
+
+        RootAuthenticationSessionModel root = new AuthenticationSessionManager(session).createAuthenticationSession(realm, false);
+        AuthenticationSessionModel authSession = root.createAuthenticationSession(client);
+        authSession.setAuthenticatedUser(serviceAccount);
+        authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        authSession.setClientNote(OIDCLoginProtocol.ISSUER,
+                Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
+        authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, SCOPE);
+
+        UserSessionModel userSession = new UserSessionManager(session).createUserSession(root.getId(), realm,
+                serviceAccount, serviceAccount.getUsername(), session.getContext().getConnection().getRemoteHost(),
+                ServiceAccountConstants.CLIENT_AUTH, false, null, null, UserSessionModel.SessionPersistenceState.TRANSIENT);
+        event.session(userSession);
+        AuthenticationManager.setClientScopesInSession(session, authSession);
+        ClientSessionContext clientSessionContext = TokenManager.attachAuthenticationSession(session, userSession, authSession);
+        clientSessionContext.setAttribute(Constants.GRANT_TYPE, OAuth2Constants.CLIENT_CREDENTIALS);
+        userSession.setNote(ServiceAccountConstants.CLIENT_ID, client.getClientId());
+        userSession.setNote(ServiceAccountConstants.CLIENT_HOST, session.getContext().getConnection().getRemoteHost());
+        userSession.setNote(ServiceAccountConstants.CLIENT_ADDRESS, session.getContext().getConnection().getRemoteAddr());
+
+        return issue(realm, client, serviceAccount, userSession, clientSessionContext, event);
+    }
+
     private static FailureReason authenticate(AuthenticationProcessor processor, AuthenticationSessionModel authSession,
                                               EventBuilder event) {
         try {
@@ -122,16 +162,20 @@ public final class LoginService {
         AuthenticationManager.setClientScopesInSession(session, authSession);
         ClientSessionContext clientSessionContext = processor.attachSession();
         clientSessionContext.setAttribute(Constants.GRANT_TYPE, GRANT_TYPE);
-        UserModel user = processor.getUserSession().getUser();
+        UserSessionModel userSession = processor.getUserSession();
+        LoginOutcome outcome = issue(realm, client, userSession.getUser(), userSession, clientSessionContext, event);
+        AuthenticationManager.logSuccess(session, authSession);
+        return outcome;
+    }
 
+    private LoginOutcome issue(RealmModel realm, ClientModel client, UserModel user, UserSessionModel userSession,
+                               ClientSessionContext clientSessionContext, EventBuilder event) {
         TokenManager.AccessTokenResponseBuilder tokens = new TokenManager()
-                .responseBuilder(realm, client, event, session, processor.getUserSession(), clientSessionContext)
+                .responseBuilder(realm, client, event, session, userSession, clientSessionContext)
                 .generateAccessToken();
         String accessToken = tokens.build().getToken();
         long expiresAt = tokens.getAccessToken().getExp();
-
         event.user(user).success();
-        AuthenticationManager.logSuccess(session, authSession);
         return new LoginOutcome.Success(user, accessToken, expiresAt);
     }
 }

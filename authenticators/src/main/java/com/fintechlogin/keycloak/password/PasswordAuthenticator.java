@@ -1,12 +1,12 @@
 package com.fintechlogin.keycloak.password;
 
 import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginFailures;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
@@ -15,7 +15,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /** Checks the password of the user an earlier step identified, with Keycloak's own password credential. */
-public final class PasswordAuthenticator implements Authenticator {
+public final class PasswordAuthenticator extends DirectGrantStep {
 
     static final int MAX_PASSWORD_LENGTH = 256;
 
@@ -41,11 +41,6 @@ public final class PasswordAuthenticator implements Authenticator {
     }
 
     @Override
-    public void action(AuthenticationFlowContext context) {
-        // A direct-grant step: everything happens in authenticate().
-    }
-
-    @Override
     public boolean requiresUser() {
         return true;
     }
@@ -53,15 +48,5 @@ public final class PasswordAuthenticator implements Authenticator {
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
         return user.credentialManager().isConfiguredFor(PasswordCredentialModel.TYPE);
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // A user without a password gets one from an admin; an API login cannot run a required action.
-    }
-
-    @Override
-    public void close() {
-        // Stateless.
     }
 }

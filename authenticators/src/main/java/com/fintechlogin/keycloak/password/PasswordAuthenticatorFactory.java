@@ -1,21 +1,16 @@
 package com.fintechlogin.keycloak.password;
 
-import java.util.List;
+import com.fintechlogin.keycloak.login.DirectGrantStepFactory;
 
-import org.keycloak.Config;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
-import org.keycloak.provider.ProviderConfigProperty;
 
-public final class PasswordAuthenticatorFactory implements AuthenticatorFactory {
+public final class PasswordAuthenticatorFactory extends DirectGrantStepFactory {
 
     public static final String PROVIDER_ID = "fintech-password";
 
-    private static final PasswordAuthenticator SINGLETON = new PasswordAuthenticator();
+    public PasswordAuthenticatorFactory() {
+        super(new PasswordAuthenticator());
+    }
 
     @Override
     public String getId() {
@@ -37,45 +32,5 @@ public final class PasswordAuthenticatorFactory implements AuthenticatorFactory 
     @Override
     public String getReferenceCategory() {
         return PasswordCredentialModel.TYPE;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return new Requirement[] {Requirement.REQUIRED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
-    public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // No server-wide settings.
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // Nothing to wire.
-    }
-
-    @Override
-    public void close() {
-        // Stateless.
     }
 }

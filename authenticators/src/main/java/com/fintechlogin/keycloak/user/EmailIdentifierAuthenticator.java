@@ -1,23 +1,21 @@
 package com.fintechlogin.keycloak.user;
 
 import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginFailures;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /** Finds the user by email address; the credential step after it checks lockout and the credential. */
-public final class EmailIdentifierAuthenticator implements Authenticator {
+public final class EmailIdentifierAuthenticator extends DirectGrantStep {
 
     static final int MAX_EMAIL_LENGTH = 254;
 
@@ -63,27 +61,7 @@ public final class EmailIdentifierAuthenticator implements Authenticator {
     }
 
     @Override
-    public void action(AuthenticationFlowContext context) {
-        // A direct-grant step: everything happens in authenticate().
-    }
-
-    @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // Nothing to set up: the step only identifies.
-    }
-
-    @Override
-    public void close() {
-        // Stateless.
     }
 }

@@ -2,20 +2,14 @@ package com.fintechlogin.keycloak.user;
 
 import java.util.List;
 
-import org.keycloak.Config;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
+import com.fintechlogin.keycloak.login.DirectGrantStepFactory;
+
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-public final class EmailIdentifierAuthenticatorFactory implements AuthenticatorFactory {
+public final class EmailIdentifierAuthenticatorFactory extends DirectGrantStepFactory {
 
     public static final String PROVIDER_ID = "fintech-email-identifier";
-
-    private static final EmailIdentifierAuthenticator SINGLETON = new EmailIdentifierAuthenticator();
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
             .property()
@@ -27,6 +21,10 @@ public final class EmailIdentifierAuthenticatorFactory implements AuthenticatorF
             .defaultValue(false)
             .add()
             .build();
+
+    public EmailIdentifierAuthenticatorFactory() {
+        super(new EmailIdentifierAuthenticator());
+    }
 
     @Override
     public String getId() {
@@ -45,47 +43,7 @@ public final class EmailIdentifierAuthenticatorFactory implements AuthenticatorF
     }
 
     @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return CONFIG;
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return new Requirement[] {Requirement.REQUIRED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
-    public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // No server-wide settings.
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // Nothing to wire.
-    }
-
-    @Override
-    public void close() {
-        // Stateless.
     }
 }

@@ -1,6 +1,8 @@
 package com.fintechlogin.keycloak.it;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
@@ -22,7 +24,17 @@ final class DemoRealm {
     static final String DEMO_PASSWORD = "Demo-Pass-004";
     static final String EMAIL_PASSWORD_FLOW = "fintech email password";
 
+    static final String MOB_APP = "MOB-APP";
+    static final String MOB_APP_SECRET = "demo-mob-app-secret";
+    static final String MOBILE_SIGN_IN_FLOW = "fintech mobile sign-in";
+    static final String SAMPLE_MOBILE = "9999097535";
+
     private DemoRealm() {
+    }
+
+    /** A mobile number no other test uses: 10 digits, first one 6 to 9. */
+    static String freshMobile() {
+        return "6" + String.format("%09d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000L));
     }
 
     record TestUser(String id, String email, String password) {
@@ -30,6 +42,11 @@ final class DemoRealm {
 
     /** A fresh enabled user with an email and password, removed after the test. */
     static TestUser newUser(ManagedRealm realm) {
+        return newUser(realm, Map.of());
+    }
+
+    /** As {@link #newUser(ManagedRealm)}, with user attributes. */
+    static TestUser newUser(ManagedRealm realm, Map<String, List<String>> attributes) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         UserRepresentation user = new UserRepresentation();
         user.setUsername("it-" + tag);
@@ -38,6 +55,7 @@ final class DemoRealm {
         user.setFirstName("Test");
         user.setLastName(tag);
         user.setEnabled(true);
+        user.setAttributes(new HashMap<>(attributes));
         String password = "Pw-" + UUID.randomUUID();
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);

@@ -59,11 +59,11 @@ public final class UserLoginEndpoint extends ApiEndpoint {
             long expiresIn = Math.max(0, success.expiresAt() - Time.currentTime());
             return UserLoginAnswers.success(success.accessToken(), apiKey, success.user().getEmail(), expiresIn);
         }
-        return answer(((LoginOutcome.Failure) outcome).reason());
+        return answer(((LoginOutcome.Failure) outcome).reason(), null);
     }
 
     @Override
-    protected Response answer(FailureReason reason) {
+    protected Response answer(FailureReason reason, String field) {
         return UserLoginAnswers.failure(reason);
     }
 }

@@ -2,6 +2,7 @@ package com.fintechlogin.keycloak.api.userlogin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fintechlogin.keycloak.api.http.ApiCode;
 import com.fintechlogin.keycloak.login.FailureReason;
 
 import jakarta.ws.rs.core.Response;
@@ -29,9 +30,9 @@ class UserLoginAnswersTest {
     @Test
     void answersTheDocumentedCodesOfTheSeed() {
         assertThat(UserLoginAnswers.CODES.get(FailureReason.UNKNOWN_USER))
-                .isEqualTo(new UserLoginAnswers.Code(404, 404, "Please provide valid user details"));
+                .isEqualTo(new ApiCode(404, 404, "Please provide valid user details"));
         assertThat(UserLoginAnswers.CODES.get(FailureReason.INVALID_CREDENTIALS))
-                .isEqualTo(new UserLoginAnswers.Code(401, 405, "Please provide valid password"));
+                .isEqualTo(new ApiCode(401, 405, "Please provide valid password"));
     }
 
     @Test

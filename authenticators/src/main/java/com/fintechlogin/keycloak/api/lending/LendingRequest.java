@@ -1,0 +1,49 @@
+package com.fintechlogin.keycloak.api.lending;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.app.AppTokenVerifier;
+import com.fintechlogin.keycloak.mobile.MobileNumbers;
+
+/** Seed 000's request body, {@code {"token": "<app token>", "mobile": "<digits>"}}, checked field by field. */
+record LendingRequest(String token, String mobile) {
+
+    static final String TOKEN = "token";
+    static final String MOBILE = "mobile";
+    /** Names the body as a whole when it is not a JSON object at all. */
+    static final String BODY = "request body";
+
+    private static final int MAX_MOBILE_LENGTH = 32;
+
+    /** The parsed request, or the name of the first field at fault. */
+    sealed interface Parsed {
+    }
+
+    record Valid(LendingRequest request) implements Parsed {
+    }
+
+    record Invalid(String field) implements Parsed {
+    }
+
+    static Parsed parse(byte[] body) {
+        ObjectNode json = LenientJson.parseObject(body);
+        if (json == null) {
+            return new Invalid(BODY);
+        }
+        String token = AppTokenVerifier.stripBearer(LenientJson.text(json, TOKEN, AppTokenVerifier.MAX_TOKEN_LENGTH + 16));
+        if (token == null) {
+            return new Invalid(TOKEN);
+        }
+        String mobile = MobileNumbers.normalize(LenientJson.text(json, MOBILE, MAX_MOBILE_LENGTH));
+        if (mobile == null) {
+            return new Invalid(MOBILE);
+        }
+        return new Valid(new LendingRequest(token, mobile));
+    }
+
+    /** Never prints the token. */
+    @Override
+    public String toString() {
+        return "LendingRequest[mobile=" + mobile + "]";
+    }
+}

@@ -1,0 +1,99 @@
+package com.fintechlogin.keycloak.api.lending;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+
+import com.fintechlogin.keycloak.api.ApiEndpoint;
+import com.fintechlogin.keycloak.api.http.AppHeaders;
+import com.fintechlogin.keycloak.api.http.Headers;
+import com.fintechlogin.keycloak.api.http.RequestBodies;
+import com.fintechlogin.keycloak.app.AppTokenVerifier;
+import com.fintechlogin.keycloak.login.DirectGrantFlows;
+import com.fintechlogin.keycloak.login.FailureReason;
+import com.fintechlogin.keycloak.login.FlowInputs;
+import com.fintechlogin.keycloak.login.LoginOutcome;
+import com.fintechlogin.keycloak.login.LoginService;
+import com.fintechlogin.keycloak.mobile.MobileIdentifierAuthenticatorFactory;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Seed 000, {@code POST /lending/v1/token}: an app vouches for a user by mobile number with its own app token,
+ * and gets a token for that user. Only apps whose direct-grant flow has the mobile identifier step may.
+ */
+public final class LendingTokenEndpoint extends ApiEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(LendingTokenEndpoint.class);
+
+    public LendingTokenEndpoint(KeycloakSession session) {
+        super(session);
+    }
+
+    @Override
+    protected String apiName() {
+        return "lending-token";
+    }
+
+    @Override
+    protected Response login(HttpHeaders headers, byte[] body, EventBuilder event) {
+        if (!RequestBodies.isJsonOrUnspecified(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+            return refuse(event, FailureReason.WRONG_CONTENT_TYPE);
+        }
+        String clientId = Headers.value(headers, AppHeaders.API_KEY, AppHeaders.MAX_CLIENT_ID_LENGTH);
+        if (clientId == null) {
+            return refuse(event, FailureReason.MALFORMED_REQUEST, AppHeaders.API_KEY);
+        }
+        event.client(clientId);
+        String appToken = AppTokenVerifier.stripBearer(
+                Headers.value(headers, AppHeaders.API_TOKEN, AppTokenVerifier.MAX_TOKEN_LENGTH + 16));
+        if (appToken == null) {
+            return refuse(event, FailureReason.MALFORMED_REQUEST, AppHeaders.API_TOKEN);
+        }
+        LendingRequest.Parsed parsed = LendingRequest.parse(body);
+        if (parsed instanceof LendingRequest.Invalid invalid) {
+            return refuse(event, FailureReason.MALFORMED_REQUEST, invalid.field());
+        }
+        LendingRequest request = ((LendingRequest.Valid) parsed).request();
+        if (!sameToken(request.token(), appToken)) {
+            return refuse(event, FailureReason.MALFORMED_REQUEST, LendingRequest.TOKEN);
+        }
+
+        RealmModel realm = session.getContext().getRealm();
+        ClientModel client = realm.getClientByClientId(clientId);
+        if (client == null || !client.isEnabled()) {
+            return refuse(event, FailureReason.CLIENT_REFUSED);
+        }
+        if (!new AppTokenVerifier(session).isAppTokenOf(client, appToken)) {
+            return refuse(event, FailureReason.INVALID_APP_TOKEN);
+        }
+        if (!DirectGrantFlows.hasStep(realm, client, MobileIdentifierAuthenticatorFactory.PROVIDER_ID)) {
+            LOG.warnf("Realm '%s': client '%s' called the mobile sign-in API, but its direct-grant flow has no '%s' step",
+                    realm.getName(), clientId, MobileIdentifierAuthenticatorFactory.PROVIDER_ID);
+            return refuse(event, FailureReason.CLIENT_REFUSED);
+        }
+
+        LoginOutcome outcome = new LoginService(session).login(client, Map.of(FlowInputs.IDENTIFIER, request.mobile()), event);
+        if (outcome instanceof LoginOutcome.Success success) {
+            return LendingAnswers.success(success.accessToken(), success.expiresAt() * 1000);
+        }
+        return answer(((LoginOutcome.Failure) outcome).reason(), null);
+    }
+
+    /** The body must repeat the header's token; compared in constant time like any credential. */
+    private static boolean sameToken(String bodyToken, String headerToken) {
+        return MessageDigest.isEqual(bodyToken.getBytes(StandardCharsets.UTF_8), headerToken.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    protected Response answer(FailureReason reason, String field) {
+        return LendingAnswers.failure(reason, field);
+    }
+}

@@ -1,0 +1,29 @@
+package com.fintechlogin.keycloak.login;
+
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticationFlowBindings;
+import org.keycloak.models.AuthenticationFlowModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
+
+/** What a client's direct-grant flow (its override, else the realm's) is made of. */
+public final class DirectGrantFlows {
+
+    private DirectGrantFlows() {
+    }
+
+    /** Whether the flow {@code client} logs in with has a step of {@code authenticatorId}, in any sub-flow. */
+    public static boolean hasStep(RealmModel realm, ClientModel client, String authenticatorId) {
+        String overrideId = client.getAuthenticationFlowBindingOverride(AuthenticationFlowBindings.DIRECT_GRANT_BINDING);
+        AuthenticationFlowModel flow = overrideId != null ? realm.getAuthenticationFlowById(overrideId) : realm.getDirectGrantFlow();
+        return flow != null && hasStep(realm, flow.getId(), authenticatorId);
+    }
+
+    private static boolean hasStep(RealmModel realm, String flowId, String authenticatorId) {
+        return realm.getAuthenticationExecutionsStream(flowId)
+                .filter(execution -> execution.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED)
+                .anyMatch(execution -> execution.isAuthenticatorFlow()
+                        ? hasStep(realm, execution.getFlowId(), authenticatorId)
+                        : authenticatorId.equals(execution.getAuthenticator()));
+    }
+}

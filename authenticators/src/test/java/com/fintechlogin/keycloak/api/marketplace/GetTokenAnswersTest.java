@@ -1,0 +1,27 @@
+package com.fintechlogin.keycloak.api.marketplace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fintechlogin.keycloak.login.FailureReason;
+
+import org.junit.jupiter.api.Test;
+
+class GetTokenAnswersTest {
+
+    @Test
+    void everyFailureReasonHasADecidedAnswer() {
+        assertThat(GetTokenAnswers.CODES).containsOnlyKeys(FailureReason.values());
+    }
+
+    @Test
+    void aRefusedAppIsUnauthorized() {
+        assertThat(GetTokenAnswers.failure(FailureReason.CLIENT_REFUSED).getEntity())
+                .isEqualTo("{\"resCode\":401,\"resDesc\":\"Unauthorized\"}");
+    }
+
+    @Test
+    void successCarriesTheTokenAndItsExpiryInMillis() {
+        assertThat(GetTokenAnswers.success("abc", 1670231937663L).getEntity())
+                .isEqualTo("{\"resCode\":200,\"resDesc\":\"SUCCESS\",\"data\":{\"token\":\"abc\",\"expiry\":1670231937663}}");
+    }
+}

@@ -1,0 +1,76 @@
+package com.fintechlogin.keycloak.it;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/** Confidential apps with a service account, made for one test each; and their app tokens. */
+final class TestApps {
+
+    private TestApps() {
+    }
+
+    record App(String clientId, String secret) {
+    }
+
+    /**
+     * A fresh app. {@code mobileSignIn}: its direct-grant flow is the demo's mobile sign-in flow, as MOB-APP's.
+     */
+    static App create(ManagedRealm realm, int accessTokenLifespanSeconds, boolean mobileSignIn) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId("it-app-" + UUID.randomUUID().toString().substring(0, 8));
+        client.setSecret("secret-" + UUID.randomUUID());
+        client.setPublicClient(false);
+        client.setServiceAccountsEnabled(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setAttributes(new HashMap<>(Map.of("access.token.lifespan", Integer.toString(accessTokenLifespanSeconds))));
+        if (mobileSignIn) {
+            String flowId = realm.admin().flows().getFlows().stream()
+                    .filter(flow -> DemoRealm.MOBILE_SIGN_IN_FLOW.equals(flow.getAlias()))
+                    .map(AuthenticationFlowRepresentation::getId)
+                    .findFirst().orElseThrow();
+            client.setAuthenticationFlowBindingOverrides(Map.of("direct_grant", flowId));
+        }
+        try (Response created = realm.admin().clients().create(client)) {
+            if (created.getStatus() != 201) {
+                throw new AssertionError("Client not created: HTTP " + created.getStatus());
+            }
+            String path = created.getLocation().getPath();
+            String id = path.substring(path.lastIndexOf('/') + 1);
+            realm.cleanup().add(r -> r.clients().get(id).remove());
+        }
+        return new App(client.getClientId(), client.getSecret());
+    }
+
+    /** An app token from the Get Token API. */
+    static String getToken(ManagedRealm realm, String clientId, String secret) {
+        Http.Answer answer = Http.send("POST", realm.getBaseUrl() + "/fintech/market-place/v1/token", null, null,
+                Map.of("X-API-KEY", clientId, "X-API-SECRET", secret));
+        if (answer.status() != 200) {
+            throw new AssertionError("Get Token API refused " + clientId + ": " + answer.status() + " " + answer.body());
+        }
+        return answer.json().at("/data/token").asText();
+    }
+
+    /** An app token from Keycloak's standard token endpoint (client credentials grant). */
+    static String clientCredentials(ManagedRealm realm, String clientId, String secret) {
+        Http.Answer answer = Http.postForm(realm.getBaseUrl() + "/protocol/openid-connect/token",
+                Map.of("grant_type", "client_credentials"), Map.of("Authorization", Http.basic(clientId, secret)));
+        if (answer.status() != 200) {
+            throw new AssertionError("Token endpoint refused " + clientId + ": " + answer.status() + " " + answer.body());
+        }
+        return answer.json().get("access_token").asText();
+    }
+
+    static List<String> list(String value) {
+        return List.of(value);
+    }
+}
