@@ -7,3 +7,7 @@ curl -s -X POST "$BASE/realms/demo/fintech/market-place/v1/token" -H 'X-API-KEY:
 # Mobile sign-in (seed 000), the document's sample body, with a fresh app token:
 APP_TOKEN=$(curl -s -X POST "$BASE/realms/demo/fintech/market-place/v1/token" -H 'X-API-KEY: MOB-APP' -H 'X-API-SECRET: demo-mob-app-secret' | sed -E 's/.*"token":"([^"]+)".*/\1/')
 curl -s -X POST "$BASE/realms/demo/fintech/lending/v1/token" -H 'X-API-KEY: MOB-APP' -H "X-API-TOKEN: $APP_TOKEN" --data-raw "{\"token\": \"$APP_TOKEN\", \"mobile\": \"9999097535\",}"
+
+# PIN login (seed 001), the document's sample body, with a fresh app token of MOB-APP-2001 (demo-only secret):
+APP_TOKEN=$(curl -s -X POST "$BASE/realms/demo/fintech/market-place/v1/token" -H 'X-API-KEY: MOB-APP-2001' -H 'X-API-SECRET: demo-mob-app-2001-secret' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+curl -s -X POST "$BASE/realms/demo/fintech/onboarding/user/v2/login" -H "X-API-TOKEN: $APP_TOKEN" -H 'X-API-KEY: MOB-APP-2001' -H 'X-ACCOUNT-NUMBER: 100' --data-raw "{\"keyRef\": \"\", \"pin\": \"1111\", \"signInMode\": 1, \"token\": \"$APP_TOKEN\", \"authType\": \"1\", \"deviceId\": \"anid:lIWuLfmQ7Qmb+Ond5gzXdtMvxyX8EnevuDO/Ggpl7S8=:f3bb\"}"

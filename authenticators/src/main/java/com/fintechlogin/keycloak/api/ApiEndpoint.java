@@ -1,7 +1,6 @@
 package com.fintechlogin.keycloak.api;
 
 import java.io.IOException;
-import java.io.InputStream;
 
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.login.FailureReason;
@@ -14,10 +13,12 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
@@ -46,14 +47,18 @@ public abstract class ApiEndpoint {
      */
     protected abstract Response answer(FailureReason reason, String field);
 
+    /**
+     * Reads the body from the request context rather than as an entity parameter: for a form-encoded body,
+     * Keycloak parses the form first and only the context's stream holds the raw bytes again afterwards.
+     */
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response post(InputStream body) {
+    public Response post(@Context ServerRequestContext request) {
         EventBuilder event = loginEvent();
         byte[] bytes;
         try {
-            bytes = RequestBodies.readBounded(body);
+            bytes = RequestBodies.readBounded(request.getInputStream());
         } catch (IOException unreadable) {
             return refuse(event, FailureReason.MALFORMED_REQUEST);
         }

@@ -1,7 +1,11 @@
 package com.fintechlogin.keycloak.api;
 
 import com.fintechlogin.keycloak.api.lending.LendingTokenEndpoint;
+import com.fintechlogin.keycloak.api.manage.RegisterDeviceEndpoint;
+import com.fintechlogin.keycloak.api.manage.SetPinEndpoint;
 import com.fintechlogin.keycloak.api.marketplace.GetTokenEndpoint;
+import com.fintechlogin.keycloak.api.onboarding.OnboardingLoginEndpoint;
+import com.fintechlogin.keycloak.api.onboarding.PublicKeyEndpoint;
 import com.fintechlogin.keycloak.api.userlogin.UserLoginEndpoint;
 
 import jakarta.ws.rs.Path;
@@ -29,6 +33,30 @@ public final class FintechResource {
     @Path("lending/v1/token")
     public LendingTokenEndpoint lendingToken() {
         return new LendingTokenEndpoint(session);
+    }
+
+    /** Seed 001: the key apps encrypt device ids with. */
+    @Path("onboarding/user/v1/public-key")
+    public PublicKeyEndpoint publicKey() {
+        return new PublicKeyEndpoint(session);
+    }
+
+    /** Seed 001: PIN or device login. */
+    @Path("onboarding/user/v2/login")
+    public OnboardingLoginEndpoint onboardingLogin() {
+        return new OnboardingLoginEndpoint(session);
+    }
+
+    /** Seed 001: the signed-in user sets or changes their PIN, with their own access token. */
+    @Path("onboarding/user/v1/pin")
+    public SetPinEndpoint setPin() {
+        return new SetPinEndpoint(session);
+    }
+
+    /** Seed 001: the signed-in user registers a device for device login, with their own access token. */
+    @Path("onboarding/user/v1/device")
+    public RegisterDeviceEndpoint registerDevice() {
+        return new RegisterDeviceEndpoint(session);
     }
 
     /** Seed 004: email/password login. */

@@ -18,8 +18,8 @@ public enum FailureReason {
     WRONG_CONTENT_TYPE(Errors.INVALID_REQUEST, false),
     /** The body is larger than any valid request. */
     BODY_TOO_LARGE(Errors.INVALID_REQUEST, false),
-    /** The realm does not name an enabled client for this API: an administrator has to fix it. */
-    CLIENT_NOT_CONFIGURED(Errors.CLIENT_NOT_FOUND, false),
+    /** The realm lacks what this API needs (its client, the PIN pepper, an encryption key): an admin has to fix it. */
+    NOT_CONFIGURED("not_configured", false),
     /** The calling app is not an enabled client allowed to use this API, or its secret is wrong. */
     CLIENT_REFUSED(Errors.INVALID_CLIENT_CREDENTIALS, false),
     /** The app token presented is not a live access token of the calling app's own service account. */
@@ -28,6 +28,14 @@ public enum FailureReason {
     UNKNOWN_USER(Errors.USER_NOT_FOUND, true),
     /** More than one user answers to an identifier that must be unique: fail closed. */
     AMBIGUOUS_USER(Errors.INVALID_USER, false),
+    /** The user has no credential of the kind the step checks (no PIN set). */
+    CREDENTIAL_NOT_SET(Errors.CREDENTIAL_NOT_FOUND, false),
+    /** The device named is not registered to the user. */
+    DEVICE_NOT_REGISTERED("device_not_registered", false),
+    /** The attempt limit of the credential is reached; the credential was not evaluated. */
+    CREDENTIAL_LOCKED(Errors.USER_TEMPORARILY_DISABLED, false),
+    /** A single-use proof (an encrypted device id) was presented again. */
+    REPLAYED(Errors.NOT_ALLOWED, false),
     /** The credential did not match. */
     INVALID_CREDENTIALS(Errors.INVALID_USER_CREDENTIALS, true),
     /** Brute-force detection locks the user, temporarily or permanently. */

@@ -23,6 +23,14 @@ public final class FlowInputs {
     public static final String IDENTIFIER = "identifier";
     /** The password; the token endpoint's {@code password}. */
     public static final String PASSWORD = "password";
+    /** The PIN, or in device mode the encrypted device id; the token endpoint's {@code pin}. */
+    public static final String PIN = "pin";
+    /** The device id; the token endpoint's {@code device_id}. */
+    public static final String DEVICE_ID = "device_id";
+    /** Seed 001's sign-in mode, "1" (PIN) or "2" (device); the token endpoint's {@code sign_in_mode}. */
+    public static final String SIGN_IN_MODE = "sign_in_mode";
+    /** The id of the realm key a ciphertext was made with; the token endpoint's {@code key_ref}. */
+    public static final String KEY_REF = "key_ref";
 
     private FlowInputs() {
     }
@@ -43,6 +51,22 @@ public final class FlowInputs {
 
     public static String password(AuthenticationFlowContext context) {
         return read(context, PASSWORD, OAuth2Constants.PASSWORD);
+    }
+
+    public static String pin(AuthenticationFlowContext context) {
+        return read(context, PIN, PIN);
+    }
+
+    public static String deviceId(AuthenticationFlowContext context) {
+        return read(context, DEVICE_ID, DEVICE_ID);
+    }
+
+    public static String signInMode(AuthenticationFlowContext context) {
+        return read(context, SIGN_IN_MODE, SIGN_IN_MODE);
+    }
+
+    public static String keyRef(AuthenticationFlowContext context) {
+        return read(context, KEY_REF, KEY_REF);
     }
 
     private static String read(AuthenticationFlowContext context, String name, String formParameter) {

@@ -7,6 +7,8 @@ public final class LoginEvents {
     public static final String REASON = "reason";
     /** Which part of the request was at fault, for failures of malformed requests: a header or field name. */
     public static final String FIELD = "field";
+    /** How many more wrong attempts the credential's limit allows, after a wrong one. */
+    public static final String ATTEMPTS_LEFT = "attempts_left";
     /** Which documented API the attempt came through; Keycloak overwrites its own {@code auth_method}. */
     public static final String API = "fintech_api";
 

@@ -30,11 +30,7 @@ public final class LoginFailures {
      * from the caller (an unknown user answered as a wrong password) while the event keeps it for admins.
      */
     public static void fail(AuthenticationFlowContext context, FailureReason reason, String eventError) {
-        context.getAuthenticationSession().setAuthNote(REASON_NOTE, reason.name());
-        if (context.getUser() != null) {
-            context.getEvent().user(context.getUser());
-        }
-        context.getEvent().detail(LoginEvents.REASON, reason.detail()).error(eventError);
+        record(context, reason, eventError);
         Response tokenEndpointAnswer = tokenEndpointError(reason);
         if (reason.countsAsFailedAttempt()) {
             context.failure(flowError(reason), tokenEndpointAnswer);
@@ -43,9 +39,27 @@ public final class LoginFailures {
         }
     }
 
+    /**
+     * Fails a credential the project's exact limiter counts (PIN, device): Keycloak's brute-force detector is
+     * not told, since it counts per account across credentials, locks on its quick-login heuristic, and would
+     * turn parallel PIN guesses into a lock of the user's password logins as well.
+     */
+    public static void failCountedByLimiter(AuthenticationFlowContext context, FailureReason reason) {
+        record(context, reason, reason.eventError());
+        context.forceChallenge(tokenEndpointError(reason));
+    }
+
     /** The reason an earlier authenticator of this attempt recorded, if any. */
     public static FailureReason recorded(org.keycloak.sessions.AuthenticationSessionModel authSession) {
         return FailureReason.fromDetail(authSession.getAuthNote(REASON_NOTE));
+    }
+
+    private static void record(AuthenticationFlowContext context, FailureReason reason, String eventError) {
+        context.getAuthenticationSession().setAuthNote(REASON_NOTE, reason.name());
+        if (context.getUser() != null) {
+            context.getEvent().user(context.getUser());
+        }
+        context.getEvent().detail(LoginEvents.REASON, reason.detail()).error(eventError);
     }
 
     private static AuthenticationFlowError flowError(FailureReason reason) {

@@ -43,7 +43,7 @@ public final class EmailIdentifierAuthenticator extends DirectGrantStep {
         if (!user.isEnabled()) {
             // Keycloak refuses to put a disabled user into the flow; tell a permanent lockout from an admin's doing.
             context.getEvent().user(user);
-            LoginFailures.fail(context, AccountStatus.blockingReason(context, user));
+            LoginFailures.fail(context, AccountStatus.lockoutReason(context, user));
             return;
         }
         context.setUser(user);

@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.it;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,37 @@ final class DemoRealm {
     static final String MOBILE_SIGN_IN_FLOW = "fintech mobile sign-in";
     static final String SAMPLE_MOBILE = "9999097535";
 
+    static final String PIN_APP = "MOB-APP-2001";
+    static final String PIN_APP_SECRET = "demo-mob-app-2001-secret";
+    static final String SAMPLE_ACCOUNT_NUMBER = "100";
+    static final String SAMPLE_PIN = "1111";
+    static final String SAMPLE_DEVICE_ID = "anid:lIWuLfmQ7Qmb+Ond5gzXdtMvxyX8EnevuDO/Ggpl7S8=:f3bb";
+
     private DemoRealm() {
+    }
+
+    /** An account number no other test uses: 12 digits. */
+    static String freshAccountNumber() {
+        return "7" + String.format("%011d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000_000L));
+    }
+
+    /** A PIN credential in the realm JSON's import form: the plain value, hashed with the pepper on import. */
+    static CredentialRepresentation pin(String pin) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType("pin");
+        credential.setSecretData("{\"value\":\"" + pin + "\"}");
+        credential.setCredentialData("{}");
+        return credential;
+    }
+
+    /** A registered device credential. */
+    static CredentialRepresentation device(String deviceId, boolean simBindingEnabled) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType("device");
+        credential.setUserLabel(deviceId);
+        credential.setSecretData("{}");
+        credential.setCredentialData("{\"deviceId\":" + Http.jsonString(deviceId) + ",\"simBindingEnabled\":" + simBindingEnabled + "}");
+        return credential;
     }
 
     /** A mobile number no other test uses: 10 digits, first one 6 to 9. */
@@ -47,6 +78,14 @@ final class DemoRealm {
 
     /** As {@link #newUser(ManagedRealm)}, with user attributes. */
     static TestUser newUser(ManagedRealm realm, Map<String, List<String>> attributes) {
+        return newUser(realm, attributes, List.of());
+    }
+
+    /**
+     * As {@link #newUser(ManagedRealm)}, with user attributes and further credentials in the realm JSON's form
+     * (a PIN as {@code {"type":"pin","secretData":"{\"value\":\"1234\"}"}}, a device, ...).
+     */
+    static TestUser newUser(ManagedRealm realm, Map<String, List<String>> attributes, List<CredentialRepresentation> more) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         UserRepresentation user = new UserRepresentation();
         user.setUsername("it-" + tag);
@@ -61,7 +100,9 @@ final class DemoRealm {
         credential.setType(CredentialRepresentation.PASSWORD);
         credential.setValue(password);
         credential.setTemporary(false);
-        user.setCredentials(List.of(credential));
+        List<CredentialRepresentation> credentials = new ArrayList<>(more);
+        credentials.add(0, credential);
+        user.setCredentials(credentials);
         String id;
         try (Response created = realm.admin().users().create(user)) {
             if (created.getStatus() != 201) {

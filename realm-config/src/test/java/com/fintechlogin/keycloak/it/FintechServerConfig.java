@@ -1,20 +1,42 @@
 package com.fintechlogin.keycloak.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
- * The one server every integration test shares: Keycloak with both project JARs in {@code providers/}.
- * Test classes must all name this class, or each pays for a server boot of its own.
+ * The one server every integration test shares: Keycloak with both project JARs in {@code providers/} and a
+ * file vault holding the demo realm's PIN pepper, as the run command sets it up. Test classes must all name
+ * this class, or each pays for a server boot of its own.
  */
 public final class FintechServerConfig implements KeycloakServerConfig {
 
     static final String GROUP_ID = "com.fintechlogin";
+    /** The test realm's pepper: fixed, so a test can tell that no PIN hash ever shows it. */
+    static final String PIN_PEPPER = "it-pepper-6b0f3c1e9a7d4e2f8c5b1a0d3e6f9c2b7a4d1e8f5c2b9a6d";
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         return config
                 .dependency(GROUP_ID, "keycloak-fintech-login-authenticators")
-                .dependency(GROUP_ID, "keycloak-fintech-login-themes");
+                .dependency(GROUP_ID, "keycloak-fintech-login-themes")
+                .option("vault", "file")
+                .option("vault-dir", vault().toString());
+    }
+
+    private static Path vault() {
+        Path dir = Path.of(System.getProperty("user.dir"), "target", "test-vault").toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("demo_pin-pepper"), PIN_PEPPER, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
     }
 }

@@ -73,6 +73,14 @@ final class Http {
         return "Basic " + Base64.getEncoder().encodeToString((enc(user) + ":" + enc(password)).getBytes(StandardCharsets.UTF_8));
     }
 
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String jsonString(String value) {
         try {
             return JSON.writeValueAsString(value);

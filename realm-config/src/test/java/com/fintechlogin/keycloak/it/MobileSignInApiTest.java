@@ -49,6 +49,10 @@ class MobileSignInApiTest {
     }
 
     private Http.Answer signIn(String apiKey, String headerToken, String body) {
+        return signInAs("application/json", apiKey, headerToken, body);
+    }
+
+    private Http.Answer signInAs(String contentType, String apiKey, String headerToken, String body) {
         Map<String, String> headers = new HashMap<>();
         if (apiKey != null) {
             headers.put("X-API-KEY", apiKey);
@@ -56,7 +60,7 @@ class MobileSignInApiTest {
         if (headerToken != null) {
             headers.put("X-API-TOKEN", headerToken);
         }
-        return Http.send("POST", signInUrl(), "application/json", body.getBytes(StandardCharsets.UTF_8), headers);
+        return Http.send("POST", signInUrl(), contentType, body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     private Http.Answer signIn(String apiKey, String appToken, String bodyToken, String mobile) {
@@ -72,7 +76,8 @@ class MobileSignInApiTest {
     void sampleCurlVerbatimSignsTheSampleUserIn() throws Exception {
         String appToken = mobAppToken();
 
-        Http.Answer answer = signIn(DemoRealm.MOB_APP, appToken, sampleBody(appToken));
+        // curl --data-raw without a Content-Type header, as in the document, sends the form media type.
+        Http.Answer answer = signInAs("application/x-www-form-urlencoded", DemoRealm.MOB_APP, appToken, sampleBody(appToken));
 
         assertThat(answer.status()).isEqualTo(200);
         JsonNode body = answer.json();

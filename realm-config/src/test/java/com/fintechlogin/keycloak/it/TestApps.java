@@ -1,7 +1,6 @@
 package com.fintechlogin.keycloak.it;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -68,9 +67,5 @@ final class TestApps {
             throw new AssertionError("Token endpoint refused " + clientId + ": " + answer.status() + " " + answer.body());
         }
         return answer.json().get("access_token").asText();
-    }
-
-    static List<String> list(String value) {
-        return List.of(value);
     }
 }

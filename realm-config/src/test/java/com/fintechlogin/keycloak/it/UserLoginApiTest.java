@@ -272,6 +272,16 @@ class UserLoginApiTest {
     }
 
     @Test
+    void jsonSentAsCurlsDefaultFormContentTypeIsAccepted() {
+        TestUser user = DemoRealm.newUser(realm);
+        String json = "{\"emailId\": " + Http.jsonString(user.email()) + ", \"password\": " + Http.jsonString(user.password()) + "}";
+
+        Http.Answer answer = Http.send("POST", loginUrl(), "application/x-www-form-urlencoded", json.getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertThat(answer.status()).isEqualTo(200);
+    }
+
+    @Test
     void lenientInputsOfTheDocumentsAreAccepted() {
         TestUser user = DemoRealm.newUser(realm);
         String trailingCommaAndUnknownField = "{\n\"emailId\": " + Http.jsonString(user.email()) + ",\n\"password\": "
@@ -302,7 +312,8 @@ class UserLoginApiTest {
                 new Case("deeply nested", "POST", "application/json", bytes(deep), 400),
                 new Case("invalid UTF-8", "POST", "application/json", new byte[] {'{', '"', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, 400),
                 new Case("oversized body", "POST", "application/json", bytes(oversized), 413),
-                new Case("form content type", "POST", "application/x-www-form-urlencoded", bytes("emailId=a&password=b"), 415),
+                new Case("form fields instead of JSON", "POST", "application/x-www-form-urlencoded", bytes("emailId=a&password=b"), 400),
+                new Case("XML content type", "POST", "application/xml", bytes("<login/>"), 415),
                 new Case("text content type", "POST", "text/plain", bytes("{\"emailId\":\"a@b.c\",\"password\":\"x\"}"), 415),
                 new Case("GET", "GET", null, null, 405),
                 new Case("PUT", "PUT", "application/json", bytes("{}"), 405),

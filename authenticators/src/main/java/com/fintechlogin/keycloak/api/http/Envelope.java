@@ -22,14 +22,14 @@ public record Envelope(String codeKey, String messageKey, String dataKey) {
     }
 
     /** HTTP 200 with {@code code}, {@code message} and {@code data} in the document's order. */
-    public Response success(int code, String message, Map<String, ?> data) {
+    public Response success(Object code, String message, Map<String, ?> data) {
         Map<String, Object> body = head(code, message);
         body.put(dataKey, data);
         return JsonAnswers.of(200, body);
     }
 
     /** The code and message fields alone, for nesting one envelope inside another as seed 000 does. */
-    public Map<String, Object> head(int code, String message) {
+    public Map<String, Object> head(Object code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(codeKey, code);
         body.put(messageKey, message);

@@ -10,6 +10,8 @@ public final class RequestBodies {
     /** No documented request comes near this; anything larger is refused unread. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
 
+    private static final String FORM = "application/x-www-form-urlencoded";
+
     private RequestBodies() {
     }
 
@@ -25,12 +27,17 @@ public final class RequestBodies {
         return read.length > MAX_BODY_BYTES ? null : read;
     }
 
-    /** JSON media types ({@code application/json}, {@code application/*+json}), any parameters; or none given. */
-    public static boolean isJsonOrUnspecified(String contentType) {
+    /**
+     * Whether a JSON body may come under this media type: a JSON type ({@code application/json},
+     * {@code application/*+json}, any parameters), none, or {@code application/x-www-form-urlencoded} — the type
+     * curl sends for {@code --data-raw}, which the documents' sample requests use without naming another.
+     */
+    public static boolean mayCarryJson(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return true;
         }
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+        return type.equals("application/json") || type.equals(FORM)
+                || (type.startsWith("application/") && type.endsWith("+json"));
     }
 }

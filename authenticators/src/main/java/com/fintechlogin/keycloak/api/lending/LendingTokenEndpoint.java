@@ -1,11 +1,10 @@
 package com.fintechlogin.keycloak.api.lending;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 
 import com.fintechlogin.keycloak.api.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.AppHeaders;
+import com.fintechlogin.keycloak.api.http.ConstantTime;
 import com.fintechlogin.keycloak.api.http.Headers;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
@@ -44,7 +43,7 @@ public final class LendingTokenEndpoint extends ApiEndpoint {
 
     @Override
     protected Response login(HttpHeaders headers, byte[] body, EventBuilder event) {
-        if (!RequestBodies.isJsonOrUnspecified(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+        if (!RequestBodies.mayCarryJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
             return refuse(event, FailureReason.WRONG_CONTENT_TYPE);
         }
         String clientId = Headers.value(headers, AppHeaders.API_KEY, AppHeaders.MAX_CLIENT_ID_LENGTH);
@@ -62,7 +61,7 @@ public final class LendingTokenEndpoint extends ApiEndpoint {
             return refuse(event, FailureReason.MALFORMED_REQUEST, invalid.field());
         }
         LendingRequest request = ((LendingRequest.Valid) parsed).request();
-        if (!sameToken(request.token(), appToken)) {
+        if (!ConstantTime.equal(request.token(), appToken)) {
             return refuse(event, FailureReason.MALFORMED_REQUEST, LendingRequest.TOKEN);
         }
 
@@ -85,11 +84,6 @@ public final class LendingTokenEndpoint extends ApiEndpoint {
             return LendingAnswers.success(success.accessToken(), success.expiresAt() * 1000);
         }
         return answer(((LoginOutcome.Failure) outcome).reason(), null);
-    }
-
-    /** The body must repeat the header's token; compared in constant time like any credential. */
-    private static boolean sameToken(String bodyToken, String headerToken) {
-        return MessageDigest.isEqual(bodyToken.getBytes(StandardCharsets.UTF_8), headerToken.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class UserLoginEndpoint extends ApiEndpoint {
 
     @Override
     protected Response login(HttpHeaders headers, byte[] body, EventBuilder event) {
-        if (!RequestBodies.isJsonOrUnspecified(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+        if (!RequestBodies.mayCarryJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
             return refuse(event, FailureReason.WRONG_CONTENT_TYPE);
         }
         UserLoginRequest request = UserLoginRequest.parse(body);
@@ -49,7 +49,7 @@ public final class UserLoginEndpoint extends ApiEndpoint {
         if (client == null || !client.isEnabled()) {
             LOG.warnf("Realm '%s': /user/login needs an enabled client '%s' (realm attribute %s)",
                     realm.getName(), clientId, UserLoginSettings.CLIENT_ID_ATTRIBUTE);
-            return refuse(event, FailureReason.CLIENT_NOT_CONFIGURED);
+            return refuse(event, FailureReason.NOT_CONFIGURED);
         }
 
         LoginOutcome outcome = new LoginService(session).login(client,

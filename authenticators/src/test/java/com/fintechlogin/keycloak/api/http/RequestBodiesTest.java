@@ -29,18 +29,18 @@ class RequestBodiesTest {
     }
 
     @Test
-    void acceptsJsonMediaTypesInAnyCaseWithParametersOrNone() {
-        assertThat(RequestBodies.isJsonOrUnspecified("application/json")).isTrue();
-        assertThat(RequestBodies.isJsonOrUnspecified("Application/JSON; charset=UTF-8")).isTrue();
-        assertThat(RequestBodies.isJsonOrUnspecified("application/vnd.partner+json")).isTrue();
-        assertThat(RequestBodies.isJsonOrUnspecified(null)).isTrue();
-        assertThat(RequestBodies.isJsonOrUnspecified("")).isTrue();
+    void acceptsJsonMediaTypesInAnyCaseWithParametersOrNoneOrCurlsDefault() {
+        assertThat(RequestBodies.mayCarryJson("application/x-www-form-urlencoded")).as("curl --data-raw").isTrue();
+        assertThat(RequestBodies.mayCarryJson("application/json")).isTrue();
+        assertThat(RequestBodies.mayCarryJson("Application/JSON; charset=UTF-8")).isTrue();
+        assertThat(RequestBodies.mayCarryJson("application/vnd.partner+json")).isTrue();
+        assertThat(RequestBodies.mayCarryJson(null)).isTrue();
+        assertThat(RequestBodies.mayCarryJson("")).isTrue();
     }
 
     @Test
     void refusesOtherMediaTypes() {
-        assertThat(RequestBodies.isJsonOrUnspecified("text/plain")).isFalse();
-        assertThat(RequestBodies.isJsonOrUnspecified("application/x-www-form-urlencoded")).isFalse();
-        assertThat(RequestBodies.isJsonOrUnspecified("multipart/form-data; boundary=x")).isFalse();
+        assertThat(RequestBodies.mayCarryJson("text/plain")).isFalse();
+        assertThat(RequestBodies.mayCarryJson("multipart/form-data; boundary=x")).isFalse();
     }
 }

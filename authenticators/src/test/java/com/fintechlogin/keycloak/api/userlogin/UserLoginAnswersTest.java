@@ -19,7 +19,7 @@ class UserLoginAnswersTest {
     @Test
     void everyAnswerIsA4xxExceptAMisconfiguredRealm() {
         UserLoginAnswers.CODES.forEach((reason, code) -> {
-            if (reason == FailureReason.CLIENT_NOT_CONFIGURED) {
+            if (reason == FailureReason.NOT_CONFIGURED) {
                 assertThat(code.httpStatus()).isEqualTo(503);
             } else {
                 assertThat(code.httpStatus()).as(reason.name()).isBetween(400, 499);

@@ -1,0 +1,51 @@
+package com.fintechlogin.keycloak.admin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.pin.PinSettings;
+
+/**
+ * The body of an admin PIN reset, {@code {"pin": "4821"}}. An admin may set a PIN the realm calls weak (1111,
+ * 1234): admins seed and reset PINs deliberately, often to a value agreed with the user, and PIN storage is built to
+ * let them ({@link PinSettings}). The realm's length still applies, since a PIN of another length could never be
+ * entered at login.
+ */
+final class AdminPinRequest {
+
+    /** Far above any PIN; a longer value reads as missing. */
+    static final int MAX_FIELD_LENGTH = 1024;
+
+    sealed interface Parsed permits Valid, Invalid {
+    }
+
+    record Valid(String pin) implements Parsed {
+        /** Never prints the PIN. */
+        @Override
+        public String toString() {
+            return "Valid[pin=***]";
+        }
+    }
+
+    /** {@code message}: for the admin, in Keycloak's {@code errorMessage}; never quotes the PIN. */
+    record Invalid(String message) implements Parsed {
+    }
+
+    private AdminPinRequest() {
+    }
+
+    static Parsed parse(byte[] body, PinSettings settings) {
+        ObjectNode json = LenientJson.parseObject(body);
+        if (json == null) {
+            return new Invalid("The body must be a JSON object such as {\"pin\": \"4821\"}");
+        }
+        String pin = LenientJson.text(json, "pin", MAX_FIELD_LENGTH);
+        if (pin == null) {
+            return new Invalid("No PIN provided");
+        }
+        return switch (settings.check(pin)) {
+            case NOT_DIGITS -> new Invalid("The PIN must be digits only");
+            case WRONG_LENGTH -> new Invalid("The PIN must have " + settings.length() + " digits");
+            case OK, WEAK -> new Valid(pin);
+        };
+    }
+}

@@ -1,0 +1,144 @@
+package com.fintechlogin.keycloak.admin;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.fintechlogin.keycloak.api.http.RequestBodies;
+import com.fintechlogin.keycloak.limit.AttemptLimiter;
+import com.fintechlogin.keycloak.limit.AttemptStatus;
+import com.fintechlogin.keycloak.limit.CredentialKinds;
+import com.fintechlogin.keycloak.pin.PinAttempts;
+import com.fintechlogin.keycloak.pin.PinCredentialModel;
+import com.fintechlogin.keycloak.pin.PinCredentials;
+import com.fintechlogin.keycloak.pin.PinPepperUnavailableException;
+import com.fintechlogin.keycloak.pin.PinSettings;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.events.Details;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code /admin/realms/{realm}/fintech/users/{userId}/pin}: a user's PIN and its attempt counter. Viewing needs
+ * the admin's view permission on the user, every change their manage permission; a missing permission is
+ * Keycloak's own 403. No PIN ever reaches an answer, an admin event or a log line.
+ */
+public final class UserPinAdminResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+    private final UserModel user;
+
+    UserPinAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+            AdminEventBuilder adminEvent, UserModel user) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent.resource(ResourceType.USER);
+        this.user = user;
+    }
+
+    /** Whether the user has a PIN and where its attempt counter stands. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response status() {
+        auth.users().requireView(user);
+        AttemptStatus status = new AttemptLimiter(session).status(realm, user, CredentialKinds.PIN, PinAttempts.policy(realm));
+        return AdminViews.ok(AdminViews.pinStatus(PinCredentials.hasPin(user), status));
+    }
+
+    /**
+     * Sets the user's PIN ({@code {"pin": "4821"}}) and lifts the PIN lock. See {@link AdminPinRequest} for what
+     * an admin may set. The body is read from the request context, bounded, as the public APIs read theirs.
+     */
+    @PUT
+    @Consumes(MediaType.WILDCARD)
+    public Response reset(@Context ServerRequestContext request) {
+        auth.users().requireManage(user);
+        HttpHeaders headers = session.getContext().getRequestHeaders();
+        if (!RequestBodies.mayCarryJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+            throw ErrorResponse.error("The body must be JSON", Response.Status.UNSUPPORTED_MEDIA_TYPE);
+        }
+        byte[] body;
+        try {
+            body = RequestBodies.readBounded(request.getInputStream());
+        } catch (IOException unreadable) {
+            throw ErrorResponse.error("The body could not be read", Response.Status.BAD_REQUEST);
+        }
+        if (body == null) {
+            throw ErrorResponse.error("The body is too large", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        }
+        AdminPinRequest.Parsed parsed = AdminPinRequest.parse(body, PinSettings.of(realm));
+        if (parsed instanceof AdminPinRequest.Invalid invalid) {
+            throw ErrorResponse.error(invalid.message(), Response.Status.BAD_REQUEST);
+        }
+        try {
+            PinCredentials.set(session, realm, user, ((AdminPinRequest.Valid) parsed).pin());
+        } catch (PinPepperUnavailableException noPepper) {
+            throw ErrorResponse.error("PINs cannot be set in this realm: its PIN pepper (vault key '" + noPepper.vaultKey()
+                    + "') is " + noPepper.problem() + "; see the server log", Response.Status.INTERNAL_SERVER_ERROR);
+        }
+        new AttemptLimiter(session).unlock(realm, user, CredentialKinds.PIN);
+        adminEvent.operation(OperationType.UPDATE)
+                .resourcePath("users", user.getId(), "pin")
+                .detail(Details.CREDENTIAL_TYPE, PinCredentialModel.TYPE)
+                .success();
+        return Response.noContent().build();
+    }
+
+    /** Removes the user's PIN; its attempt counter starts clean for the next PIN. 404 when the user has none. */
+    @DELETE
+    public Response remove() {
+        auth.users().requireManage(user);
+        List<CredentialModel> pins = user.credentialManager().getStoredCredentialsByTypeStream(PinCredentialModel.TYPE).toList();
+        if (pins.isEmpty()) {
+            throw new NotFoundException("PIN not found");
+        }
+        pins.forEach(pin -> user.credentialManager().removeStoredCredentialById(pin.getId()));
+        new AttemptLimiter(session).unlock(realm, user, CredentialKinds.PIN);
+        adminEvent.operation(OperationType.DELETE)
+                .resourcePath("users", user.getId(), "pin")
+                .detail(Details.CREDENTIAL_TYPE, PinCredentialModel.TYPE)
+                .detail(Details.CREDENTIAL_ID, pins.get(0).getId())
+                .success();
+        return Response.noContent().build();
+    }
+
+    /**
+     * Lifts the lock of PIN and device login and clears their failures: the two share the PIN's attempt policy,
+     * and a user locked out of one is usually locked out of both.
+     */
+    @DELETE
+    @Path("lock")
+    public Response unlock() {
+        auth.users().requireManage(user);
+        AttemptLimiter limiter = new AttemptLimiter(session);
+        limiter.unlock(realm, user, CredentialKinds.PIN);
+        limiter.unlock(realm, user, CredentialKinds.DEVICE);
+        adminEvent.operation(OperationType.ACTION)
+                .resourcePath("users", user.getId(), "pin", "lock")
+                .success();
+        return Response.noContent().build();
+    }
+}

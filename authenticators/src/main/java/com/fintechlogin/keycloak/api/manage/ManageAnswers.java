@@ -1,0 +1,73 @@
+package com.fintechlogin.keycloak.api.manage;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import com.fintechlogin.keycloak.api.http.ApiCode;
+import com.fintechlogin.keycloak.api.http.Envelope;
+import com.fintechlogin.keycloak.api.onboarding.OnboardingAnswers;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The answers of the user's PIN and device endpoints, in seed 001's envelope and code table. Codes the document
+ * has are reused with the meaning it gives them (ONB016, ONB017, ONB019, ONB024, ONB028, ONB029, ONB030, ONB004);
+ * codes it lacks are new, from ONB040 on.
+ */
+final class ManageAnswers {
+
+    static final Envelope ENVELOPE = OnboardingAnswers.ENVELOPE;
+
+    static final String SUCCESS_CODE = "ONB200";
+    static final String SUCCESS_MESSAGE = "SUCCESS";
+
+    private static final String INVALID_REQUEST = "Invalid request";
+    private static final String PIN_LOCKED = "Pin Locked";
+    private static final String RETRY = "Request could not be processed at this time, Please retry again";
+
+    static final Map<ManageFailure, ApiCode> CODES = codes();
+
+    private ManageAnswers() {
+    }
+
+    private static Map<ManageFailure, ApiCode> codes() {
+        Map<ManageFailure, ApiCode> codes = new EnumMap<>(ManageFailure.class);
+        codes.put(ManageFailure.MALFORMED_REQUEST, new ApiCode(400, "ONB030", INVALID_REQUEST));
+        codes.put(ManageFailure.WRONG_METHOD, new ApiCode(405, "ONB030", INVALID_REQUEST));
+        codes.put(ManageFailure.WRONG_CONTENT_TYPE, new ApiCode(415, "ONB030", INVALID_REQUEST));
+        codes.put(ManageFailure.BODY_TOO_LARGE, new ApiCode(413, "ONB030", INVALID_REQUEST));
+        codes.put(ManageFailure.NOT_AUTHENTICATED, new ApiCode(401, "ONB040", "Invalid or expired access token"));
+        codes.put(ManageFailure.NOT_A_USER, new ApiCode(403, "ONB041", "A user's access token is required"));
+        codes.put(ManageFailure.USER_DISABLED, new ApiCode(401, "ONB029", "Account has been blocked by admin"));
+        codes.put(ManageFailure.USER_LOCKED, new ApiCode(401, "ONB028", PIN_LOCKED));
+        codes.put(ManageFailure.PIN_MISSING, new ApiCode(400, "ONB016", "PIN mandatory"));
+        codes.put(ManageFailure.PIN_NOT_DIGITS, new ApiCode(400, "ONB042", "PIN must contain digits only"));
+        codes.put(ManageFailure.PIN_WRONG_LENGTH, new ApiCode(400, "ONB019", "PIN length is mismatch"));
+        codes.put(ManageFailure.PIN_WEAK, new ApiCode(400, "ONB043", "PIN is too easy to guess"));
+        codes.put(ManageFailure.OLD_PIN_MISSING, new ApiCode(400, "ONB044", "Old PIN mandatory"));
+        codes.put(ManageFailure.OLD_PIN_INCORRECT, new ApiCode(401, "ONB017", "Entered PIN is in-correct"));
+        codes.put(ManageFailure.PIN_LOCKED, new ApiCode(401, "ONB028", PIN_LOCKED));
+        codes.put(ManageFailure.DEVICE_ID_MISSING, new ApiCode(400, "ONB024", "Device id is mandatory"));
+        codes.put(ManageFailure.DEVICE_ID_INVALID, new ApiCode(400, "ONB045", "Invalid device id"));
+        codes.put(ManageFailure.SIM_BINDING_INVALID, new ApiCode(400, "ONB046", "Invalid simBindingEnabled"));
+        codes.put(ManageFailure.DEVICE_CONFLICT, new ApiCode(409, "ONB047", "Device id conflicts with a registered device"));
+        codes.put(ManageFailure.NOT_CONFIGURED, new ApiCode(500, "ONB004", RETRY));
+        codes.put(ManageFailure.UNAVAILABLE, new ApiCode(500, "ONB004", RETRY));
+        return Map.copyOf(codes);
+    }
+
+    /** The failure's answer, with the header HTTP asks for on a 405 ({@code Allow}) and a 401 ({@code WWW-Authenticate}). */
+    static Response failure(ManageFailure failure) {
+        Response response = ENVELOPE.failure(CODES.get(failure));
+        return switch (failure) {
+            case WRONG_METHOD -> Response.fromResponse(response).header(HttpHeaders.ALLOW, "POST").build();
+            case NOT_AUTHENTICATED -> Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+            default -> response;
+        };
+    }
+
+    static Response success(Map<String, ?> data) {
+        return ENVELOPE.success(SUCCESS_CODE, SUCCESS_MESSAGE, data);
+    }
+}

@@ -1,0 +1,73 @@
+package com.fintechlogin.keycloak.api.manage;
+
+import java.util.Locale;
+
+import org.keycloak.events.Errors;
+
+/**
+ * Why a user's request to set their PIN or register a device did not succeed. Apart from
+ * {@link com.fintechlogin.keycloak.login.FailureReason} because these are not logins: the caller is already
+ * signed in, and most refusals are about the credential being chosen. {@link ManageAnswers} maps each to its
+ * ONB code; events carry {@link #detail()} as the {@code reason}.
+ */
+public enum ManageFailure {
+
+    /** The body is not one JSON object. */
+    MALFORMED_REQUEST(Errors.INVALID_REQUEST),
+    /** Any method but POST. */
+    WRONG_METHOD(Errors.INVALID_REQUEST),
+    /** A media type that cannot carry JSON (XML, text, multipart). */
+    WRONG_CONTENT_TYPE(Errors.INVALID_REQUEST),
+    /** The body is larger than any valid request. */
+    BODY_TOO_LARGE(Errors.INVALID_REQUEST),
+    /** No bearer token, or not a live access token of this realm. */
+    NOT_AUTHENTICATED(Errors.INVALID_TOKEN),
+    /** A live token, but of a client's service account: an app is not a user and has no PIN or device. */
+    NOT_A_USER(Errors.NOT_ALLOWED),
+    /** An administrator disabled the user. */
+    USER_DISABLED(Errors.USER_DISABLED),
+    /** Keycloak's brute-force detection locks the user; no old PIN is evaluated, as at login. */
+    USER_LOCKED(Errors.USER_TEMPORARILY_DISABLED),
+    /** No new PIN in the request. */
+    PIN_MISSING(Errors.INVALID_INPUT),
+    /** The new PIN holds anything but the ASCII digits. */
+    PIN_NOT_DIGITS(Errors.INVALID_INPUT),
+    /** The new PIN is not the realm's PIN length. */
+    PIN_WRONG_LENGTH(Errors.INVALID_INPUT),
+    /** The new PIN is one digit repeated or a straight run, and the realm refuses those. */
+    PIN_WEAK(Errors.INVALID_INPUT),
+    /** The user has a PIN and the request does not give it. */
+    OLD_PIN_MISSING(Errors.INVALID_INPUT),
+    /** The old PIN given is not the user's PIN. */
+    OLD_PIN_INCORRECT(Errors.INVALID_USER_CREDENTIALS),
+    /** The PIN attempt limit is reached; the old PIN was not evaluated. */
+    PIN_LOCKED(Errors.USER_TEMPORARILY_DISABLED),
+    /** No device id in the request. */
+    DEVICE_ID_MISSING(Errors.INVALID_INPUT),
+    /** The device id is longer than 255 characters, has surrounding spaces or holds control characters. */
+    DEVICE_ID_INVALID(Errors.INVALID_INPUT),
+    /** {@code simBindingEnabled} is neither a boolean nor "true"/"false". */
+    SIM_BINDING_INVALID(Errors.INVALID_INPUT),
+    /** The user has a device whose id differs from this one only in letter case (see {@link RegisterDeviceEndpoint}). */
+    DEVICE_CONFLICT("device_conflict"),
+    /** The realm has no usable PIN pepper: an admin has to fix it. */
+    NOT_CONFIGURED("not_configured"),
+    /** The attempt counter could not be read or written; nothing was evaluated. */
+    UNAVAILABLE("unavailable");
+
+    private final String eventError;
+
+    ManageFailure(String eventError) {
+        this.eventError = eventError;
+    }
+
+    /** The Keycloak event error recorded for this failure. */
+    public String eventError() {
+        return eventError;
+    }
+
+    /** The value of the {@code reason} event detail. */
+    public String detail() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,49 @@
+package com.fintechlogin.keycloak.api.manage;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.pin.PinCheck;
+
+/**
+ * {@code {"pin": "...", "oldPin": "..."}}: the PIN the user chooses and, when they have one, their current PIN.
+ * Numbers are read as their digits ({@code "pin": 4821}). Whether the new PIN suits the realm is decided
+ * later, by {@link #failureOf(PinCheck)} on the realm's verdict.
+ */
+record PinChangeRequest(String pin, String oldPin) {
+
+    /** Far above any PIN; a longer value reads as missing rather than costing a PIN check. */
+    static final int MAX_FIELD_LENGTH = 1024;
+
+    sealed interface Parsed permits Valid, Invalid {
+    }
+
+    record Valid(PinChangeRequest request) implements Parsed {
+    }
+
+    record Invalid(ManageFailure failure) implements Parsed {
+    }
+
+    static Parsed parse(ObjectNode json) {
+        String pin = LenientJson.text(json, "pin", MAX_FIELD_LENGTH);
+        if (pin == null) {
+            return new Invalid(ManageFailure.PIN_MISSING);
+        }
+        return new Valid(new PinChangeRequest(pin, LenientJson.text(json, "oldPin", MAX_FIELD_LENGTH)));
+    }
+
+    /** The answer to a new PIN the realm refuses; null when it accepts it. */
+    static ManageFailure failureOf(PinCheck check) {
+        return switch (check) {
+            case OK -> null;
+            case NOT_DIGITS -> ManageFailure.PIN_NOT_DIGITS;
+            case WRONG_LENGTH -> ManageFailure.PIN_WRONG_LENGTH;
+            case WEAK -> ManageFailure.PIN_WEAK;
+        };
+    }
+
+    /** Never prints either PIN. */
+    @Override
+    public String toString() {
+        return "PinChangeRequest[oldPin " + (oldPin == null ? "absent" : "present") + "]";
+    }
+}

@@ -1,0 +1,127 @@
+package com.fintechlogin.keycloak.api.manage;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fintechlogin.keycloak.limit.AttemptLimiter;
+import com.fintechlogin.keycloak.limit.CredentialKinds;
+import com.fintechlogin.keycloak.limit.Reservation;
+import com.fintechlogin.keycloak.login.LoginEvents;
+import com.fintechlogin.keycloak.pin.PinAttempts;
+import com.fintechlogin.keycloak.pin.PinCredentialModel;
+import com.fintechlogin.keycloak.pin.PinCredentials;
+import com.fintechlogin.keycloak.pin.PinPepperUnavailableException;
+import com.fintechlogin.keycloak.pin.PinSettings;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
+
+/**
+ * {@code POST /onboarding/user/v1/pin}: the signed-in user sets their first PIN, or changes it by giving the
+ * current one. The current PIN is checked exactly as at login — Keycloak's brute-force lockout first, then an
+ * attempt reserved with the exact limiter before the PIN is evaluated — so this endpoint is no side door for
+ * guessing it.
+ */
+public final class SetPinEndpoint extends UserCredentialEndpoint {
+
+    static final String SET_MESSAGE = "PIN set successfully";
+    static final String CHANGED_MESSAGE = "PIN changed successfully";
+
+    private static final Logger LOG = Logger.getLogger(SetPinEndpoint.class);
+
+    public SetPinEndpoint(KeycloakSession session) {
+        super(session);
+    }
+
+    @Override
+    protected String apiName() {
+        return "set-pin";
+    }
+
+    @Override
+    protected String credentialType() {
+        return PinCredentialModel.TYPE;
+    }
+
+    @Override
+    protected Response apply(RealmModel realm, UserModel user, ObjectNode body, EventBuilder event) {
+        PinChangeRequest.Parsed parsed = PinChangeRequest.parse(body);
+        if (parsed instanceof PinChangeRequest.Invalid invalid) {
+            return refuse(event, invalid.failure());
+        }
+        PinChangeRequest request = ((PinChangeRequest.Valid) parsed).request();
+        boolean change = PinCredentials.hasPin(user);
+        if (change && request.oldPin() == null) {
+            return refuse(event, ManageFailure.OLD_PIN_MISSING);
+        }
+        // Before the old PIN: a new PIN the realm refuses must not cost the user one of their attempts.
+        ManageFailure unsuitable = PinChangeRequest.failureOf(PinCredentials.check(realm, request.pin()));
+        if (unsuitable != null) {
+            return refuse(event, unsuitable);
+        }
+        if (change) {
+            ManageFailure refused = checkOldPin(realm, user, request.oldPin(), event);
+            if (refused != null) {
+                return refuse(event, refused);
+            }
+        }
+        try {
+            PinCredentials.set(session, realm, user, request.pin());
+        } catch (PinPepperUnavailableException noPepper) {
+            // Logged for the admin where it was found; the user only learns that it cannot be done now.
+            return refuse(event, ManageFailure.NOT_CONFIGURED);
+        }
+        event.success();
+        return ManageAnswers.success(Map.of("msg", change ? CHANGED_MESSAGE : SET_MESSAGE));
+    }
+
+    /** Why the old PIN does not let the user change their PIN, or null when it is right. */
+    private ManageFailure checkOldPin(RealmModel realm, UserModel user, String oldPin, EventBuilder event) {
+        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
+        if (AuthenticatorUtils.getDisabledByBruteForceEventError(protector, session, realm, user) != null) {
+            return ManageFailure.USER_LOCKED;
+        }
+        if (!PinSettings.isStorable(oldPin)) {
+            // No stored PIN looks like this, so it is wrong without evaluating anything or spending an attempt.
+            return ManageFailure.OLD_PIN_INCORRECT;
+        }
+        AttemptLimiter limiter = new AttemptLimiter(session);
+        Reservation attempt;
+        try {
+            attempt = limiter.reserve(realm, user, CredentialKinds.PIN, PinAttempts.policy(realm));
+        } catch (ModelException counterUnavailable) {
+            LOG.warnf(counterUnavailable, "Realm '%s': the PIN attempt counter of user %s cannot be reserved; PIN change refused",
+                    realm.getName(), user.getId());
+            return ManageFailure.UNAVAILABLE;
+        }
+        if (!attempt.reserved()) {
+            return ManageFailure.PIN_LOCKED;
+        }
+        boolean valid;
+        try {
+            valid = PinCredentials.verify(session, realm, user, oldPin);
+        } catch (PinPepperUnavailableException noPepper) {
+            return ManageFailure.NOT_CONFIGURED;
+        }
+        if (!valid) {
+            event.detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(attempt.attemptsLeft()));
+            return ManageFailure.OLD_PIN_INCORRECT;
+        }
+        try {
+            limiter.succeeded(realm, user, CredentialKinds.PIN);
+        } catch (ModelException counterUnavailable) {
+            // The PIN was right: the change goes ahead, and the counter keeps one failure too many until the next success.
+            LOG.warnf(counterUnavailable, "Realm '%s': the PIN attempt counter of user %s could not be reset after a right PIN",
+                    realm.getName(), user.getId());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+package com.fintechlogin.keycloak.api.onboarding;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fintechlogin.keycloak.api.http.ApiCode;
+import com.fintechlogin.keycloak.api.http.Envelope;
+import com.fintechlogin.keycloak.login.FailureReason;
+
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Seed 001's envelope and code table ({@code ONBxxx} codes as strings). Codes the document lacks carry new
+ * numbers from ONB030 on; the README lists them.
+ */
+public final class OnboardingAnswers {
+
+    /** Seed 001's envelope, shared by the PIN and device management endpoints. */
+    public static final Envelope ENVELOPE = new Envelope("resCode", "resDesc", "data");
+
+    static final ApiCode NOT_PROCESSED = new ApiCode(401, "ONB004", "Request could not be processed at this time, Please retry again");
+    static final ApiCode FAULT = new ApiCode(500, "ONB004", NOT_PROCESSED.message());
+    static final ApiCode INVALID_REQUEST = new ApiCode(400, "ONB030", "Invalid request");
+
+    /** Malformed requests, by the request part at fault ({@link OnboardingLoginRequest} names them). */
+    static final Map<String, ApiCode> FIELD_CODES = Map.ofEntries(
+            Map.entry(OnboardingLoginRequest.SIGN_IN_MODE_MISSING, new ApiCode(400, "ONB014", "Sign in mode mandatory")),
+            Map.entry(OnboardingLoginRequest.SIGN_IN_MODE_INVALID, new ApiCode(400, "ONB015", "Invalid sign in mode")),
+            Map.entry(OnboardingLoginRequest.AUTH_TYPE_INVALID, new ApiCode(400, "ONB015", "Invalid sign in mode")),
+            Map.entry(OnboardingLoginRequest.PIN_MISSING, new ApiCode(400, "ONB016", "PIN mandatory")),
+            Map.entry(OnboardingLoginRequest.PIN_LENGTH, new ApiCode(400, "ONB019", "PIN length is mismatch")),
+            Map.entry(OnboardingLoginRequest.DEVICE_ID_MISSING, new ApiCode(400, "ONB024", "Device id is mandatory")),
+            Map.entry(OnboardingLoginRequest.TOKEN_INVALID, new ApiCode(400, "ONB025", "Token mandatory")),
+            Map.entry(OnboardingLoginRequest.HEADERS, NOT_PROCESSED));
+
+    static final Map<FailureReason, ApiCode> CODES = Map.ofEntries(
+            Map.entry(FailureReason.MALFORMED_REQUEST, INVALID_REQUEST),
+            Map.entry(FailureReason.WRONG_METHOD, new ApiCode(405, "ONB030", INVALID_REQUEST.message())),
+            Map.entry(FailureReason.WRONG_CONTENT_TYPE, new ApiCode(415, "ONB030", INVALID_REQUEST.message())),
+            Map.entry(FailureReason.BODY_TOO_LARGE, new ApiCode(413, "ONB030", INVALID_REQUEST.message())),
+            Map.entry(FailureReason.NOT_CONFIGURED, FAULT),
+            Map.entry(FailureReason.CLIENT_REFUSED, NOT_PROCESSED),
+            Map.entry(FailureReason.INVALID_APP_TOKEN, NOT_PROCESSED),
+            Map.entry(FailureReason.UNKNOWN_USER, NOT_PROCESSED),
+            Map.entry(FailureReason.AMBIGUOUS_USER, FAULT),
+            Map.entry(FailureReason.CREDENTIAL_NOT_SET, new ApiCode(401, "ONB027", "Pin not set")),
+            Map.entry(FailureReason.DEVICE_NOT_REGISTERED, new ApiCode(401, "ONB026", "Login with registered device")),
+            Map.entry(FailureReason.CREDENTIAL_LOCKED, new ApiCode(401, "ONB028", "Pin Locked")),
+            Map.entry(FailureReason.USER_LOCKED, new ApiCode(401, "ONB028", "Pin Locked")),
+            Map.entry(FailureReason.REPLAYED, new ApiCode(401, "ONB031", "Request already processed")),
+            Map.entry(FailureReason.INVALID_CREDENTIALS, new ApiCode(401, "ONB017", "Entered PIN is in-correct")),
+            Map.entry(FailureReason.USER_DISABLED, new ApiCode(401, "ONB029", "Account has been blocked by admin")),
+            Map.entry(FailureReason.ACCOUNT_NOT_SET_UP, FAULT),
+            Map.entry(FailureReason.LOGIN_FAILED, FAULT));
+
+    private OnboardingAnswers() {
+    }
+
+    static Response failure(FailureReason reason, String field) {
+        if (reason == FailureReason.MALFORMED_REQUEST && field != null) {
+            return ENVELOPE.failure(FIELD_CODES.getOrDefault(field, INVALID_REQUEST));
+        }
+        return ENVELOPE.failure(CODES.getOrDefault(reason, FAULT));
+    }
+
+    /** {@code message}: what was validated ("PIN Validated Successfully", "Device Validated Successfully"). */
+    static Response loginSuccess(String message, String token, long expiresAtMillis, boolean simBindingEnabled) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("msg", message);
+        data.put("token", token);
+        data.put("expiry", expiresAtMillis);
+        data.put("simDeviceBindingEnabled", simBindingEnabled);
+        return ENVELOPE.success("ONB200", "SUCCESS", data);
+    }
+
+    static Response success(Map<String, ?> data) {
+        return ENVELOPE.success("ONB200", "SUCCESS", data);
+    }
+}

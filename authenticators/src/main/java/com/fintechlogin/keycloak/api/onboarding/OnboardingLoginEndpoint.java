@@ -1,0 +1,108 @@
+package com.fintechlogin.keycloak.api.onboarding;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fintechlogin.keycloak.account.AccountNumberIdentifierAuthenticatorFactory;
+import com.fintechlogin.keycloak.account.AccountNumbers;
+import com.fintechlogin.keycloak.api.ApiEndpoint;
+import com.fintechlogin.keycloak.api.http.AppHeaders;
+import com.fintechlogin.keycloak.api.http.Headers;
+import com.fintechlogin.keycloak.api.http.RequestBodies;
+import com.fintechlogin.keycloak.app.AppTokenVerifier;
+import com.fintechlogin.keycloak.device.DeviceCredentialModel;
+import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
+import com.fintechlogin.keycloak.login.DirectGrantFlows;
+import com.fintechlogin.keycloak.login.FailureReason;
+import com.fintechlogin.keycloak.login.FlowInputs;
+import com.fintechlogin.keycloak.login.LoginOutcome;
+import com.fintechlogin.keycloak.login.LoginService;
+import com.fintechlogin.keycloak.pin.PinSettings;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Seed 001, {@code POST /onboarding/user/v2/login}: an app presents its app token and a user's account
+ * number, and the user proves themselves with a PIN (mode 1) or their registered device's encrypted id (mode 2).
+ */
+public final class OnboardingLoginEndpoint extends ApiEndpoint {
+
+    static final String ACCOUNT_NUMBER_HEADER = "X-ACCOUNT-NUMBER";
+
+    private static final Logger LOG = Logger.getLogger(OnboardingLoginEndpoint.class);
+
+    public OnboardingLoginEndpoint(KeycloakSession session) {
+        super(session);
+    }
+
+    @Override
+    protected String apiName() {
+        return "onboarding-login";
+    }
+
+    @Override
+    protected Response login(HttpHeaders headers, byte[] body, EventBuilder event) {
+        if (!RequestBodies.mayCarryJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+            return refuse(event, FailureReason.WRONG_CONTENT_TYPE);
+        }
+        RealmModel realm = session.getContext().getRealm();
+        String clientId = Headers.value(headers, AppHeaders.API_KEY, AppHeaders.MAX_CLIENT_ID_LENGTH);
+        String appToken = AppTokenVerifier.stripBearer(
+                Headers.value(headers, AppHeaders.API_TOKEN, AppTokenVerifier.MAX_TOKEN_LENGTH + 16));
+        String accountNumber = AccountNumbers.normalize(Headers.value(headers, ACCOUNT_NUMBER_HEADER, 64));
+        if (clientId != null) {
+            event.client(clientId);
+        }
+        if (clientId == null || appToken == null || accountNumber == null) {
+            return refuse(event, FailureReason.MALFORMED_REQUEST, OnboardingLoginRequest.HEADERS);
+        }
+        OnboardingLoginRequest.Parsed parsed = OnboardingLoginRequest.parse(body, PinSettings.of(realm).length(), appToken);
+        if (parsed instanceof OnboardingLoginRequest.Invalid invalid) {
+            return refuse(event, FailureReason.MALFORMED_REQUEST, invalid.field());
+        }
+        OnboardingLoginRequest request = ((OnboardingLoginRequest.Valid) parsed).request();
+
+        ClientModel client = realm.getClientByClientId(clientId);
+        if (client == null || !client.isEnabled()) {
+            return refuse(event, FailureReason.CLIENT_REFUSED);
+        }
+        if (!new AppTokenVerifier(session).isAppTokenOf(client, appToken)) {
+            return refuse(event, FailureReason.INVALID_APP_TOKEN);
+        }
+        if (!DirectGrantFlows.hasStep(realm, client, AccountNumberIdentifierAuthenticatorFactory.PROVIDER_ID)) {
+            LOG.warnf("Realm '%s': client '%s' called the PIN/device login API, but its direct-grant flow has no '%s' step",
+                    realm.getName(), clientId, AccountNumberIdentifierAuthenticatorFactory.PROVIDER_ID);
+            return refuse(event, FailureReason.CLIENT_REFUSED);
+        }
+
+        Map<String, String> inputs = new HashMap<>();
+        inputs.put(FlowInputs.IDENTIFIER, accountNumber);
+        inputs.put(FlowInputs.SIGN_IN_MODE, request.mode().value);
+        inputs.put(FlowInputs.PIN, request.pin());
+        inputs.put(FlowInputs.DEVICE_ID, request.deviceId());
+        if (request.keyRef() != null && !request.keyRef().isEmpty()) {
+            inputs.put(FlowInputs.KEY_REF, request.keyRef());
+        }
+        LoginOutcome outcome = new LoginService(session).login(client, inputs, event);
+        if (outcome instanceof LoginOutcome.Success success) {
+            boolean simBinding = new DeviceCredentialProvider(session).find(success.user(), request.deviceId())
+                    .map(DeviceCredentialModel::simBindingEnabled)
+                    .orElse(false);
+            return OnboardingAnswers.loginSuccess(request.mode().successMessage, success.accessToken(),
+                    success.expiresAt() * 1000, simBinding);
+        }
+        return answer(((LoginOutcome.Failure) outcome).reason(), null);
+    }
+
+    @Override
+    protected Response answer(FailureReason reason, String field) {
+        return OnboardingAnswers.failure(reason, field);
+    }
+}

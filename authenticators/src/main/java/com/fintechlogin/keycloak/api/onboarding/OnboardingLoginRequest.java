@@ -1,0 +1,104 @@
+package com.fintechlogin.keycloak.api.onboarding;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fintechlogin.keycloak.api.http.ConstantTime;
+import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.app.AppTokenVerifier;
+import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
+
+/**
+ * Seed 001's login body, {@code {keyRef, pin, signInMode, token, authType, deviceId}}, checked in the order of
+ * the document's code table. Mode 1: {@code pin} is the PIN; mode 2: base64 of the encrypted device id.
+ */
+record OnboardingLoginRequest(String keyRef, String pin, SignInMode mode, String token, String deviceId) {
+
+    enum SignInMode {
+        PIN("1", "PIN Validated Successfully"),
+        DEVICE("2", "Device Validated Successfully");
+
+        final String value;
+        final String successMessage;
+
+        SignInMode(String value, String successMessage) {
+            this.value = value;
+            this.successMessage = successMessage;
+        }
+    }
+
+    // The request parts a malformed request can be refused for; OnboardingAnswers maps each to its code.
+    static final String HEADERS = "headers";
+    static final String BODY = "request body";
+    static final String SIGN_IN_MODE_MISSING = "signInMode";
+    static final String SIGN_IN_MODE_INVALID = "signInMode.value";
+    static final String AUTH_TYPE_INVALID = "authType";
+    static final String PIN_MISSING = "pin";
+    static final String PIN_LENGTH = "pin.length";
+    static final String DEVICE_ID_MISSING = "deviceId";
+    static final String TOKEN_INVALID = "token";
+
+    /** RSA-2048 ciphertext in base64 is 344 characters; a 4096-bit key's is 684. */
+    private static final int MAX_PIN_FIELD_LENGTH = 1024;
+    private static final int MAX_KEY_REF_LENGTH = 128;
+
+    sealed interface Parsed {
+    }
+
+    record Valid(OnboardingLoginRequest request) implements Parsed {
+    }
+
+    record Invalid(String field) implements Parsed {
+    }
+
+    /**
+     * Parses and checks the body; {@code pinLength} is the realm's PIN length (mode 1 only);
+     * {@code appToken} the header's app token, which the body must repeat.
+     */
+    static Parsed parse(byte[] body, int pinLength, String appToken) {
+        ObjectNode json = LenientJson.parseObject(body);
+        if (json == null) {
+            return new Invalid(BODY);
+        }
+        String modeValue = LenientJson.text(json, "signInMode", 8);
+        if (modeValue == null) {
+            return new Invalid(SIGN_IN_MODE_MISSING);
+        }
+        SignInMode mode = switch (modeValue.strip()) {
+            case "1" -> SignInMode.PIN;
+            case "2" -> SignInMode.DEVICE;
+            default -> null;
+        };
+        if (mode == null) {
+            return new Invalid(SIGN_IN_MODE_INVALID);
+        }
+        if (!"1".equals(stripped(LenientJson.text(json, "authType", 8)))) {
+            return new Invalid(AUTH_TYPE_INVALID);
+        }
+        String pin = LenientJson.text(json, "pin", MAX_PIN_FIELD_LENGTH);
+        if (pin == null) {
+            return new Invalid(PIN_MISSING);
+        }
+        if (mode == SignInMode.PIN && pin.length() != pinLength) {
+            return new Invalid(PIN_LENGTH);
+        }
+        String deviceId = LenientJson.text(json, "deviceId", DeviceCredentialProvider.MAX_DEVICE_ID_LENGTH);
+        if (deviceId == null) {
+            return new Invalid(DEVICE_ID_MISSING);
+        }
+        String token = AppTokenVerifier.stripBearer(LenientJson.text(json, "token", AppTokenVerifier.MAX_TOKEN_LENGTH + 16));
+        if (token == null || !ConstantTime.equal(token, appToken)) {
+            return new Invalid(TOKEN_INVALID);
+        }
+        String keyRef = LenientJson.text(json, "keyRef", MAX_KEY_REF_LENGTH);
+        return new Valid(new OnboardingLoginRequest(keyRef == null ? null : keyRef.strip(), pin, mode, token, deviceId));
+    }
+
+    private static String stripped(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    /** Never prints the PIN, the ciphertext or the token. */
+    @Override
+    public String toString() {
+        return "OnboardingLoginRequest[mode=" + mode + ", deviceId=" + deviceId + ", keyRef=" + keyRef + "]";
+    }
+}

@@ -1,0 +1,43 @@
+package com.fintechlogin.keycloak.limit;
+
+/**
+ * Where a user's counter of one credential kind stands now, as an admin view or an "attempts left" message
+ * shows it. Read without reserving anything, so it may be outdated by the time it is shown.
+ *
+ * @param failures consecutive failures that count (0 after an expired lock)
+ * @param locked whether an attempt made now would be refused
+ * @param lockedUntil epoch millis the lock ends; {@link #NOT_LOCKED} when not locked;
+ *        {@link #UNTIL_ADMIN_UNLOCK} when only an administrator can lift it
+ * @param attemptsLeft attempts still allowed before the lock
+ */
+public record AttemptStatus(int failures, boolean locked, long lockedUntil, int attemptsLeft) {
+
+    /** The stored lock end of a counter that is not locked. */
+    public static final long NOT_LOCKED = 0L;
+
+    /** The stored lock end of a lock only an administrator lifts: no clock ever passes it. */
+    public static final long UNTIL_ADMIN_UNLOCK = Long.MAX_VALUE;
+
+    /** A counter that has never failed. */
+    static AttemptStatus clean(AttemptPolicy policy) {
+        return new AttemptStatus(0, false, NOT_LOCKED, policy.limit());
+    }
+
+    /**
+     * The effective state of a stored counter at {@code now}, with the rules the reservation's SQL applies: an
+     * expired lock counts as no lock and no failures; failures at or over a limit that was lowered since they
+     * were counted lock as the next attempt would record it.
+     */
+    static AttemptStatus of(int storedFailures, long storedLockedUntil, long now, AttemptPolicy policy) {
+        if (storedLockedUntil != NOT_LOCKED && storedLockedUntil <= now) {
+            return clean(policy);
+        }
+        if (storedLockedUntil != NOT_LOCKED) {
+            return new AttemptStatus(storedFailures, true, storedLockedUntil, 0);
+        }
+        if (storedFailures >= policy.limit()) {
+            return new AttemptStatus(storedFailures, true, policy.lockedUntil(now), 0);
+        }
+        return new AttemptStatus(storedFailures, false, NOT_LOCKED, policy.limit() - storedFailures);
+    }
+}

@@ -1,0 +1,132 @@
+package com.fintechlogin.keycloak.limit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+/**
+ * One counter of consecutive failures: one row per realm, user and credential kind, in the Keycloak database so
+ * that every node counts in the same place. The table comes from {@code META-INF/fintech-attempts-changelog.xml}.
+ *
+ * <p>No foreign keys to the realm or user tables: users of a federation provider have no row there, and the
+ * rows of removed users and realms are deleted by {@link AttemptCleanup}. The unique constraint is also the
+ * index each statement below finds its single row by; a prefix of it serves the deletions.
+ *
+ * <p>The writes are the bulk updates below, never dirty checking of a loaded entity: a conditional UPDATE is
+ * atomic in the database, read-modify-write in Java is not. Not final, as JPA requires.
+ */
+@Entity(name = CredentialAttemptEntity.NAME)
+@Table(name = "FINTECH_CREDENTIAL_ATTEMPT", uniqueConstraints = @UniqueConstraint(
+        name = "UK_FINTECH_CRED_ATTEMPT", columnNames = {"REALM_ID", "USER_ID", "CREDENTIAL_KIND"}))
+@NamedQueries({
+    @NamedQuery(name = CredentialAttemptEntity.FIND, query = "select a from " + CredentialAttemptEntity.NAME + " a"
+            + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"),
+    @NamedQuery(name = CredentialAttemptEntity.CLEAR_EXPIRED_LOCK, query = "update " + CredentialAttemptEntity.NAME
+            + " a set a.failures = 0, a.lockedUntil = 0"
+            + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
+            + " and a.lockedUntil > 0 and a.lockedUntil <= :now"),
+    // lockedUntil is assigned before failures, so that it reads the old failures on MySQL/MariaDB too, which
+    // evaluate single-table assignments left to right (standard SQL reads the old row in every assignment). The
+    // cast keeps H2 from typing the parameter after the literal 0 (INTEGER), which epoch millis overflow.
+    @NamedQuery(name = CredentialAttemptEntity.RESERVE, query = "update " + CredentialAttemptEntity.NAME + " a set"
+            + " a.lockedUntil = case when a.failures + 1 >= :limit then cast(:lockedUntil as Long) else 0L end,"
+            + " a.failures = a.failures + 1, a.lastFailure = :now"
+            + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
+            + " and a.lockedUntil = 0 and a.failures < :limit"),
+    @NamedQuery(name = CredentialAttemptEntity.LOCK_OVER_LIMIT, query = "update " + CredentialAttemptEntity.NAME
+            + " a set a.lockedUntil = :lockedUntil"
+            + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
+            + " and a.lockedUntil = 0 and a.failures >= :limit"),
+    @NamedQuery(name = CredentialAttemptEntity.RESET, query = "update " + CredentialAttemptEntity.NAME
+            + " a set a.failures = 0, a.lockedUntil = 0"
+            + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
+            + " and (a.failures <> 0 or a.lockedUntil <> 0)"),
+    @NamedQuery(name = CredentialAttemptEntity.DELETE_BY_USER, query = "delete from " + CredentialAttemptEntity.NAME
+            + " a where a.realmId = :realmId and a.userId = :userId"),
+    @NamedQuery(name = CredentialAttemptEntity.DELETE_BY_REALM, query = "delete from " + CredentialAttemptEntity.NAME
+            + " a where a.realmId = :realmId")
+})
+public class CredentialAttemptEntity {
+
+    static final String NAME = "FintechCredentialAttempt";
+    static final String FIND = "fintechCredentialAttempt.find";
+    /** Turns a lock that has ended into a clean counter, so that the reservation after it starts from zero. */
+    static final String CLEAR_EXPIRED_LOCK = "fintechCredentialAttempt.clearExpiredLock";
+    /** Counts one more failure if, and only if, the counter is unlocked and below the limit. */
+    static final String RESERVE = "fintechCredentialAttempt.reserve";
+    /** Locks failures already at a limit that was lowered since, as reaching the limit would have. */
+    static final String LOCK_OVER_LIMIT = "fintechCredentialAttempt.lockOverLimit";
+    static final String RESET = "fintechCredentialAttempt.reset";
+    static final String DELETE_BY_USER = "fintechCredentialAttempt.deleteByUser";
+    static final String DELETE_BY_REALM = "fintechCredentialAttempt.deleteByRealm";
+
+    @Id
+    @Column(name = "ID", length = 36, nullable = false)
+    private String id;
+
+    @Column(name = "REALM_ID", length = AttemptKey.MAX_REALM_ID_LENGTH, nullable = false)
+    private String realmId;
+
+    @Column(name = "USER_ID", length = AttemptKey.MAX_USER_ID_LENGTH, nullable = false)
+    private String userId;
+
+    @Column(name = "CREDENTIAL_KIND", length = AttemptKey.MAX_KIND_LENGTH, nullable = false)
+    private String kind;
+
+    @Column(name = "FAILURES", nullable = false)
+    private int failures;
+
+    /** Epoch millis; 0 when not locked, {@link Long#MAX_VALUE} until an administrator unlocks. */
+    @Column(name = "LOCKED_UNTIL", nullable = false)
+    private long lockedUntil;
+
+    /** Epoch millis of the last counted failure (reservation); 0 if none. */
+    @Column(name = "LAST_FAILURE", nullable = false)
+    private long lastFailure;
+
+    protected CredentialAttemptEntity() {
+        // For JPA.
+    }
+
+    CredentialAttemptEntity(String id, AttemptKey key, int failures, long lockedUntil, long lastFailure) {
+        this.id = id;
+        this.realmId = key.realmId();
+        this.userId = key.userId();
+        this.kind = key.kind();
+        this.failures = failures;
+        this.lockedUntil = lockedUntil;
+        this.lastFailure = lastFailure;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public int getFailures() {
+        return failures;
+    }
+
+    public long getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public long getLastFailure() {
+        return lastFailure;
+    }
+}

@@ -1,0 +1,62 @@
+package com.fintechlogin.keycloak.pin;
+
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * What the rest of the project calls to work with PINs. Verification here has no attempt limit of its own:
+ * the caller's limiter reserves an attempt before calling {@link #verify}.
+ */
+public final class PinCredentials {
+
+    private PinCredentials() {
+    }
+
+    /** Whether the user has a PIN. Needs no pepper. */
+    public static boolean hasPin(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(PinCredentialModel.TYPE).findAny().isPresent();
+    }
+
+    /**
+     * Whether {@code pin} is the user's PIN; false when the user has none or it is not a digit string.
+     *
+     * @throws PinPepperUnavailableException when the realm has no usable pepper (answer "unavailable", not "wrong PIN")
+     */
+    public static boolean verify(KeycloakSession session, RealmModel realm, UserModel user, String pin) {
+        return provider(session).isValid(realm, user, input(pin));
+    }
+
+    /** The realm's verdict on a PIN a user chose; endpoints call this before {@link #set}. */
+    public static PinCheck check(RealmModel realm, String pin) {
+        return PinSettings.of(realm).check(pin);
+    }
+
+    /**
+     * Sets the user's PIN, replacing any other. Applies no length or weakness rule (see {@link #check}), so admin
+     * resets pass.
+     *
+     * @throws IllegalArgumentException      when {@code pin} is not 1 to {@value PinSettings#MAX_LENGTH} ASCII digits
+     * @throws PinPepperUnavailableException when the realm has no usable pepper
+     */
+    public static void set(KeycloakSession session, RealmModel realm, UserModel user, String pin) {
+        if (!PinSettings.isStorable(pin)) {
+            throw new IllegalArgumentException("A PIN must be 1 to " + PinSettings.MAX_LENGTH + " ASCII digits");
+        }
+        provider(session).updateCredential(realm, user, input(pin));
+    }
+
+    private static UserCredentialModel input(String pin) {
+        return new UserCredentialModel(null, PinCredentialModel.TYPE, pin);
+    }
+
+    private static PinCredentialProvider provider(KeycloakSession session) {
+        CredentialProvider<?> provider = session.getProvider(CredentialProvider.class, PinCredentialProviderFactory.PROVIDER_ID);
+        if (provider instanceof PinCredentialProvider pins) {
+            return pins;
+        }
+        throw new IllegalStateException("The pin credential provider is not deployed");
+    }
+}

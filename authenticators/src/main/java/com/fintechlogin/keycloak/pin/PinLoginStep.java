@@ -1,0 +1,85 @@
+package com.fintechlogin.keycloak.pin;
+
+import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
+import com.fintechlogin.keycloak.limit.AttemptLimiter;
+import com.fintechlogin.keycloak.limit.CredentialKinds;
+import com.fintechlogin.keycloak.limit.Reservation;
+import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.login.DirectGrantStep;
+import com.fintechlogin.keycloak.login.FailureReason;
+import com.fintechlogin.keycloak.login.FlowInputs;
+import com.fintechlogin.keycloak.login.LoginEvents;
+import com.fintechlogin.keycloak.login.LoginFailures;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Checks the user's PIN (seed 001, sign-in mode 1; any flow without a mode), on a device registered to the
+ * user when the step's config asks for one. The attempt is reserved with the exact limiter before the PIN is
+ * looked at, so parallel guesses cannot get past the limit. A user without a PIN is told so (the step counts
+ * as configured for everyone), rather than skipped as an alternative Keycloak would pass over.
+ */
+public final class PinLoginStep extends DirectGrantStep {
+
+    /** Sign-in mode 2 belongs to the device step; this step stands aside for it. */
+    static final String DEVICE_MODE = "2";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (DEVICE_MODE.equals(FlowInputs.signInMode(context))) {
+            context.attempted();
+            return;
+        }
+        UserModel user = context.getUser();
+        RealmModel realm = context.getRealm();
+        if (PinLoginConfig.of(context.getAuthenticatorConfig()).requireRegisteredDevice()) {
+            String deviceId = FlowInputs.deviceId(context);
+            if (deviceId == null || new DeviceCredentialProvider(context.getSession()).find(user, deviceId).isEmpty()) {
+                LoginFailures.fail(context, FailureReason.DEVICE_NOT_REGISTERED);
+                return;
+            }
+        }
+        if (!PinCredentials.hasPin(user)) {
+            LoginFailures.fail(context, FailureReason.CREDENTIAL_NOT_SET);
+            return;
+        }
+        FailureReason blocked = AccountStatus.lockoutReason(context, user);
+        if (blocked != null) {
+            LoginFailures.fail(context, blocked);
+            return;
+        }
+        String pin = FlowInputs.pin(context);
+        if (!PinSettings.isStorable(pin)) {
+            LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);
+            return;
+        }
+        AttemptLimiter limiter = new AttemptLimiter(context.getSession());
+        Reservation attempt = limiter.reserve(realm, user, CredentialKinds.PIN, PinAttempts.policy(realm));
+        if (!attempt.reserved()) {
+            LoginFailures.fail(context, FailureReason.CREDENTIAL_LOCKED);
+            return;
+        }
+        boolean valid;
+        try {
+            valid = PinCredentials.verify(context.getSession(), realm, user, pin);
+        } catch (PinPepperUnavailableException noPepper) {
+            // Logged for the admin where it was found; the caller only learns the service cannot check PINs.
+            LoginFailures.fail(context, FailureReason.NOT_CONFIGURED);
+            return;
+        }
+        if (!valid) {
+            context.getEvent().detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(attempt.attemptsLeft()));
+            LoginFailures.failCountedByLimiter(context, FailureReason.INVALID_CREDENTIALS);
+            return;
+        }
+        limiter.succeeded(realm, user, CredentialKinds.PIN);
+        context.success(PinCredentialModel.TYPE);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+}

@@ -1,0 +1,60 @@
+package com.fintechlogin.keycloak.pin;
+
+import java.util.List;
+
+import com.fintechlogin.keycloak.login.DirectGrantStepFactory;
+
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+public final class PinLoginStepFactory extends DirectGrantStepFactory {
+
+    public static final String PROVIDER_ID = "fintech-pin";
+
+    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
+            .property()
+            .name(PinLoginConfig.REQUIRE_REGISTERED_DEVICE)
+            .label("Require a registered device")
+            .helpText("Accept the PIN only together with a device id registered to the user (seed 001's sign-in mode 1).")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue(true)
+            .add()
+            .build();
+
+    public PinLoginStepFactory() {
+        super(new PinLoginStep());
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Fintech: PIN";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Checks the user's PIN given to the PIN/device login API (or the 'pin' parameter of a direct grant), "
+                + "with an exact attempt limit (realm attributes fintech.pin.max-attempts and fintech.pin.lock-seconds). "
+                + "Stands aside (attempted) for sign-in mode 2.";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return PinCredentialModel.TYPE;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+
+    @Override
+    public Requirement[] getRequirementChoices() {
+        return new Requirement[] {Requirement.REQUIRED, Requirement.ALTERNATIVE};
+    }
+}

@@ -1,0 +1,62 @@
+package com.fintechlogin.keycloak.user;
+
+import java.util.List;
+
+import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.login.DirectGrantStep;
+import com.fintechlogin.keycloak.login.FailureReason;
+import com.fintechlogin.keycloak.login.FlowInputs;
+import com.fintechlogin.keycloak.login.LoginFailures;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.events.Details;
+import org.keycloak.models.UserModel;
+
+/**
+ * Finds the one user whose unique attribute holds the identifier given to the flow, and refuses locked or
+ * disabled accounts. Checks no credential: alone in a flow it trusts the calling app.
+ */
+public abstract class AttributeIdentifierStep extends DirectGrantStep {
+
+    /** The user attribute looked up. */
+    protected abstract String attribute();
+
+    /** The stored form of the identifier as given, or {@code null} when it cannot be one. */
+    protected abstract String normalize(String identifier);
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        String value = normalize(FlowInputs.identifier(context));
+        if (value == null) {
+            LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);
+            return;
+        }
+        context.getEvent().detail(Details.USERNAME, value);
+        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, value);
+
+        List<UserModel> holders = UsersByAttribute.holders(context.getSession(), context.getRealm(), attribute(), value);
+        if (holders.isEmpty()) {
+            LoginFailures.fail(context, FailureReason.UNKNOWN_USER);
+            return;
+        }
+        if (holders.size() > 1) {
+            LoginFailures.fail(context, FailureReason.AMBIGUOUS_USER);
+            return;
+        }
+        UserModel user = holders.get(0);
+        FailureReason blocked = AccountStatus.lockoutReason(context, user);
+        if (blocked != null) {
+            context.getEvent().user(user);
+            LoginFailures.fail(context, blocked);
+            return;
+        }
+        context.setUser(user);
+        context.success();
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+}

@@ -1,0 +1,63 @@
+package com.fintechlogin.keycloak.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.fintechlogin.keycloak.device.DeviceCredentialModel;
+import com.fintechlogin.keycloak.limit.AttemptStatus;
+
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+
+class AdminViewsTest {
+
+    @Test
+    void aCleanCounterShowsNoLockAndANullLockEnd() {
+        String json = AdminViews.write(AdminViews.pinStatus(true, new AttemptStatus(0, false, AttemptStatus.NOT_LOCKED, 5)));
+
+        assertThat(json).isEqualTo("{\"configured\":true,\"failures\":0,\"locked\":false,\"lockedUntil\":null,\"untilAdminUnlock\":false}");
+    }
+
+    @Test
+    void failuresBelowTheLimitShowWithoutALock() {
+        String json = AdminViews.write(AdminViews.pinStatus(true, new AttemptStatus(3, false, AttemptStatus.NOT_LOCKED, 2)));
+
+        assertThat(json).isEqualTo("{\"configured\":true,\"failures\":3,\"locked\":false,\"lockedUntil\":null,\"untilAdminUnlock\":false}");
+    }
+
+    @Test
+    void aTemporaryLockShowsWhenItEnds() {
+        String json = AdminViews.write(AdminViews.pinStatus(true, new AttemptStatus(5, true, 1_700_000_000_000L, 0)));
+
+        assertThat(json).isEqualTo("{\"configured\":true,\"failures\":5,\"locked\":true,\"lockedUntil\":1700000000000,\"untilAdminUnlock\":false}");
+    }
+
+    @Test
+    void aLockOnlyAnAdminLiftsHasNoEnd() {
+        String json = AdminViews.write(AdminViews.pinStatus(false, new AttemptStatus(5, true, AttemptStatus.UNTIL_ADMIN_UNLOCK, 0)));
+
+        assertThat(json).isEqualTo("{\"configured\":false,\"failures\":5,\"locked\":true,\"lockedUntil\":null,\"untilAdminUnlock\":true}");
+    }
+
+    @Test
+    void aDeviceShowsItsCredentialIdDeviceIdFlagAndDate() {
+        DeviceCredentialModel device = DeviceCredentialModel.create("anid:abc", true);
+        device.setId("cred-1");
+        device.setCreatedDate(1_700_000_000_123L);
+
+        assertThat(AdminViews.write(List.of(AdminViews.device(device))))
+                .isEqualTo("[{\"id\":\"cred-1\",\"deviceId\":\"anid:abc\",\"simBindingEnabled\":true,\"createdDate\":1700000000123}]");
+    }
+
+    @Test
+    void answersAreJsonAndNeverCached() {
+        Response response = AdminViews.ok(List.of());
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getMediaType().toString()).isEqualTo("application/json");
+        assertThat(response.getHeaderString("Cache-Control")).contains("no-store");
+        assertThat(response.getEntity()).isEqualTo("[]");
+    }
+}

@@ -1,0 +1,80 @@
+package com.fintechlogin.keycloak.api.manage;
+
+import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fintechlogin.keycloak.api.http.LenientJson;
+
+import org.junit.jupiter.api.Test;
+
+class DeviceRegistrationRequestTest {
+
+    private static final String SAMPLE_DEVICE = "anid:lIWuLfmQ7Qmb+Ond5gzXdtMvxyX8EnevuDO/Ggpl7S8=:f3bb";
+
+    private static DeviceRegistrationRequest.Parsed parse(String json) {
+        return DeviceRegistrationRequest.parse(LenientJson.parseObject(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static DeviceRegistrationRequest.Parsed valid(String deviceId, boolean simBinding) {
+        return new DeviceRegistrationRequest.Valid(new DeviceRegistrationRequest(deviceId, simBinding));
+    }
+
+    @Test
+    void readsTheSampleDeviceIdAndABooleanFlag() {
+        assertThat(parse("{\"deviceId\": \"" + SAMPLE_DEVICE + "\", \"simBindingEnabled\": true}")).isEqualTo(valid(SAMPLE_DEVICE, true));
+        assertThat(parse("{\"deviceId\": \"d1\", \"simBindingEnabled\": false,}")).isEqualTo(valid("d1", false));
+    }
+
+    @Test
+    void readsTheFlagSentAsAStringInAnyCase() {
+        assertThat(parse("{\"deviceId\": \"d1\", \"simBindingEnabled\": \"true\"}")).isEqualTo(valid("d1", true));
+        assertThat(parse("{\"deviceId\": \"d1\", \"simBindingEnabled\": \" TRUE \"}")).isEqualTo(valid("d1", true));
+        assertThat(parse("{\"deviceId\": \"d1\", \"simBindingEnabled\": \"False\"}")).isEqualTo(valid("d1", false));
+    }
+
+    @Test
+    void anAbsentOrNullFlagMeansBindingIsNotComplete() {
+        assertThat(parse("{\"deviceId\": \"d1\"}")).isEqualTo(valid("d1", false));
+        assertThat(parse("{\"deviceId\": \"d1\", \"simBindingEnabled\": null}")).isEqualTo(valid("d1", false));
+    }
+
+    @Test
+    void refusesAFlagThatIsNotTrueOrFalse() {
+        for (String flag : new String[] {"1", "0", "\"yes\"", "\"\"", "{}", "[true]"}) {
+            assertThat(parse("{\"deviceId\": \"d1\", \"simBindingEnabled\": " + flag + "}")).as(flag)
+                    .isEqualTo(new DeviceRegistrationRequest.Invalid(ManageFailure.SIM_BINDING_INVALID));
+        }
+    }
+
+    @Test
+    void aMissingBlankOrStructuredDeviceIdIsMissing() {
+        for (String body : new String[] {"{}", "{\"deviceId\": \"\"}", "{\"deviceId\": \"   \"}", "{\"deviceId\": null}",
+                "{\"deviceId\": {\"id\": \"d1\"}}"}) {
+            assertThat(parse(body)).as(body).isEqualTo(new DeviceRegistrationRequest.Invalid(ManageFailure.DEVICE_ID_MISSING));
+        }
+    }
+
+    @Test
+    void acceptsDeviceIdsUpTo255Characters() {
+        String longest = "d".repeat(DeviceCredentialProvider.MAX_DEVICE_ID_LENGTH);
+
+        assertThat(parse("{\"deviceId\": \"" + longest + "\"}")).isEqualTo(valid(longest, false));
+        assertThat(parse("{\"deviceId\": \"" + longest + "d\"}"))
+                .isEqualTo(new DeviceRegistrationRequest.Invalid(ManageFailure.DEVICE_ID_INVALID));
+    }
+
+    @Test
+    void refusesDeviceIdsWithControlCharactersOrSurroundingSpaces() {
+        for (String deviceId : new String[] {"d\\u0000 1", "d1\\n", " d1", "d1 "}) {
+            assertThat(parse("{\"deviceId\": \"" + deviceId + "\"}")).as(deviceId)
+                    .isEqualTo(new DeviceRegistrationRequest.Invalid(ManageFailure.DEVICE_ID_INVALID));
+        }
+    }
+
+    @Test
+    void readsADeviceIdSentAsANumber() {
+        assertThat(parse("{\"deviceId\": 12345}")).isEqualTo(valid("12345", false));
+    }
+}

@@ -1,0 +1,145 @@
+package com.fintechlogin.keycloak.api.manage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.fintechlogin.keycloak.api.http.ApiCode;
+
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+
+class ManageAnswersTest {
+
+    /** The codes seed 001's document lists; anything else must be new, from ONB040 on. */
+    private static final Set<String> DOCUMENTED = Set.of("ONB004", "ONB014", "ONB015", "ONB016", "ONB017", "ONB019",
+            "ONB024", "ONB025", "ONB026", "ONB027", "ONB028", "ONB029", "ONB200");
+    /** Codes the login endpoint added before these endpoints existed. */
+    private static final Set<String> ADDED_BY_LOGIN = Set.of("ONB030", "ONB031");
+
+    @Test
+    void everyFailureHasADecidedAnswer() {
+        assertThat(ManageAnswers.CODES).containsOnlyKeys(ManageFailure.values());
+    }
+
+    @Test
+    void answersEveryFailureWithItsCode() {
+        Map<ManageFailure, ApiCode> expected = new EnumMap<>(ManageFailure.class);
+        expected.put(ManageFailure.MALFORMED_REQUEST, new ApiCode(400, "ONB030", "Invalid request"));
+        expected.put(ManageFailure.WRONG_METHOD, new ApiCode(405, "ONB030", "Invalid request"));
+        expected.put(ManageFailure.WRONG_CONTENT_TYPE, new ApiCode(415, "ONB030", "Invalid request"));
+        expected.put(ManageFailure.BODY_TOO_LARGE, new ApiCode(413, "ONB030", "Invalid request"));
+        expected.put(ManageFailure.NOT_AUTHENTICATED, new ApiCode(401, "ONB040", "Invalid or expired access token"));
+        expected.put(ManageFailure.NOT_A_USER, new ApiCode(403, "ONB041", "A user's access token is required"));
+        expected.put(ManageFailure.USER_DISABLED, new ApiCode(401, "ONB029", "Account has been blocked by admin"));
+        expected.put(ManageFailure.USER_LOCKED, new ApiCode(401, "ONB028", "Pin Locked"));
+        expected.put(ManageFailure.PIN_MISSING, new ApiCode(400, "ONB016", "PIN mandatory"));
+        expected.put(ManageFailure.PIN_NOT_DIGITS, new ApiCode(400, "ONB042", "PIN must contain digits only"));
+        expected.put(ManageFailure.PIN_WRONG_LENGTH, new ApiCode(400, "ONB019", "PIN length is mismatch"));
+        expected.put(ManageFailure.PIN_WEAK, new ApiCode(400, "ONB043", "PIN is too easy to guess"));
+        expected.put(ManageFailure.OLD_PIN_MISSING, new ApiCode(400, "ONB044", "Old PIN mandatory"));
+        expected.put(ManageFailure.OLD_PIN_INCORRECT, new ApiCode(401, "ONB017", "Entered PIN is in-correct"));
+        expected.put(ManageFailure.PIN_LOCKED, new ApiCode(401, "ONB028", "Pin Locked"));
+        expected.put(ManageFailure.DEVICE_ID_MISSING, new ApiCode(400, "ONB024", "Device id is mandatory"));
+        expected.put(ManageFailure.DEVICE_ID_INVALID, new ApiCode(400, "ONB045", "Invalid device id"));
+        expected.put(ManageFailure.SIM_BINDING_INVALID, new ApiCode(400, "ONB046", "Invalid simBindingEnabled"));
+        expected.put(ManageFailure.DEVICE_CONFLICT, new ApiCode(409, "ONB047", "Device id conflicts with a registered device"));
+        String retry = "Request could not be processed at this time, Please retry again";
+        expected.put(ManageFailure.NOT_CONFIGURED, new ApiCode(500, "ONB004", retry));
+        expected.put(ManageFailure.UNAVAILABLE, new ApiCode(500, "ONB004", retry));
+
+        assertThat(ManageAnswers.CODES).isEqualTo(expected);
+    }
+
+    @Test
+    void codesTheDocumentLacksAreNewFromOnb040AndEachMeansOneThing() {
+        Map<Object, ApiCode> byNewCode = new HashMap<>();
+        ManageAnswers.CODES.values().forEach(code -> {
+            String value = (String) code.code();
+            if (!DOCUMENTED.contains(value) && !ADDED_BY_LOGIN.contains(value)) {
+                assertThat(Integer.parseInt(value.substring(3))).as(value).isGreaterThanOrEqualTo(40);
+                ApiCode previous = byNewCode.put(value, code);
+                assertThat(previous == null || previous.equals(code)).as(value).isTrue();
+            }
+        });
+        assertThat(byNewCode).containsOnlyKeys("ONB040", "ONB041", "ONB042", "ONB043", "ONB044", "ONB045", "ONB046", "ONB047");
+    }
+
+    @Test
+    void onlyAnUnusableRealmOrStoreAnswers5xx() {
+        ManageAnswers.CODES.forEach((failure, code) -> {
+            if (failure == ManageFailure.NOT_CONFIGURED || failure == ManageFailure.UNAVAILABLE) {
+                assertThat(code.httpStatus()).isEqualTo(500);
+            } else {
+                assertThat(code.httpStatus()).as(failure.name()).isBetween(400, 499);
+            }
+        });
+    }
+
+    @Test
+    void everyFailureRecordsAnEventErrorAndAReason() {
+        for (ManageFailure failure : ManageFailure.values()) {
+            assertThat(failure.eventError()).as(failure.name()).isNotBlank();
+            assertThat(failure.detail()).isEqualTo(failure.name().toLowerCase());
+        }
+    }
+
+    @Test
+    void failureBodyIsSeed001sEnvelopeWithCodeAndMessageOnly() {
+        Response response = ManageAnswers.failure(ManageFailure.PIN_WEAK);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getEntity()).isEqualTo("{\"resCode\":\"ONB043\",\"resDesc\":\"PIN is too easy to guess\"}");
+        assertThat(response.getHeaderString("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void wrongMethodNamesTheOneAllowed() {
+        Response response = ManageAnswers.failure(ManageFailure.WRONG_METHOD);
+
+        assertThat(response.getStatus()).isEqualTo(405);
+        assertThat(response.getHeaderString("Allow")).isEqualTo("POST");
+        assertThat(response.getEntity()).isEqualTo("{\"resCode\":\"ONB030\",\"resDesc\":\"Invalid request\"}");
+    }
+
+    @Test
+    void aMissingOrRefusedTokenAsksForABearerToken() {
+        Response response = ManageAnswers.failure(ManageFailure.NOT_AUTHENTICATED);
+
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.getHeaderString("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(response.getEntity()).isEqualTo("{\"resCode\":\"ONB040\",\"resDesc\":\"Invalid or expired access token\"}");
+    }
+
+    @Test
+    void everyMethodButPostAnswers405InTheEnvelopeWithoutLookingAtTheRequest() {
+        UserCredentialEndpoint endpoint = new SetPinEndpoint(null);
+
+        for (Response response : new Response[] {endpoint.get(), endpoint.put(), endpoint.delete(), endpoint.patch()}) {
+            assertThat(response.getStatus()).isEqualTo(405);
+            assertThat(response.getEntity()).isEqualTo("{\"resCode\":\"ONB030\",\"resDesc\":\"Invalid request\"}");
+        }
+    }
+
+    @Test
+    void pinSuccessSaysWhetherThePinWasSetOrChanged() {
+        Response set = ManageAnswers.success(Map.of("msg", SetPinEndpoint.SET_MESSAGE));
+        Response changed = ManageAnswers.success(Map.of("msg", SetPinEndpoint.CHANGED_MESSAGE));
+
+        assertThat(set.getStatus()).isEqualTo(200);
+        assertThat(set.getEntity()).isEqualTo("{\"resCode\":\"ONB200\",\"resDesc\":\"SUCCESS\",\"data\":{\"msg\":\"PIN set successfully\"}}");
+        assertThat(changed.getEntity()).isEqualTo("{\"resCode\":\"ONB200\",\"resDesc\":\"SUCCESS\",\"data\":{\"msg\":\"PIN changed successfully\"}}");
+    }
+
+    @Test
+    void deviceSuccessEchoesTheRegisteredDevice() {
+        Response response = ManageAnswers.success(RegisterDeviceEndpoint.registered("anid:abc", true));
+
+        assertThat(response.getEntity()).isEqualTo("{\"resCode\":\"ONB200\",\"resDesc\":\"SUCCESS\",\"data\":"
+                + "{\"msg\":\"Device registered successfully\",\"deviceId\":\"anid:abc\",\"simBindingEnabled\":true}}");
+    }
+}

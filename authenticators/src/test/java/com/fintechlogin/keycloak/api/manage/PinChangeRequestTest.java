@@ -1,0 +1,68 @@
+package com.fintechlogin.keycloak.api.manage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.pin.PinCheck;
+
+import org.junit.jupiter.api.Test;
+
+class PinChangeRequestTest {
+
+    private static PinChangeRequest.Parsed parse(String json) {
+        return PinChangeRequest.parse(LenientJson.parseObject(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void readsTheNewAndTheOldPin() {
+        assertThat(parse("{\"pin\": \"4821\", \"oldPin\": \"1357\"}"))
+                .isEqualTo(new PinChangeRequest.Valid(new PinChangeRequest("4821", "1357")));
+    }
+
+    @Test
+    void aFirstPinNeedsNoOldPin() {
+        assertThat(parse("{\"pin\": \"4821\",}")).isEqualTo(new PinChangeRequest.Valid(new PinChangeRequest("4821", null)));
+        assertThat(parse("{\"pin\": \"4821\", \"oldPin\": \"\"}")).isEqualTo(new PinChangeRequest.Valid(new PinChangeRequest("4821", null)));
+    }
+
+    @Test
+    void readsPinsSentAsNumbers() {
+        assertThat(parse("{\"pin\": 4821, \"oldPin\": 1357}"))
+                .isEqualTo(new PinChangeRequest.Valid(new PinChangeRequest("4821", "1357")));
+    }
+
+    @Test
+    void keepsThePinAsSentForTheRealmToJudge() {
+        assertThat(parse("{\"pin\": \" 48a1\"}")).isEqualTo(new PinChangeRequest.Valid(new PinChangeRequest(" 48a1", null)));
+    }
+
+    @Test
+    void aMissingBlankOrStructuredPinIsMissing() {
+        assertThat(parse("{\"oldPin\": \"1357\"}")).isEqualTo(new PinChangeRequest.Invalid(ManageFailure.PIN_MISSING));
+        assertThat(parse("{\"pin\": \"  \"}")).isEqualTo(new PinChangeRequest.Invalid(ManageFailure.PIN_MISSING));
+        assertThat(parse("{\"pin\": null}")).isEqualTo(new PinChangeRequest.Invalid(ManageFailure.PIN_MISSING));
+        assertThat(parse("{\"pin\": [\"4821\"]}")).isEqualTo(new PinChangeRequest.Invalid(ManageFailure.PIN_MISSING));
+        assertThat(parse("{\"pin\": \"" + "1".repeat(PinChangeRequest.MAX_FIELD_LENGTH + 1) + "\"}"))
+                .isEqualTo(new PinChangeRequest.Invalid(ManageFailure.PIN_MISSING));
+    }
+
+    @Test
+    void mapsEveryVerdictOfTheRealmOnANewPin() {
+        assertThat(PinChangeRequest.failureOf(PinCheck.OK)).isNull();
+        assertThat(PinChangeRequest.failureOf(PinCheck.NOT_DIGITS)).isEqualTo(ManageFailure.PIN_NOT_DIGITS);
+        assertThat(PinChangeRequest.failureOf(PinCheck.WRONG_LENGTH)).isEqualTo(ManageFailure.PIN_WRONG_LENGTH);
+        assertThat(PinChangeRequest.failureOf(PinCheck.WEAK)).isEqualTo(ManageFailure.PIN_WEAK);
+        for (PinCheck check : PinCheck.values()) {
+            assertThat(check == PinCheck.OK || PinChangeRequest.failureOf(check) != null).as(check.name()).isTrue();
+        }
+    }
+
+    @Test
+    void neverPrintsEitherPin() {
+        String printed = ((PinChangeRequest.Valid) parse("{\"pin\": \"4821\", \"oldPin\": \"1357\"}")).toString();
+
+        assertThat(printed).doesNotContain("4821").doesNotContain("1357");
+    }
+}

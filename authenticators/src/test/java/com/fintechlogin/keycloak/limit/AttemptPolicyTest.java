@@ -1,0 +1,43 @@
+package com.fintechlogin.keycloak.limit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class AttemptPolicyTest {
+
+    private static final long NOW = 1_800_000_000_000L;
+
+    @Test
+    void limitMustBeAtLeastOne() {
+        assertThatThrownBy(() -> new AttemptPolicy(0, 60_000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AttemptPolicy(-5, 60_000)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new AttemptPolicy(1, 60_000).limit()).isEqualTo(1);
+    }
+
+    @Test
+    void aTemporaryLockEndsLockMillisAfterTheAttemptThatReachedTheLimit() {
+        AttemptPolicy policy = AttemptPolicy.of(5, Duration.ofMinutes(15));
+
+        assertThat(policy.permanentLock()).isFalse();
+        assertThat(policy.lockedUntil(NOW)).isEqualTo(NOW + 900_000L);
+    }
+
+    @Test
+    void aZeroOrNegativeLockLastsUntilAnAdminUnlocks() {
+        assertThat(new AttemptPolicy(5, 0).permanentLock()).isTrue();
+        assertThat(new AttemptPolicy(5, -1)).isEqualTo(AttemptPolicy.untilAdminUnlock(5));
+        assertThat(AttemptPolicy.of(5, Duration.ZERO).permanentLock()).isTrue();
+        assertThat(AttemptPolicy.untilAdminUnlock(5).lockedUntil(NOW)).isEqualTo(AttemptStatus.UNTIL_ADMIN_UNLOCK);
+    }
+
+    @Test
+    void aLockTooLongForTheClockSaturatesInsteadOfOverflowing() {
+        AttemptPolicy policy = new AttemptPolicy(3, Long.MAX_VALUE - 1);
+
+        assertThat(policy.lockedUntil(NOW)).isEqualTo(AttemptStatus.UNTIL_ADMIN_UNLOCK);
+    }
+}
