@@ -3,6 +3,7 @@ package com.fintechlogin.keycloak.api.lending;
 import java.util.Map;
 
 import com.fintechlogin.keycloak.api.http.ApiCode;
+import com.fintechlogin.keycloak.api.http.CodeTables;
 import com.fintechlogin.keycloak.api.http.Envelope;
 import com.fintechlogin.keycloak.login.FailureReason;
 
@@ -17,11 +18,8 @@ final class LendingAnswers {
     private static final ApiCode USER_NOT_FOUND = new ApiCode(404, 404, "User not found");
     private static final ApiCode INTERNAL = new ApiCode(500, 500, "Internal Server Error");
 
-    static final Map<FailureReason, ApiCode> CODES = Map.ofEntries(
+    static final Map<FailureReason, ApiCode> CODES = CodeTables.of(INVALID_REQUEST,
             Map.entry(FailureReason.MALFORMED_REQUEST, INVALID_REQUEST),
-            Map.entry(FailureReason.WRONG_METHOD, new ApiCode(405, 400, INVALID_REQUEST.message())),
-            Map.entry(FailureReason.WRONG_CONTENT_TYPE, new ApiCode(415, 400, INVALID_REQUEST.message())),
-            Map.entry(FailureReason.BODY_TOO_LARGE, new ApiCode(413, 400, INVALID_REQUEST.message())),
             Map.entry(FailureReason.NOT_CONFIGURED, UNAUTHORIZED),
             Map.entry(FailureReason.CLIENT_REFUSED, UNAUTHORIZED),
             Map.entry(FailureReason.INVALID_APP_TOKEN, UNAUTHORIZED),

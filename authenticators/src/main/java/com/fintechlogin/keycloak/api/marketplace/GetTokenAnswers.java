@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fintechlogin.keycloak.api.http.ApiCode;
+import com.fintechlogin.keycloak.api.http.CodeTables;
 import com.fintechlogin.keycloak.api.http.Envelope;
 import com.fintechlogin.keycloak.login.FailureReason;
 
@@ -14,12 +15,11 @@ final class GetTokenAnswers {
 
     static final Envelope ENVELOPE = new Envelope("resCode", "resDesc", "data");
     private static final ApiCode UNAUTHORIZED = new ApiCode(401, 401, "Unauthorized");
+    /** Only for requests no token request could be: a wrong method, media type or size. */
+    private static final ApiCode INVALID_REQUEST = new ApiCode(400, 400, "Invalid request");
 
-    static final Map<FailureReason, ApiCode> CODES = Map.ofEntries(
+    static final Map<FailureReason, ApiCode> CODES = CodeTables.of(INVALID_REQUEST,
             Map.entry(FailureReason.MALFORMED_REQUEST, UNAUTHORIZED),
-            Map.entry(FailureReason.WRONG_METHOD, new ApiCode(405, 400, "Invalid request")),
-            Map.entry(FailureReason.WRONG_CONTENT_TYPE, new ApiCode(415, 400, "Invalid request")),
-            Map.entry(FailureReason.BODY_TOO_LARGE, new ApiCode(413, 400, "Invalid request")),
             Map.entry(FailureReason.NOT_CONFIGURED, UNAUTHORIZED),
             Map.entry(FailureReason.CLIENT_REFUSED, UNAUTHORIZED),
             Map.entry(FailureReason.INVALID_APP_TOKEN, UNAUTHORIZED),

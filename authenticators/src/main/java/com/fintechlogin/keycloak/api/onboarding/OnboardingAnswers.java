@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fintechlogin.keycloak.api.http.ApiCode;
+import com.fintechlogin.keycloak.api.http.CodeTables;
 import com.fintechlogin.keycloak.api.http.Envelope;
 import com.fintechlogin.keycloak.login.FailureReason;
 
@@ -33,11 +34,8 @@ public final class OnboardingAnswers {
             Map.entry(OnboardingLoginRequest.TOKEN_INVALID, new ApiCode(400, "ONB025", "Token mandatory")),
             Map.entry(OnboardingLoginRequest.HEADERS, NOT_PROCESSED));
 
-    static final Map<FailureReason, ApiCode> CODES = Map.ofEntries(
+    static final Map<FailureReason, ApiCode> CODES = CodeTables.of(INVALID_REQUEST,
             Map.entry(FailureReason.MALFORMED_REQUEST, INVALID_REQUEST),
-            Map.entry(FailureReason.WRONG_METHOD, new ApiCode(405, "ONB030", INVALID_REQUEST.message())),
-            Map.entry(FailureReason.WRONG_CONTENT_TYPE, new ApiCode(415, "ONB030", INVALID_REQUEST.message())),
-            Map.entry(FailureReason.BODY_TOO_LARGE, new ApiCode(413, "ONB030", INVALID_REQUEST.message())),
             Map.entry(FailureReason.NOT_CONFIGURED, FAULT),
             Map.entry(FailureReason.CLIENT_REFUSED, NOT_PROCESSED),
             Map.entry(FailureReason.INVALID_APP_TOKEN, NOT_PROCESSED),

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fintechlogin.keycloak.api.http.ApiCode;
+import com.fintechlogin.keycloak.api.http.CodeTables;
 import com.fintechlogin.keycloak.api.http.Envelope;
 import com.fintechlogin.keycloak.login.FailureReason;
 
@@ -16,11 +17,8 @@ final class UserLoginAnswers {
     private static final ApiCode BAD_REQUEST = new ApiCode(400, 400, "Please provide valid request");
 
     /** Every failure reason, and what this API answers for it. */
-    static final Map<FailureReason, ApiCode> CODES = Map.ofEntries(
+    static final Map<FailureReason, ApiCode> CODES = CodeTables.of(BAD_REQUEST,
             Map.entry(FailureReason.MALFORMED_REQUEST, BAD_REQUEST),
-            Map.entry(FailureReason.WRONG_METHOD, new ApiCode(405, 400, BAD_REQUEST.message())),
-            Map.entry(FailureReason.WRONG_CONTENT_TYPE, new ApiCode(415, 400, BAD_REQUEST.message())),
-            Map.entry(FailureReason.BODY_TOO_LARGE, new ApiCode(413, 400, BAD_REQUEST.message())),
             Map.entry(FailureReason.NOT_CONFIGURED, new ApiCode(503, 503, "Service unavailable")),
             // This API names no client and takes no app token; these cannot happen here.
             Map.entry(FailureReason.CLIENT_REFUSED, BAD_REQUEST),
