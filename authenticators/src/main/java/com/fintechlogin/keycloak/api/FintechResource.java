@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.api;
 
+import com.fintechlogin.keycloak.api.cardportal.CardPortalLoginEndpoint;
 import com.fintechlogin.keycloak.api.lending.LendingTokenEndpoint;
 import com.fintechlogin.keycloak.api.manage.RegisterDeviceEndpoint;
 import com.fintechlogin.keycloak.api.manage.SetPinEndpoint;
@@ -57,6 +58,12 @@ public final class FintechResource {
     @Path("onboarding/user/v1/device")
     public RegisterDeviceEndpoint registerDevice() {
         return new RegisterDeviceEndpoint(session);
+    }
+
+    /** Seed 002: card-portal login, signed with the affiliate's processor key and checksum. */
+    @Path("airpay/ms/cards/api/user-login")
+    public CardPortalLoginEndpoint cardPortalLogin() {
+        return new CardPortalLoginEndpoint(session);
     }
 
     /** Seed 004: email/password login. */

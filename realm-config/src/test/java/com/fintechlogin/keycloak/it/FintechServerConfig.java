@@ -34,6 +34,7 @@ public final class FintechServerConfig implements KeycloakServerConfig {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("demo_pin-pepper"), PIN_PEPPER, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("demo_" + CardPortalLoginApiTest.VAULT_KEY), CardPortalLoginApiTest.VAULT_SECRET + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 
+import jakarta.ws.rs.core.HttpHeaders;
+
 /** Bounded reading of request bodies and the media-type checks every API makes. */
 public final class RequestBodies {
 
@@ -25,6 +27,11 @@ public final class RequestBodies {
         }
         byte[] read = body.readNBytes(MAX_BODY_BYTES + 1);
         return read.length > MAX_BODY_BYTES ? null : read;
+    }
+
+    /** The media type the client sent. */
+    public static String contentType(HttpHeaders headers) {
+        return headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
     }
 
     /**

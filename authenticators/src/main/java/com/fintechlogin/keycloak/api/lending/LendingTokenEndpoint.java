@@ -43,7 +43,7 @@ public final class LendingTokenEndpoint extends ApiEndpoint {
 
     @Override
     protected Response login(HttpHeaders headers, byte[] body, EventBuilder event) {
-        if (!RequestBodies.mayCarryJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+        if (!RequestBodies.mayCarryJson(RequestBodies.contentType(headers))) {
             return refuse(event, FailureReason.WRONG_CONTENT_TYPE);
         }
         String clientId = Headers.value(headers, AppHeaders.API_KEY, AppHeaders.MAX_CLIENT_ID_LENGTH);

@@ -78,7 +78,7 @@ public abstract class UserCredentialEndpoint {
         event.user(caller.user()).client(caller.client()).session(caller.sessionId());
 
         HttpHeaders headers = session.getContext().getRequestHeaders();
-        if (!RequestBodies.mayCarryJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+        if (!RequestBodies.mayCarryJson(RequestBodies.contentType(headers))) {
             return refuse(event, ManageFailure.WRONG_CONTENT_TYPE);
         }
         byte[] bytes;

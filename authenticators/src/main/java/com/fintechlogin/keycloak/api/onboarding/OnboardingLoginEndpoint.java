@@ -49,7 +49,7 @@ public final class OnboardingLoginEndpoint extends ApiEndpoint {
 
     @Override
     protected Response login(HttpHeaders headers, byte[] body, EventBuilder event) {
-        if (!RequestBodies.mayCarryJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+        if (!RequestBodies.mayCarryJson(RequestBodies.contentType(headers))) {
             return refuse(event, FailureReason.WRONG_CONTENT_TYPE);
         }
         RealmModel realm = session.getContext().getRealm();

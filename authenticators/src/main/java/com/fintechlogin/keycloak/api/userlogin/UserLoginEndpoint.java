@@ -36,7 +36,7 @@ public final class UserLoginEndpoint extends ApiEndpoint {
 
     @Override
     protected Response login(HttpHeaders headers, byte[] body, EventBuilder event) {
-        if (!RequestBodies.mayCarryJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+        if (!RequestBodies.mayCarryJson(RequestBodies.contentType(headers))) {
             return refuse(event, FailureReason.WRONG_CONTENT_TYPE);
         }
         UserLoginRequest request = UserLoginRequest.parse(body);
