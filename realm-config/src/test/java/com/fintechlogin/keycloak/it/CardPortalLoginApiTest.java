@@ -21,10 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fintechlogin.keycloak.it.DemoRealm.TestUser;
 import com.nimbusds.jwt.JWTClaimsSet;
 
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -166,19 +164,8 @@ class CardPortalLoginApiTest {
         all.put(SECRET_ATTRIBUTE, affiliate.secret());
         all.putAll(attributes);
         client.setAttributes(all);
-        String flowId = realm.admin().flows().getFlows().stream()
-                .filter(flow -> flowAlias.equals(flow.getAlias()))
-                .map(AuthenticationFlowRepresentation::getId)
-                .findFirst().orElseThrow();
-        client.setAuthenticationFlowBindingOverrides(Map.of("direct_grant", flowId));
-        try (Response created = realm.admin().clients().create(client)) {
-            if (created.getStatus() != 201) {
-                throw new AssertionError("Client not created: HTTP " + created.getStatus());
-            }
-            String path = created.getLocation().getPath();
-            String id = path.substring(path.lastIndexOf('/') + 1);
-            realm.cleanup().add(r -> r.clients().get(id).remove());
-        }
+        client.setAuthenticationFlowBindingOverrides(Map.of("direct_grant", TestApps.flowId(realm, flowAlias)));
+        TestApps.createForTheTest(realm, client);
         return affiliate;
     }
 

@@ -32,12 +32,22 @@ final class TestApps {
         client.setStandardFlowEnabled(false);
         client.setAttributes(new HashMap<>(Map.of("access.token.lifespan", Integer.toString(accessTokenLifespanSeconds))));
         if (mobileSignIn) {
-            String flowId = realm.admin().flows().getFlows().stream()
-                    .filter(flow -> DemoRealm.MOBILE_SIGN_IN_FLOW.equals(flow.getAlias()))
-                    .map(AuthenticationFlowRepresentation::getId)
-                    .findFirst().orElseThrow();
-            client.setAuthenticationFlowBindingOverrides(Map.of("direct_grant", flowId));
+            client.setAuthenticationFlowBindingOverrides(Map.of("direct_grant", flowId(realm, DemoRealm.MOBILE_SIGN_IN_FLOW)));
         }
+        createForTheTest(realm, client);
+        return new App(client.getClientId(), client.getSecret());
+    }
+
+    /** The id of the realm's flow with this alias, for a client's flow override. */
+    static String flowId(ManagedRealm realm, String alias) {
+        return realm.admin().flows().getFlows().stream()
+                .filter(flow -> alias.equals(flow.getAlias()))
+                .map(AuthenticationFlowRepresentation::getId)
+                .findFirst().orElseThrow();
+    }
+
+    /** Creates the client, removed again after the test. */
+    static void createForTheTest(ManagedRealm realm, ClientRepresentation client) {
         try (Response created = realm.admin().clients().create(client)) {
             if (created.getStatus() != 201) {
                 throw new AssertionError("Client not created: HTTP " + created.getStatus());
@@ -46,7 +56,6 @@ final class TestApps {
             String id = path.substring(path.lastIndexOf('/') + 1);
             realm.cleanup().add(r -> r.clients().get(id).remove());
         }
-        return new App(client.getClientId(), client.getSecret());
     }
 
     /** An app token from the Get Token API. */
