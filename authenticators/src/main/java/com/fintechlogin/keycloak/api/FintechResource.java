@@ -7,6 +7,7 @@ import com.fintechlogin.keycloak.api.manage.SetPinEndpoint;
 import com.fintechlogin.keycloak.api.marketplace.GetTokenEndpoint;
 import com.fintechlogin.keycloak.api.onboarding.OnboardingLoginEndpoint;
 import com.fintechlogin.keycloak.api.onboarding.PublicKeyEndpoint;
+import com.fintechlogin.keycloak.api.partner.PartnerLoginEndpoint;
 import com.fintechlogin.keycloak.api.userlogin.UserLoginEndpoint;
 
 import jakarta.ws.rs.Path;
@@ -64,6 +65,12 @@ public final class FintechResource {
     @Path("airpay/ms/cards/api/user-login")
     public CardPortalLoginEndpoint cardPortalLogin() {
         return new CardPortalLoginEndpoint(session);
+    }
+
+    /** Seed 003: partner login with an RSA-wrapped, HMAC-authenticated AES payload. */
+    @Path("getToken")
+    public PartnerLoginEndpoint partnerLogin() {
+        return new PartnerLoginEndpoint(session);
     }
 
     /** Seed 004: email/password login. */

@@ -1,0 +1,28 @@
+package com.fintechlogin.keycloak.payload;
+
+import com.fintechlogin.keycloak.login.DirectGrantStepFactory;
+
+public final class PartnerRoleStepFactory extends DirectGrantStepFactory {
+
+    public static final String PROVIDER_ID = "fintech-partner-role";
+
+    public PartnerRoleStepFactory() {
+        super(new PartnerRoleStep());
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Fintech: partner role";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Refuses users who do not hold the realm role named by the realm attribute '" + PartnerSettings.ROLE_ATTRIBUTE
+                + "' (default '" + PartnerSettings.DEFAULT_ROLE + "'). Put it after the password step.";
+    }
+}
