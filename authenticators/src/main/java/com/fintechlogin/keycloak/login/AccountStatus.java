@@ -3,6 +3,8 @@ package com.fintechlogin.keycloak.login;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.BruteForceProtector;
@@ -36,8 +38,13 @@ public final class AccountStatus {
      * refusal would be answered as a lock.
      */
     public static FailureReason lockoutReason(AuthenticationFlowContext context, UserModel user) {
-        if (context.getRealm().isBruteForceProtected()) {
-            UserLoginFailureModel failures = context.getSession().loginFailures().getUserLoginFailure(context.getRealm(), user.getId());
+        return lockoutReason(context.getSession(), context.getRealm(), user);
+    }
+
+    /** {@link #lockoutReason(AuthenticationFlowContext, UserModel)} outside a flow (the PIN change endpoint). */
+    public static FailureReason lockoutReason(KeycloakSession session, RealmModel realm, UserModel user) {
+        if (realm.isBruteForceProtected()) {
+            UserLoginFailureModel failures = session.loginFailures().getUserLoginFailure(realm, user.getId());
             if (failures != null && Time.currentTime() < failures.getFailedLoginNotBefore()) {
                 return FailureReason.USER_LOCKED;
             }

@@ -40,7 +40,7 @@ public final class UniqueAttributeValidator implements SimpleValidator {
         }
         KeycloakSession session = context.getSession();
         RealmModel realm = session.getContext().getRealm();
-        boolean taken = session.users().searchForUserByUserAttributeStream(realm, attribute, value)
+        boolean taken = UsersByAttribute.holders(session, realm, attribute, value).stream()
                 .anyMatch(holder -> user == null || !holder.getId().equals(user.getId()));
         if (taken) {
             context.addError(new ValidationError(ID, attribute, MESSAGE).setStatusCode(Response.Status.CONFLICT));

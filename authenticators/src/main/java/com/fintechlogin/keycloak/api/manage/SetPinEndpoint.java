@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.Reservation;
+import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.LoginEvents;
 import com.fintechlogin.keycloak.pin.PinAttempts;
 import com.fintechlogin.keycloak.pin.PinCredentialModel;
@@ -16,13 +18,11 @@ import com.fintechlogin.keycloak.pin.PinSettings;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.managers.BruteForceProtector;
 
 /**
  * {@code POST /onboarding/user/v1/pin}: the signed-in user sets their first PIN, or changes it by giving the
@@ -85,8 +85,7 @@ public final class SetPinEndpoint extends UserCredentialEndpoint {
 
     /** Why the old PIN does not let the user change their PIN, or null when it is right. */
     private ManageFailure checkOldPin(RealmModel realm, UserModel user, String oldPin, EventBuilder event) {
-        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
-        if (AuthenticatorUtils.getDisabledByBruteForceEventError(protector, session, realm, user) != null) {
+        if (AccountStatus.lockoutReason(session, realm, user) == FailureReason.USER_LOCKED) {
             return ManageFailure.USER_LOCKED;
         }
         if (!PinSettings.isStorable(oldPin)) {
