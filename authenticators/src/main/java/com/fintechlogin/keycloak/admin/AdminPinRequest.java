@@ -2,6 +2,7 @@ package com.fintechlogin.keycloak.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.pin.PinSettings;
 
 /**
@@ -15,37 +16,25 @@ final class AdminPinRequest {
     /** Far above any PIN; a longer value reads as missing. */
     static final int MAX_FIELD_LENGTH = 1024;
 
-    sealed interface Parsed permits Valid, Invalid {
-    }
-
-    record Valid(String pin) implements Parsed {
-        /** Never prints the PIN. */
-        @Override
-        public String toString() {
-            return "Valid[pin=***]";
-        }
-    }
-
-    /** {@code message}: for the admin, in Keycloak's {@code errorMessage}; never quotes the PIN. */
-    record Invalid(String message) implements Parsed {
-    }
-
     private AdminPinRequest() {
     }
 
-    static Parsed parse(byte[] body, PinSettings settings) {
+    /**
+     * The PIN, or a message for the admin, in Keycloak's {@code errorMessage}; the message never quotes the PIN.
+     */
+    static Parsed<String, String> parse(byte[] body, PinSettings settings) {
         ObjectNode json = LenientJson.parseObject(body);
         if (json == null) {
-            return new Invalid("The body must be a JSON object such as {\"pin\": \"4821\"}");
+            return new Parsed.Invalid<>("The body must be a JSON object such as {\"pin\": \"4821\"}");
         }
         String pin = LenientJson.text(json, "pin", MAX_FIELD_LENGTH);
         if (pin == null) {
-            return new Invalid("No PIN provided");
+            return new Parsed.Invalid<>("No PIN provided");
         }
         return switch (settings.check(pin)) {
-            case NOT_DIGITS -> new Invalid("The PIN must be digits only");
-            case WRONG_LENGTH -> new Invalid("The PIN must have " + settings.length() + " digits");
-            case OK, WEAK -> new Valid(pin);
+            case NOT_DIGITS -> new Parsed.Invalid<>("The PIN must be digits only");
+            case WRONG_LENGTH -> new Parsed.Invalid<>("The PIN must have " + settings.length() + " digits");
+            case OK, WEAK -> new Parsed.Valid<>(pin);
         };
     }
 }

@@ -3,6 +3,7 @@ package com.fintechlogin.keycloak.admin;
 import java.io.IOException;
 import java.util.List;
 
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.AttemptStatus;
@@ -89,12 +90,12 @@ public final class UserPinAdminResource {
         if (body == null) {
             throw ErrorResponse.error("The body is too large", Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
-        AdminPinRequest.Parsed parsed = AdminPinRequest.parse(body, PinSettings.of(realm));
-        if (parsed instanceof AdminPinRequest.Invalid invalid) {
-            throw ErrorResponse.error(invalid.message(), Response.Status.BAD_REQUEST);
+        Parsed<String, String> parsed = AdminPinRequest.parse(body, PinSettings.of(realm));
+        if (parsed instanceof Parsed.Invalid<String, String> invalid) {
+            throw ErrorResponse.error(invalid.problem(), Response.Status.BAD_REQUEST);
         }
         try {
-            PinCredentials.set(session, realm, user, ((AdminPinRequest.Valid) parsed).pin());
+            PinCredentials.set(session, realm, user, ((Parsed.Valid<String, String>) parsed).value());
         } catch (PinPepperUnavailableException noPepper) {
             throw ErrorResponse.error("PINs cannot be set in this realm: its PIN pepper (vault key '" + noPepper.vaultKey()
                     + "') is " + noPepper.problem() + "; see the server log", Response.Status.INTERNAL_SERVER_ERROR);

@@ -3,6 +3,7 @@ package com.fintechlogin.keycloak.payload;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.keys.RealmRsaKeys;
 
 import org.keycloak.common.util.Time;
@@ -140,11 +141,11 @@ public final class EncryptedRequestCheck {
         }
         byte[] plaintext = ((PayloadCrypto.Decrypted) decryption).plaintext();
         try {
-            PartnerLogin.Parsed parsed = PartnerLogin.parse(plaintext);
-            if (parsed instanceof PartnerLogin.Invalid invalid) {
-                return new Refused(invalid.refusal());
+            Parsed<PartnerLogin, PayloadRefusal> parsed = PartnerLogin.parse(plaintext);
+            if (parsed instanceof Parsed.Invalid<PartnerLogin, PayloadRefusal> invalid) {
+                return new Refused(invalid.problem());
             }
-            PartnerLogin login = ((PartnerLogin.Valid) parsed).login();
+            PartnerLogin login = ((Parsed.Valid<PartnerLogin, PayloadRefusal>) parsed).value();
             if (settings.timestampRequired()) {
                 if (login.timestamp() == null) {
                     return new Refused(PayloadRefusal.TIMESTAMP_MALFORMED);

@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.api.http.Parsed;
 
 /**
  * The decrypted payload, the UTF-8 JSON {@code {"userName": "...", "password": "...", "timestamp": <epoch ms>}}:
@@ -25,40 +26,31 @@ public record PartnerLogin(String userName, String password, Long timestamp) {
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,15}");
     private static final int MAX_TIMESTAMP_TEXT = 32;
 
-    /** What a plaintext reads as. */
-    sealed interface Parsed {
-    }
-
-    record Valid(PartnerLogin login) implements Parsed {
-    }
-
-    record Invalid(PayloadRefusal refusal) implements Parsed {
-    }
-
     /**
      * Reads the plaintext: one JSON object (read as leniently as every request body of the project) with a
      * {@code userName} and a {@code password}, each a non-blank string or number within its bound; and a
-     * {@code timestamp} of epoch milliseconds (a JSON integer or a string of digits) when one is sent.
+     * {@code timestamp} of epoch milliseconds (a JSON integer or a string of digits) when one is sent. Gives what
+     * the plaintext reads as: the login, or the refusal it earns.
      */
-    static Parsed parse(byte[] plaintext) {
+    static Parsed<PartnerLogin, PayloadRefusal> parse(byte[] plaintext) {
         ObjectNode json = LenientJson.parseObject(plaintext);
         if (json == null) {
-            return new Invalid(PayloadRefusal.PLAINTEXT_MALFORMED);
+            return new Parsed.Invalid<>(PayloadRefusal.PLAINTEXT_MALFORMED);
         }
         String userName = LenientJson.text(json, "userName", MAX_USER_NAME_LENGTH);
         String password = LenientJson.text(json, "password", MAX_PASSWORD_LENGTH);
         if (userName == null || password == null) {
-            return new Invalid(PayloadRefusal.PLAINTEXT_MALFORMED);
+            return new Parsed.Invalid<>(PayloadRefusal.PLAINTEXT_MALFORMED);
         }
         Long timestamp = null;
         if (json.hasNonNull("timestamp")) {
             String text = LenientJson.text(json, "timestamp", MAX_TIMESTAMP_TEXT);
             if (text == null || !TIMESTAMP.matcher(text).matches()) {
-                return new Invalid(PayloadRefusal.TIMESTAMP_MALFORMED);
+                return new Parsed.Invalid<>(PayloadRefusal.TIMESTAMP_MALFORMED);
             }
             timestamp = Long.parseLong(text);
         }
-        return new Valid(new PartnerLogin(userName, password, timestamp));
+        return new Parsed.Valid<>(new PartnerLogin(userName, password, timestamp));
     }
 
     /** Never prints the password. */

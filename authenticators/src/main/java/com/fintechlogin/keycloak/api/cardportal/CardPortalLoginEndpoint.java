@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.fintechlogin.keycloak.api.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.AppHeaders;
 import com.fintechlogin.keycloak.api.http.Headers;
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.checksum.ChecksumRefusal;
 import com.fintechlogin.keycloak.checksum.ChecksumSettings;
@@ -74,11 +75,11 @@ public final class CardPortalLoginEndpoint extends ApiEndpoint {
         if (!ChecksumVerifier.isWellFormed(checksum)) {
             return refuse(event, FailureReason.MALFORMED_REQUEST, CHECKSUM_HEADER);
         }
-        CardPortalRequest.Parsed parsed = CardPortalRequest.parse(body, contentType);
-        if (parsed instanceof CardPortalRequest.Invalid invalid) {
-            return refuse(event, FailureReason.MALFORMED_REQUEST, invalid.field());
+        Parsed<CardPortalRequest, String> parsed = CardPortalRequest.parse(body, contentType);
+        if (parsed instanceof Parsed.Invalid<CardPortalRequest, String> invalid) {
+            return refuse(event, FailureReason.MALFORMED_REQUEST, invalid.problem());
         }
-        CardPortalRequest request = ((CardPortalRequest.Valid) parsed).request();
+        CardPortalRequest request = ((Parsed.Valid<CardPortalRequest, String>) parsed).value();
         event.detail(Details.USERNAME, request.mobile());
 
         RealmModel realm = session.getContext().getRealm();

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.mobile.MobileNumbers;
 
 /**
@@ -36,34 +37,25 @@ record CardPortalRequest(String mobileNo, String password, String timestamp) {
     /** Longer than any valid value, so that the checks below, not the reading, decide. */
     private static final int MAX_JSON_VALUE_LENGTH = 64;
 
-    /** The parsed request, or the name of the first field at fault. */
-    sealed interface Parsed {
-    }
-
-    record Valid(CardPortalRequest request) implements Parsed {
-    }
-
-    record Invalid(String field) implements Parsed {
-    }
-
     /**
      * Reads {@code body} as JSON when the media type says JSON, or when it is the form type (or none) and the body
      * starts with {@code {} — curl's {@code --data-raw} sends JSON under the form type; as a form otherwise.
+     * Gives the parsed request, or the name of the first field at fault.
      */
-    static Parsed parse(byte[] body, String contentType) {
+    static Parsed<CardPortalRequest, String> parse(byte[] body, String contentType) {
         Map<String, String> fields = isJson(body, contentType) ? jsonFields(body) : FormFields.parse(body);
         if (fields == null) {
-            return new Invalid(BODY);
+            return new Parsed.Invalid<>(BODY);
         }
         String mobileNo = fields.get(MOBILE_NO);
         if (mobileNo == null || !MOBILE_NO_SHAPE.matcher(mobileNo).matches() || MobileNumbers.normalize(mobileNo) == null) {
-            return new Invalid(MOBILE_NO);
+            return new Parsed.Invalid<>(MOBILE_NO);
         }
         String password = fields.get(PASSWORD);
         if (password == null || password.isBlank() || password.codePointCount(0, password.length()) > MAX_PASSWORD_LENGTH) {
-            return new Invalid(PASSWORD);
+            return new Parsed.Invalid<>(PASSWORD);
         }
-        return new Valid(new CardPortalRequest(mobileNo, password, fields.get(TIMESTAMP)));
+        return new Parsed.Valid<>(new CardPortalRequest(mobileNo, password, fields.get(TIMESTAMP)));
     }
 
     /** The mobile number in the form users are stored and found by ({@link MobileNumbers}). */

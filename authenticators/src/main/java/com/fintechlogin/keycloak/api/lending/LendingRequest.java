@@ -2,6 +2,7 @@ package com.fintechlogin.keycloak.api.lending;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.mobile.MobileNumbers;
 
@@ -16,29 +17,20 @@ record LendingRequest(String token, String mobile) {
     private static final int MAX_MOBILE_LENGTH = 32;
 
     /** The parsed request, or the name of the first field at fault. */
-    sealed interface Parsed {
-    }
-
-    record Valid(LendingRequest request) implements Parsed {
-    }
-
-    record Invalid(String field) implements Parsed {
-    }
-
-    static Parsed parse(byte[] body) {
+    static Parsed<LendingRequest, String> parse(byte[] body) {
         ObjectNode json = LenientJson.parseObject(body);
         if (json == null) {
-            return new Invalid(BODY);
+            return new Parsed.Invalid<>(BODY);
         }
         String token = AppTokenVerifier.stripBearer(LenientJson.text(json, TOKEN, AppTokenVerifier.MAX_TOKEN_LENGTH + 16));
         if (token == null) {
-            return new Invalid(TOKEN);
+            return new Parsed.Invalid<>(TOKEN);
         }
         String mobile = MobileNumbers.normalize(LenientJson.text(json, MOBILE, MAX_MOBILE_LENGTH));
         if (mobile == null) {
-            return new Invalid(MOBILE);
+            return new Parsed.Invalid<>(MOBILE);
         }
-        return new Valid(new LendingRequest(token, mobile));
+        return new Parsed.Valid<>(new LendingRequest(token, mobile));
     }
 
     /** Never prints the token. */

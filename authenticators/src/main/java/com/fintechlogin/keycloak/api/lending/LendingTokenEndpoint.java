@@ -6,6 +6,7 @@ import com.fintechlogin.keycloak.api.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.AppHeaders;
 import com.fintechlogin.keycloak.api.http.ConstantTime;
 import com.fintechlogin.keycloak.api.http.Headers;
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.login.DirectGrantFlows;
@@ -56,11 +57,11 @@ public final class LendingTokenEndpoint extends ApiEndpoint {
         if (appToken == null) {
             return refuse(event, FailureReason.MALFORMED_REQUEST, AppHeaders.API_TOKEN);
         }
-        LendingRequest.Parsed parsed = LendingRequest.parse(body);
-        if (parsed instanceof LendingRequest.Invalid invalid) {
-            return refuse(event, FailureReason.MALFORMED_REQUEST, invalid.field());
+        Parsed<LendingRequest, String> parsed = LendingRequest.parse(body);
+        if (parsed instanceof Parsed.Invalid<LendingRequest, String> invalid) {
+            return refuse(event, FailureReason.MALFORMED_REQUEST, invalid.problem());
         }
-        LendingRequest request = ((LendingRequest.Valid) parsed).request();
+        LendingRequest request = ((Parsed.Valid<LendingRequest, String>) parsed).value();
         if (!ConstantTime.equal(request.token(), appToken)) {
             return refuse(event, FailureReason.MALFORMED_REQUEST, LendingRequest.TOKEN);
         }

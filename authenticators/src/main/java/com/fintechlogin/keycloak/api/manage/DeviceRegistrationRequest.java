@@ -5,6 +5,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
 
@@ -16,29 +17,20 @@ import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
  */
 record DeviceRegistrationRequest(String deviceId, boolean simBindingEnabled) {
 
-    sealed interface Parsed permits Valid, Invalid {
-    }
-
-    record Valid(DeviceRegistrationRequest request) implements Parsed {
-    }
-
-    record Invalid(ManageFailure failure) implements Parsed {
-    }
-
-    static Parsed parse(ObjectNode json) {
+    static Parsed<DeviceRegistrationRequest, ManageFailure> parse(ObjectNode json) {
         String deviceId = LenientJson.text(json, "deviceId", RequestBodies.MAX_BODY_BYTES);
         if (deviceId == null) {
-            return new Invalid(ManageFailure.DEVICE_ID_MISSING);
+            return new Parsed.Invalid<>(ManageFailure.DEVICE_ID_MISSING);
         }
         if (deviceId.length() > DeviceCredentialProvider.MAX_DEVICE_ID_LENGTH || !deviceId.equals(deviceId.strip())
                 || deviceId.chars().anyMatch(Character::isISOControl)) {
-            return new Invalid(ManageFailure.DEVICE_ID_INVALID);
+            return new Parsed.Invalid<>(ManageFailure.DEVICE_ID_INVALID);
         }
         Boolean simBinding = flag(json.get("simBindingEnabled"));
         if (simBinding == null) {
-            return new Invalid(ManageFailure.SIM_BINDING_INVALID);
+            return new Parsed.Invalid<>(ManageFailure.SIM_BINDING_INVALID);
         }
-        return new Valid(new DeviceRegistrationRequest(deviceId, simBinding));
+        return new Parsed.Valid<>(new DeviceRegistrationRequest(deviceId, simBinding));
     }
 
     /** The flag's value; null when it is neither a boolean nor "true"/"false". */

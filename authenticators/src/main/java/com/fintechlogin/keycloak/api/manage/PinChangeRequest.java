@@ -2,6 +2,7 @@ package com.fintechlogin.keycloak.api.manage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.pin.PinCheck;
 
 /**
@@ -14,21 +15,12 @@ record PinChangeRequest(String pin, String oldPin) {
     /** Far above any PIN; a longer value reads as missing rather than costing a PIN check. */
     static final int MAX_FIELD_LENGTH = 1024;
 
-    sealed interface Parsed permits Valid, Invalid {
-    }
-
-    record Valid(PinChangeRequest request) implements Parsed {
-    }
-
-    record Invalid(ManageFailure failure) implements Parsed {
-    }
-
-    static Parsed parse(ObjectNode json) {
+    static Parsed<PinChangeRequest, ManageFailure> parse(ObjectNode json) {
         String pin = LenientJson.text(json, "pin", MAX_FIELD_LENGTH);
         if (pin == null) {
-            return new Invalid(ManageFailure.PIN_MISSING);
+            return new Parsed.Invalid<>(ManageFailure.PIN_MISSING);
         }
-        return new Valid(new PinChangeRequest(pin, LenientJson.text(json, "oldPin", MAX_FIELD_LENGTH)));
+        return new Parsed.Valid<>(new PinChangeRequest(pin, LenientJson.text(json, "oldPin", MAX_FIELD_LENGTH)));
     }
 
     /** The answer to a new PIN the realm refuses; null when it accepts it. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.device.DeviceCredentialModel;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
 
@@ -41,11 +42,11 @@ public final class RegisterDeviceEndpoint extends UserCredentialEndpoint {
 
     @Override
     protected Response apply(RealmModel realm, UserModel user, ObjectNode body, EventBuilder event) {
-        DeviceRegistrationRequest.Parsed parsed = DeviceRegistrationRequest.parse(body);
-        if (parsed instanceof DeviceRegistrationRequest.Invalid invalid) {
-            return refuse(event, invalid.failure());
+        Parsed<DeviceRegistrationRequest, ManageFailure> parsed = DeviceRegistrationRequest.parse(body);
+        if (parsed instanceof Parsed.Invalid<DeviceRegistrationRequest, ManageFailure> invalid) {
+            return refuse(event, invalid.problem());
         }
-        DeviceRegistrationRequest request = ((DeviceRegistrationRequest.Valid) parsed).request();
+        DeviceRegistrationRequest request = ((Parsed.Valid<DeviceRegistrationRequest, ManageFailure>) parsed).value();
         DeviceCredentialModel device;
         try {
             device = new DeviceCredentialProvider(session).register(realm, user, request.deviceId(), request.simBindingEnabled());

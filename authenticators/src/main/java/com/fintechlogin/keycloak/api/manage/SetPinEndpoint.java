@@ -3,6 +3,7 @@ package com.fintechlogin.keycloak.api.manage;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.Reservation;
@@ -53,11 +54,11 @@ public final class SetPinEndpoint extends UserCredentialEndpoint {
 
     @Override
     protected Response apply(RealmModel realm, UserModel user, ObjectNode body, EventBuilder event) {
-        PinChangeRequest.Parsed parsed = PinChangeRequest.parse(body);
-        if (parsed instanceof PinChangeRequest.Invalid invalid) {
-            return refuse(event, invalid.failure());
+        Parsed<PinChangeRequest, ManageFailure> parsed = PinChangeRequest.parse(body);
+        if (parsed instanceof Parsed.Invalid<PinChangeRequest, ManageFailure> invalid) {
+            return refuse(event, invalid.problem());
         }
-        PinChangeRequest request = ((PinChangeRequest.Valid) parsed).request();
+        PinChangeRequest request = ((Parsed.Valid<PinChangeRequest, ManageFailure>) parsed).value();
         boolean change = PinCredentials.hasPin(user);
         if (change && request.oldPin() == null) {
             return refuse(event, ManageFailure.OLD_PIN_MISSING);

@@ -8,6 +8,7 @@ import com.fintechlogin.keycloak.account.AccountNumbers;
 import com.fintechlogin.keycloak.api.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.AppHeaders;
 import com.fintechlogin.keycloak.api.http.Headers;
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.device.DeviceCredentialModel;
@@ -63,11 +64,11 @@ public final class OnboardingLoginEndpoint extends ApiEndpoint {
         if (clientId == null || appToken == null || accountNumber == null) {
             return refuse(event, FailureReason.MALFORMED_REQUEST, OnboardingLoginRequest.HEADERS);
         }
-        OnboardingLoginRequest.Parsed parsed = OnboardingLoginRequest.parse(body, PinSettings.of(realm).length(), appToken);
-        if (parsed instanceof OnboardingLoginRequest.Invalid invalid) {
-            return refuse(event, FailureReason.MALFORMED_REQUEST, invalid.field());
+        Parsed<OnboardingLoginRequest, String> parsed = OnboardingLoginRequest.parse(body, PinSettings.of(realm).length(), appToken);
+        if (parsed instanceof Parsed.Invalid<OnboardingLoginRequest, String> invalid) {
+            return refuse(event, FailureReason.MALFORMED_REQUEST, invalid.problem());
         }
-        OnboardingLoginRequest request = ((OnboardingLoginRequest.Valid) parsed).request();
+        OnboardingLoginRequest request = ((Parsed.Valid<OnboardingLoginRequest, String>) parsed).value();
 
         ClientModel client = realm.getClientByClientId(clientId);
         if (client == null || !client.isEnabled()) {

@@ -3,6 +3,7 @@ package com.fintechlogin.keycloak.api.onboarding;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.ConstantTime;
 import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
 
@@ -40,27 +41,18 @@ record OnboardingLoginRequest(String keyRef, String pin, SignInMode mode, String
     private static final int MAX_PIN_FIELD_LENGTH = 1024;
     private static final int MAX_KEY_REF_LENGTH = 128;
 
-    sealed interface Parsed {
-    }
-
-    record Valid(OnboardingLoginRequest request) implements Parsed {
-    }
-
-    record Invalid(String field) implements Parsed {
-    }
-
     /**
      * Parses and checks the body; {@code pinLength} is the realm's PIN length (mode 1 only);
      * {@code appToken} the header's app token, which the body must repeat.
      */
-    static Parsed parse(byte[] body, int pinLength, String appToken) {
+    static Parsed<OnboardingLoginRequest, String> parse(byte[] body, int pinLength, String appToken) {
         ObjectNode json = LenientJson.parseObject(body);
         if (json == null) {
-            return new Invalid(BODY);
+            return new Parsed.Invalid<>(BODY);
         }
         String modeValue = LenientJson.text(json, "signInMode", 8);
         if (modeValue == null) {
-            return new Invalid(SIGN_IN_MODE_MISSING);
+            return new Parsed.Invalid<>(SIGN_IN_MODE_MISSING);
         }
         SignInMode mode = switch (modeValue.strip()) {
             case "1" -> SignInMode.PIN;
@@ -68,28 +60,28 @@ record OnboardingLoginRequest(String keyRef, String pin, SignInMode mode, String
             default -> null;
         };
         if (mode == null) {
-            return new Invalid(SIGN_IN_MODE_INVALID);
+            return new Parsed.Invalid<>(SIGN_IN_MODE_INVALID);
         }
         if (!"1".equals(stripped(LenientJson.text(json, "authType", 8)))) {
-            return new Invalid(AUTH_TYPE_INVALID);
+            return new Parsed.Invalid<>(AUTH_TYPE_INVALID);
         }
         String pin = LenientJson.text(json, "pin", MAX_PIN_FIELD_LENGTH);
         if (pin == null) {
-            return new Invalid(PIN_MISSING);
+            return new Parsed.Invalid<>(PIN_MISSING);
         }
         if (mode == SignInMode.PIN && pin.length() != pinLength) {
-            return new Invalid(PIN_LENGTH);
+            return new Parsed.Invalid<>(PIN_LENGTH);
         }
         String deviceId = LenientJson.text(json, "deviceId", DeviceCredentialProvider.MAX_DEVICE_ID_LENGTH);
         if (deviceId == null) {
-            return new Invalid(DEVICE_ID_MISSING);
+            return new Parsed.Invalid<>(DEVICE_ID_MISSING);
         }
         String token = AppTokenVerifier.stripBearer(LenientJson.text(json, "token", AppTokenVerifier.MAX_TOKEN_LENGTH + 16));
         if (token == null || !ConstantTime.equal(token, appToken)) {
-            return new Invalid(TOKEN_INVALID);
+            return new Parsed.Invalid<>(TOKEN_INVALID);
         }
         String keyRef = LenientJson.text(json, "keyRef", MAX_KEY_REF_LENGTH);
-        return new Valid(new OnboardingLoginRequest(keyRef == null ? null : keyRef.strip(), pin, mode, token, deviceId));
+        return new Parsed.Valid<>(new OnboardingLoginRequest(keyRef == null ? null : keyRef.strip(), pin, mode, token, deviceId));
     }
 
     private static String stripped(String value) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fintechlogin.keycloak.api.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.Headers;
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.keys.RealmRsaKeys;
 import com.fintechlogin.keycloak.login.DirectGrantFlows;
@@ -79,9 +80,9 @@ public final class PartnerLoginEndpoint extends ApiEndpoint {
         event.client(settings.clientId());
 
         // In the order of the document's code table: FPDR4001 to FPDR4004.
-        PartnerRequest.Parsed parsed = PartnerRequest.parse(body);
-        if (parsed instanceof PartnerRequest.Invalid invalid) {
-            return refuse(event, FailureReason.MALFORMED_REQUEST, invalid.field());
+        Parsed<PartnerRequest, String> parsed = PartnerRequest.parse(body);
+        if (parsed instanceof Parsed.Invalid<PartnerRequest, String> invalid) {
+            return refuse(event, FailureReason.MALFORMED_REQUEST, invalid.problem());
         }
         String hmac = Headers.value(headers, HMAC_HEADER, MAX_HEADER_LENGTH);
         if (hmac == null) {
@@ -112,7 +113,7 @@ public final class PartnerLoginEndpoint extends ApiEndpoint {
             return refuse(event, FailureReason.NOT_CONFIGURED);
         }
 
-        String encryptData = ((PartnerRequest.Valid) parsed).request().encryptData();
+        String encryptData = ((Parsed.Valid<PartnerRequest, String>) parsed).value().encryptData();
         EncryptedRequestCheck.Outcome checked = EncryptedRequestCheck.of(session, realm)
                 .check(realm.getId(), settings, new EncryptedRequest(keyValue, keyRef, ivValue, hmac, encryptData));
         if (checked instanceof EncryptedRequestCheck.Refused refused) {

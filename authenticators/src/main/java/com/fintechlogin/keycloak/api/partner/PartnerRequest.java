@@ -3,6 +3,7 @@ package com.fintechlogin.keycloak.api.partner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.api.http.Parsed;
 
 /**
  * Seed 003's body, {@code {"encryptData": "<base64>"}}: one JSON object (read as leniently as every body of the
@@ -18,25 +19,16 @@ record PartnerRequest(String encryptData) {
     /** Names the body as a whole when it is not one JSON object. */
     static final String BODY = "request body";
 
-    sealed interface Parsed {
-    }
-
-    record Valid(PartnerRequest request) implements Parsed {
-    }
-
-    record Invalid(String field) implements Parsed {
-    }
-
-    static Parsed parse(byte[] body) {
+    static Parsed<PartnerRequest, String> parse(byte[] body) {
         ObjectNode json = LenientJson.parseObject(body);
         if (json == null) {
-            return new Invalid(BODY);
+            return new Parsed.Invalid<>(BODY);
         }
         JsonNode value = json.get(ENCRYPT_DATA);
         if (value == null || !value.isTextual() || value.textValue().isBlank()) {
-            return new Invalid(ENCRYPT_DATA);
+            return new Parsed.Invalid<>(ENCRYPT_DATA);
         }
-        return new Valid(new PartnerRequest(value.textValue()));
+        return new Parsed.Valid<>(new PartnerRequest(value.textValue()));
     }
 
     /** Never prints the ciphertext. */

@@ -5,26 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import com.fintechlogin.keycloak.api.http.Parsed;
+
 import org.junit.jupiter.api.Test;
 
 class CardPortalRequestTest {
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    private static CardPortalRequest.Parsed parse(String body, String contentType) {
+    private static Parsed<CardPortalRequest, String> parse(String body, String contentType) {
         return CardPortalRequest.parse(body.getBytes(StandardCharsets.UTF_8), contentType);
     }
 
     private static CardPortalRequest valid(String body, String contentType) {
-        CardPortalRequest.Parsed parsed = parse(body, contentType);
-        assertThat(parsed).as(body).isInstanceOf(CardPortalRequest.Valid.class);
-        return ((CardPortalRequest.Valid) parsed).request();
+        Parsed<CardPortalRequest, String> parsed = parse(body, contentType);
+        assertThat(parsed).as(body).isInstanceOf(Parsed.Valid.class);
+        return ((Parsed.Valid<CardPortalRequest, String>) parsed).value();
     }
 
     private static String invalidField(String body, String contentType) {
-        CardPortalRequest.Parsed parsed = parse(body, contentType);
-        assertThat(parsed).as(body).isInstanceOf(CardPortalRequest.Invalid.class);
-        return ((CardPortalRequest.Invalid) parsed).field();
+        Parsed<CardPortalRequest, String> parsed = parse(body, contentType);
+        assertThat(parsed).as(body).isInstanceOf(Parsed.Invalid.class);
+        return ((Parsed.Invalid<CardPortalRequest, String>) parsed).problem();
     }
 
     @Test

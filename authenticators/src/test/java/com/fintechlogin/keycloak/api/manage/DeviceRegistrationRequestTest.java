@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 
 import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.api.http.Parsed;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,12 +14,12 @@ class DeviceRegistrationRequestTest {
 
     private static final String SAMPLE_DEVICE = "anid:lIWuLfmQ7Qmb+Ond5gzXdtMvxyX8EnevuDO/Ggpl7S8=:f3bb";
 
-    private static DeviceRegistrationRequest.Parsed parse(String json) {
+    private static Parsed<DeviceRegistrationRequest, ManageFailure> parse(String json) {
         return DeviceRegistrationRequest.parse(LenientJson.parseObject(json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static DeviceRegistrationRequest.Parsed valid(String deviceId, boolean simBinding) {
-        return new DeviceRegistrationRequest.Valid(new DeviceRegistrationRequest(deviceId, simBinding));
+    private static Parsed<DeviceRegistrationRequest, ManageFailure> valid(String deviceId, boolean simBinding) {
+        return new Parsed.Valid<>(new DeviceRegistrationRequest(deviceId, simBinding));
     }
 
     @Test
@@ -44,7 +45,7 @@ class DeviceRegistrationRequestTest {
     void refusesAFlagThatIsNotTrueOrFalse() {
         for (String flag : new String[] {"1", "0", "\"yes\"", "\"\"", "{}", "[true]"}) {
             assertThat(parse("{\"deviceId\": \"d1\", \"simBindingEnabled\": " + flag + "}")).as(flag)
-                    .isEqualTo(new DeviceRegistrationRequest.Invalid(ManageFailure.SIM_BINDING_INVALID));
+                    .isEqualTo(new Parsed.Invalid<>(ManageFailure.SIM_BINDING_INVALID));
         }
     }
 
@@ -52,7 +53,7 @@ class DeviceRegistrationRequestTest {
     void aMissingBlankOrStructuredDeviceIdIsMissing() {
         for (String body : new String[] {"{}", "{\"deviceId\": \"\"}", "{\"deviceId\": \"   \"}", "{\"deviceId\": null}",
                 "{\"deviceId\": {\"id\": \"d1\"}}"}) {
-            assertThat(parse(body)).as(body).isEqualTo(new DeviceRegistrationRequest.Invalid(ManageFailure.DEVICE_ID_MISSING));
+            assertThat(parse(body)).as(body).isEqualTo(new Parsed.Invalid<>(ManageFailure.DEVICE_ID_MISSING));
         }
     }
 
@@ -62,14 +63,14 @@ class DeviceRegistrationRequestTest {
 
         assertThat(parse("{\"deviceId\": \"" + longest + "\"}")).isEqualTo(valid(longest, false));
         assertThat(parse("{\"deviceId\": \"" + longest + "d\"}"))
-                .isEqualTo(new DeviceRegistrationRequest.Invalid(ManageFailure.DEVICE_ID_INVALID));
+                .isEqualTo(new Parsed.Invalid<>(ManageFailure.DEVICE_ID_INVALID));
     }
 
     @Test
     void refusesDeviceIdsWithControlCharactersOrSurroundingSpaces() {
         for (String deviceId : new String[] {"d\\u0000 1", "d1\\n", " d1", "d1 "}) {
             assertThat(parse("{\"deviceId\": \"" + deviceId + "\"}")).as(deviceId)
-                    .isEqualTo(new DeviceRegistrationRequest.Invalid(ManageFailure.DEVICE_ID_INVALID));
+                    .isEqualTo(new Parsed.Invalid<>(ManageFailure.DEVICE_ID_INVALID));
         }
     }
 

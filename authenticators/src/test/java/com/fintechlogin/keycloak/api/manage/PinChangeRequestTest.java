@@ -5,47 +5,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 
 import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.pin.PinCheck;
 
 import org.junit.jupiter.api.Test;
 
 class PinChangeRequestTest {
 
-    private static PinChangeRequest.Parsed parse(String json) {
+    private static Parsed<PinChangeRequest, ManageFailure> parse(String json) {
         return PinChangeRequest.parse(LenientJson.parseObject(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void readsTheNewAndTheOldPin() {
         assertThat(parse("{\"pin\": \"4821\", \"oldPin\": \"1357\"}"))
-                .isEqualTo(new PinChangeRequest.Valid(new PinChangeRequest("4821", "1357")));
+                .isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", "1357")));
     }
 
     @Test
     void aFirstPinNeedsNoOldPin() {
-        assertThat(parse("{\"pin\": \"4821\",}")).isEqualTo(new PinChangeRequest.Valid(new PinChangeRequest("4821", null)));
-        assertThat(parse("{\"pin\": \"4821\", \"oldPin\": \"\"}")).isEqualTo(new PinChangeRequest.Valid(new PinChangeRequest("4821", null)));
+        assertThat(parse("{\"pin\": \"4821\",}")).isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", null)));
+        assertThat(parse("{\"pin\": \"4821\", \"oldPin\": \"\"}")).isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", null)));
     }
 
     @Test
     void readsPinsSentAsNumbers() {
         assertThat(parse("{\"pin\": 4821, \"oldPin\": 1357}"))
-                .isEqualTo(new PinChangeRequest.Valid(new PinChangeRequest("4821", "1357")));
+                .isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", "1357")));
     }
 
     @Test
     void keepsThePinAsSentForTheRealmToJudge() {
-        assertThat(parse("{\"pin\": \" 48a1\"}")).isEqualTo(new PinChangeRequest.Valid(new PinChangeRequest(" 48a1", null)));
+        assertThat(parse("{\"pin\": \" 48a1\"}")).isEqualTo(new Parsed.Valid<>(new PinChangeRequest(" 48a1", null)));
     }
 
     @Test
     void aMissingBlankOrStructuredPinIsMissing() {
-        assertThat(parse("{\"oldPin\": \"1357\"}")).isEqualTo(new PinChangeRequest.Invalid(ManageFailure.PIN_MISSING));
-        assertThat(parse("{\"pin\": \"  \"}")).isEqualTo(new PinChangeRequest.Invalid(ManageFailure.PIN_MISSING));
-        assertThat(parse("{\"pin\": null}")).isEqualTo(new PinChangeRequest.Invalid(ManageFailure.PIN_MISSING));
-        assertThat(parse("{\"pin\": [\"4821\"]}")).isEqualTo(new PinChangeRequest.Invalid(ManageFailure.PIN_MISSING));
+        assertThat(parse("{\"oldPin\": \"1357\"}")).isEqualTo(new Parsed.Invalid<>(ManageFailure.PIN_MISSING));
+        assertThat(parse("{\"pin\": \"  \"}")).isEqualTo(new Parsed.Invalid<>(ManageFailure.PIN_MISSING));
+        assertThat(parse("{\"pin\": null}")).isEqualTo(new Parsed.Invalid<>(ManageFailure.PIN_MISSING));
+        assertThat(parse("{\"pin\": [\"4821\"]}")).isEqualTo(new Parsed.Invalid<>(ManageFailure.PIN_MISSING));
         assertThat(parse("{\"pin\": \"" + "1".repeat(PinChangeRequest.MAX_FIELD_LENGTH + 1) + "\"}"))
-                .isEqualTo(new PinChangeRequest.Invalid(ManageFailure.PIN_MISSING));
+                .isEqualTo(new Parsed.Invalid<>(ManageFailure.PIN_MISSING));
     }
 
     @Test
@@ -61,7 +62,7 @@ class PinChangeRequestTest {
 
     @Test
     void neverPrintsEitherPin() {
-        String printed = ((PinChangeRequest.Valid) parse("{\"pin\": \"4821\", \"oldPin\": \"1357\"}")).toString();
+        String printed = ((Parsed.Valid<PinChangeRequest, ManageFailure>) parse("{\"pin\": \"4821\", \"oldPin\": \"1357\"}")).toString();
 
         assertThat(printed).doesNotContain("4821").doesNotContain("1357");
     }

@@ -4,27 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 
+import com.fintechlogin.keycloak.api.http.Parsed;
+
 import org.junit.jupiter.api.Test;
 
 class PartnerRequestTest {
 
-    private static PartnerRequest.Parsed parse(String body) {
+    private static Parsed<PartnerRequest, String> parse(String body) {
         return PartnerRequest.parse(body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void readsEncryptDataExactlyAsSent() {
-        assertThat(parse("{\"encryptData\": \"pv1S+Id0/Ca8Y==\"}")).isEqualTo(new PartnerRequest.Valid(new PartnerRequest("pv1S+Id0/Ca8Y==")));
+        assertThat(parse("{\"encryptData\": \"pv1S+Id0/Ca8Y==\"}")).isEqualTo(new Parsed.Valid<>(new PartnerRequest("pv1S+Id0/Ca8Y==")));
         assertThat(parse("{\"encryptData\": \" pv1S \"}")).as("no trimming: the HMAC is over the value")
-                .isEqualTo(new PartnerRequest.Valid(new PartnerRequest(" pv1S ")));
+                .isEqualTo(new Parsed.Valid<>(new PartnerRequest(" pv1S ")));
         // A JSON string is what it decodes to: PHP's json_encode writes "/" as "\/".
-        assertThat(parse("{\"encryptData\": \"a\\/b\"}")).isEqualTo(new PartnerRequest.Valid(new PartnerRequest("a/b")));
+        assertThat(parse("{\"encryptData\": \"a\\/b\"}")).isEqualTo(new Parsed.Valid<>(new PartnerRequest("a/b")));
     }
 
     @Test
     void isAsLenientAsEveryBodyOfTheProject() {
-        assertThat(parse("{\"encryptData\": \"abc\",}")).isEqualTo(new PartnerRequest.Valid(new PartnerRequest("abc")));
-        assertThat(parse("{\"encryptData\": \"abc\", \"other\": 1}")).isEqualTo(new PartnerRequest.Valid(new PartnerRequest("abc")));
+        assertThat(parse("{\"encryptData\": \"abc\",}")).isEqualTo(new Parsed.Valid<>(new PartnerRequest("abc")));
+        assertThat(parse("{\"encryptData\": \"abc\", \"other\": 1}")).isEqualTo(new Parsed.Valid<>(new PartnerRequest("abc")));
     }
 
     @Test
@@ -34,7 +36,7 @@ class PartnerRequestTest {
 
         for (String body : new String[] {sample, "", "not json", "[]", "{\"encryptData\": \"a\"} {\"encryptData\": \"b\"}",
                 "{\"encryptData\": \"a\", \"encryptData\": \"b\"}"}) {
-            assertThat(parse(body)).as(body).isEqualTo(new PartnerRequest.Invalid(PartnerRequest.BODY));
+            assertThat(parse(body)).as(body).isEqualTo(new Parsed.Invalid<>(PartnerRequest.BODY));
         }
     }
 
@@ -42,7 +44,7 @@ class PartnerRequestTest {
     void encryptDataMissingBlankOrNotAStringIsEmpty() {
         for (String body : new String[] {"{}", "{\"encryptData\": \"\"}", "{\"encryptData\": \"  \"}", "{\"encryptData\": null}",
                 "{\"encryptData\": 12}", "{\"encryptData\": [\"a\"]}", "{\"EncryptData\": \"abc\"}"}) {
-            assertThat(parse(body)).as(body).isEqualTo(new PartnerRequest.Invalid(PartnerRequest.ENCRYPT_DATA));
+            assertThat(parse(body)).as(body).isEqualTo(new Parsed.Invalid<>(PartnerRequest.ENCRYPT_DATA));
         }
     }
 
