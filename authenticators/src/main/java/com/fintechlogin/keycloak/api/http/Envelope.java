@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.Response;
  */
 public record Envelope(String codeKey, String messageKey, String dataKey) {
 
+    /** The envelope of the Get Token API and of seeds 000 and 001, which refer to it: {@code resCode}, {@code resDesc}, {@code data}. */
+    public static final Envelope RES_CODE = new Envelope("resCode", "resDesc", "data");
+
     /** A failure: the code and the message of {@code code}, nothing else. */
     public Response failure(ApiCode code) {
         return failure(code, code.message());

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 /** Seed 000's envelope and code table. */
 final class LendingAnswers {
 
-    private static final Envelope ENVELOPE = new Envelope("resCode", "resDesc", "data");
+    private static final Envelope ENVELOPE = Envelope.RES_CODE;
     private static final ApiCode INVALID_REQUEST = new ApiCode(400, 400, "Invalid request");
     private static final ApiCode UNAUTHORIZED = new ApiCode(401, 401, "Unauthorized");
     private static final ApiCode USER_NOT_FOUND = new ApiCode(404, 404, "User not found");

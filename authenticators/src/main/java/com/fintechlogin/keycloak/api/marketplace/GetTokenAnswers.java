@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 /** The Get Token API's envelope and code table: anything but success is "Unauthorized". */
 final class GetTokenAnswers {
 
-    static final Envelope ENVELOPE = new Envelope("resCode", "resDesc", "data");
+    static final Envelope ENVELOPE = Envelope.RES_CODE;
     private static final ApiCode UNAUTHORIZED = new ApiCode(401, 401, "Unauthorized");
     /** Only for requests no token request could be: a wrong method, media type or size. */
     private static final ApiCode INVALID_REQUEST = new ApiCode(400, 400, "Invalid request");

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 public final class OnboardingAnswers {
 
     /** Seed 001's envelope, shared by the PIN and device management endpoints. */
-    public static final Envelope ENVELOPE = new Envelope("resCode", "resDesc", "data");
+    public static final Envelope ENVELOPE = Envelope.RES_CODE;
 
     static final ApiCode NOT_PROCESSED = new ApiCode(401, "ONB004", "Request could not be processed at this time, Please retry again");
     static final ApiCode FAULT = new ApiCode(500, "ONB004", NOT_PROCESSED.message());
