@@ -159,6 +159,10 @@ until [[ "$(http_status /realms/demo 2>/dev/null)" == 200 ]]; do
 done
 
 BASE="http://localhost:$PORT"
+callback="$BASE/fintech-demo-callback"
+callback="${callback//:/%3A}"
+callback="${callback//\//%2F}"
+auth_url() { printf '%s/realms/demo/protocol/openid-connect/auth?client_id=%s&response_type=code&scope=openid&redirect_uri=%s' "$BASE" "$1" "$callback"; }
 cat <<EOF
 
 ==============================================================================
@@ -167,6 +171,11 @@ cat <<EOF
    Realm demo console:  $BASE/admin/master/console/#/demo
    Admin login:         admin / admin   (dev only)
    Data (H2) and logs:  ${KC_HOME#"$ROOT"/}/data/
+ Browser logins (theme fintech; they end on a 404 page whose address carries the code):
+   Web banking (pin-user, PIN 1111):
+     $(auth_url web-banking)
+   Card portal (mobile 9100000978, password Apswd@1234, then Set PIN):
+     $(auth_url card-portal-web)
  Ctrl-C stops Keycloak; the next ./run.sh keeps the data (realm demo is not re-imported).
 ==============================================================================
 EOF

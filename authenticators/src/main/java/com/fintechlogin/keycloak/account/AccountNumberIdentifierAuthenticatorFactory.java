@@ -1,8 +1,8 @@
 package com.fintechlogin.keycloak.account;
 
-import com.fintechlogin.keycloak.login.DirectGrantStepFactory;
+import com.fintechlogin.keycloak.login.StepFactory;
 
-public final class AccountNumberIdentifierAuthenticatorFactory extends DirectGrantStepFactory {
+public final class AccountNumberIdentifierAuthenticatorFactory extends StepFactory {
 
     public static final String PROVIDER_ID = "fintech-account-number-identifier";
 

@@ -8,6 +8,7 @@ import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.AttemptStatus;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
+import com.fintechlogin.keycloak.login.KeycloakBruteForce;
 import com.fintechlogin.keycloak.pin.PinAttempts;
 import com.fintechlogin.keycloak.pin.PinCredentialModel;
 import com.fintechlogin.keycloak.pin.PinCredentials;
@@ -128,7 +129,8 @@ public final class UserPinAdminResource {
 
     /**
      * Lifts the lock of PIN and device login and clears their failures: the two share the PIN's attempt policy,
-     * and a user locked out of one is usually locked out of both.
+     * and a user locked out of one is usually locked out of both. Keycloak's own lockout of the user, which the
+     * same wrong PINs fed, is lifted too.
      */
     @DELETE
     @Path("lock")
@@ -137,6 +139,7 @@ public final class UserPinAdminResource {
         AttemptLimiter limiter = new AttemptLimiter(session);
         limiter.unlock(realm, user, CredentialKinds.PIN);
         limiter.unlock(realm, user, CredentialKinds.DEVICE);
+        KeycloakBruteForce.unlock(session, realm, user);
         adminEvent.operation(OperationType.ACTION)
                 .resourcePath("users", user.getId(), "pin", "lock")
                 .success();

@@ -3,9 +3,9 @@ package com.fintechlogin.keycloak.device;
 import java.util.Optional;
 
 import com.fintechlogin.keycloak.keys.RealmRsaKeys;
-import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
-import com.fintechlogin.keycloak.limit.Reservation;
+import com.fintechlogin.keycloak.limit.LimitedCheck;
+import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
@@ -19,8 +19,8 @@ import org.keycloak.models.UserModel;
 
 /**
  * Seed 001's sign-in mode 2: the app proves it runs on the user's registered device by sending the device id
- * encrypted with the realm's RSA-OAEP-256 key. Each ciphertext counts as an attempt under the same exact limit
- * as PINs, and is accepted once, on any node (Keycloak's single-use store).
+ * encrypted with the realm's RSA-OAEP-256 key. Each ciphertext is accepted once, on any node (Keycloak's
+ * single-use store), and each new one counts as an attempt under the PIN's exact limit, with a counter of its own.
  */
 public final class DeviceLoginStep extends DirectGrantStep {
 
@@ -50,24 +50,18 @@ public final class DeviceLoginStep extends DirectGrantStep {
             LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);
             return;
         }
-        AttemptLimiter limiter = new AttemptLimiter(context.getSession());
-        Reservation attempt = limiter.reserve(realm, user, CredentialKinds.DEVICE, PinAttempts.policy(realm));
-        if (!attempt.reserved()) {
-            LoginFailures.fail(context, FailureReason.CREDENTIAL_LOCKED);
-            return;
-        }
+        // Checked before the limiter: a replay guesses nothing, and refusing it must not spend the user's attempts.
         if (!context.getSession().singleUseObjects().putIfAbsent(DeviceCiphertexts.marker(realm.getId(), ciphertext),
                 DeviceReplayWindow.seconds(realm))) {
             LoginFailures.fail(context, FailureReason.REPLAYED);
             return;
         }
-        Optional<byte[]> plaintext = new RealmRsaKeys(context.getSession(), realm).decrypt(FlowInputs.keyRef(context), ciphertext);
-        if (plaintext.isEmpty() || !DeviceCiphertexts.matches(plaintext.get(), deviceId)) {
-            LoginFailures.failCountedByLimiter(context, FailureReason.INVALID_CREDENTIALS);
-            return;
-        }
-        limiter.succeeded(realm, user, CredentialKinds.DEVICE);
-        context.success(DeviceCredentialModel.TYPE);
+        RealmRsaKeys keys = new RealmRsaKeys(context.getSession(), realm);
+        String keyRef = FlowInputs.keyRef(context);
+        Verdict verdict = LimitedCheck.run(context.getSession(), realm, user, CredentialKinds.DEVICE,
+                Optional.of(PinAttempts.policy(realm)),
+                () -> keys.decrypt(keyRef, ciphertext).filter(plain -> DeviceCiphertexts.matches(plain, deviceId)).isPresent());
+        LoginFailures.conclude(context, verdict, DeviceCredentialModel.TYPE);
     }
 
     @Override

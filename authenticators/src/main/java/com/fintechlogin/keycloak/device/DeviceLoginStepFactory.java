@@ -1,10 +1,10 @@
 package com.fintechlogin.keycloak.device;
 
-import com.fintechlogin.keycloak.login.DirectGrantStepFactory;
+import com.fintechlogin.keycloak.login.StepFactory;
 
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 
-public final class DeviceLoginStepFactory extends DirectGrantStepFactory {
+public final class DeviceLoginStepFactory extends StepFactory {
 
     public static final String PROVIDER_ID = "fintech-device";
 

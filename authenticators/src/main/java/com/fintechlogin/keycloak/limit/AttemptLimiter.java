@@ -75,6 +75,24 @@ public final class AttemptLimiter {
         LOG.debugf("Attempt counter of user %s for %s in realm %s unlocked", key.userId(), key.kind(), key.realmId());
     }
 
+    /** An administrator unlocks the user: every credential kind's lock lifted and failures cleared. */
+    public void unlockUser(String realmId, String userId) {
+        transactions.inNewTransaction(store -> {
+            store.deleteUser(realmId, userId);
+            return null;
+        });
+        LOG.debugf("Attempt counters of user %s in realm %s unlocked", userId, realmId);
+    }
+
+    /** An administrator unlocks every user of the realm. */
+    public void unlockRealm(String realmId) {
+        transactions.inNewTransaction(store -> {
+            store.deleteRealm(realmId);
+            return null;
+        });
+        LOG.debugf("Attempt counters of realm %s unlocked", realmId);
+    }
+
     /** Where the counter stands now, for admin views and "attempts left" messages. Reserves nothing. */
     public AttemptStatus status(RealmModel realm, UserModel user, String kind, AttemptPolicy policy) {
         return status(key(realm, user, kind), policy);

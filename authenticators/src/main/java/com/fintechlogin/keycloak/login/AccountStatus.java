@@ -1,7 +1,6 @@
 package com.fintechlogin.keycloak.login;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -16,26 +15,12 @@ public final class AccountStatus {
     }
 
     /**
-     * The reason this user cannot log in now, or {@code null}, as Keycloak's brute-force protector decides it —
-     * which on 26.x also refuses, per node, a login of a user whose other login is still running. That is the
-     * protection passwords have until the project's exact limiter covers them. Brute-force lockout comes first
-     * because a permanent lockout also disables the user, and the APIs tell "locked" apart from "disabled".
-     */
-    public static FailureReason blockingReason(AuthenticationFlowContext context, UserModel user) {
-        if (AuthenticatorUtils.getDisabledByBruteForceEventError(context, user) != null) {
-            return FailureReason.USER_LOCKED;
-        }
-        if (!user.isEnabled()) {
-            return FailureReason.USER_DISABLED;
-        }
-        return null;
-    }
-
-    /**
-     * As {@link #blockingReason}, from the lockout state Keycloak stores (what its admin console shows) without
-     * its per-node refusal of concurrent logins: for steps that check no credential, or whose credential the
-     * exact limiter guards (PIN, device), where parallel logins of one user are legitimate and a transient
-     * refusal would be answered as a lock.
+     * The reason this user cannot log in now, or {@code null}: the lockout Keycloak's brute-force detector stores
+     * (what its admin console shows), or a disabled account. Deliberately not Keycloak's own pre-check, which on
+     * 26.x also refuses, per node, a login of a user whose other login is still running: parallel logins of one
+     * user are legitimate, and the exact limiter in front of every credential check already bounds guessing.
+     * Brute-force lockout comes first because a permanent lockout also disables the user, and the APIs tell
+     * "locked" apart from "disabled".
      */
     public static FailureReason lockoutReason(AuthenticationFlowContext context, UserModel user) {
         return lockoutReason(context.getSession(), context.getRealm(), user);

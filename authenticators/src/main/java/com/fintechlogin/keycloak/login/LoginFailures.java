@@ -1,5 +1,7 @@
 package com.fintechlogin.keycloak.login;
 
+import com.fintechlogin.keycloak.limit.Verdict;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -40,13 +42,33 @@ public final class LoginFailures {
     }
 
     /**
-     * Fails a credential the project's exact limiter counts (PIN, device): Keycloak's brute-force detector is
-     * not told, since it counts per account across credentials, locks on its quick-login heuristic, and would
-     * turn parallel PIN guesses into a lock of the user's password logins as well.
+     * Fails a wrong credential (password, PIN, device proof) that the exact limiter counted: the attempts left go
+     * into the event, and the failure is reported to Keycloak's brute-force detector, whatever the credential, so
+     * that its lockout view and its unlock stay true. Reported directly rather than through the flow's failure
+     * path, which Keycloak counts only for its own credential categories (password, OTP, recovery codes).
      */
-    public static void failCountedByLimiter(AuthenticationFlowContext context, FailureReason reason) {
-        record(context, reason, reason.eventError());
-        context.forceChallenge(tokenEndpointError(reason));
+    public static void failWrongCredential(AuthenticationFlowContext context, Verdict verdict) {
+        if (verdict.limited()) {
+            context.getEvent().detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(verdict.attemptsLeft()));
+        }
+        record(context, FailureReason.INVALID_CREDENTIALS, FailureReason.INVALID_CREDENTIALS.eventError());
+        KeycloakBruteForce.reportFailure(context.getSession(), context.getRealm(), context.getUser());
+        context.forceChallenge(tokenEndpointError(FailureReason.INVALID_CREDENTIALS));
+    }
+
+    /**
+     * Ends a direct-grant credential check the limiter gave a verdict on: locked (unevaluated), wrong, or right —
+     * then the user is authenticated with {@code credentialType} and Keycloak's detector hears of the success.
+     */
+    public static void conclude(AuthenticationFlowContext context, Verdict verdict, String credentialType) {
+        switch (verdict.outcome()) {
+            case LOCKED -> fail(context, FailureReason.CREDENTIAL_LOCKED);
+            case WRONG -> failWrongCredential(context, verdict);
+            case RIGHT -> {
+                KeycloakBruteForce.reportSuccess(context.getSession(), context.getRealm(), context.getUser());
+                context.success(credentialType);
+            }
+        }
     }
 
     /** The reason an earlier authenticator of this attempt recorded, if any. */
@@ -54,7 +76,7 @@ public final class LoginFailures {
         return FailureReason.fromDetail(authSession.getAuthNote(REASON_NOTE));
     }
 
-    private static void record(AuthenticationFlowContext context, FailureReason reason, String eventError) {
+    static void record(AuthenticationFlowContext context, FailureReason reason, String eventError) {
         context.getAuthenticationSession().setAuthNote(REASON_NOTE, reason.name());
         if (context.getUser() != null) {
             context.getEvent().user(context.getUser());

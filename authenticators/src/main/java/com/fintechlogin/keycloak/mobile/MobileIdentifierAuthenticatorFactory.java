@@ -1,8 +1,8 @@
 package com.fintechlogin.keycloak.mobile;
 
-import com.fintechlogin.keycloak.login.DirectGrantStepFactory;
+import com.fintechlogin.keycloak.login.StepFactory;
 
-public final class MobileIdentifierAuthenticatorFactory extends DirectGrantStepFactory {
+public final class MobileIdentifierAuthenticatorFactory extends StepFactory {
 
     public static final String PROVIDER_ID = "fintech-mobile-identifier";
 

@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.password;
 
+import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
@@ -9,35 +10,35 @@ import com.fintechlogin.keycloak.login.LoginFailures;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
-/** Checks the password of the user an earlier step identified, with Keycloak's own password credential. */
+/**
+ * Checks the password of the user an earlier step identified, with Keycloak's own password credential behind
+ * the project's exact attempt limit. Wrong passwords are also reported to Keycloak's brute-force detector, so
+ * its lockout view and its unlock stay true.
+ */
 public final class PasswordAuthenticator extends DirectGrantStep {
-
-    static final int MAX_PASSWORD_LENGTH = 256;
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
-        FailureReason blocked = AccountStatus.blockingReason(context, user);
+        FailureReason blocked = AccountStatus.lockoutReason(context, user);
         if (blocked != null) {
             LoginFailures.fail(context, blocked);
             return;
         }
         String password = FlowInputs.password(context);
-        if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD_LENGTH) {
+        if (!PasswordCheck.isWellFormed(password)) {
             LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);
             return;
         }
-        if (!user.credentialManager().isValid(UserCredentialModel.password(password))) {
-            LoginFailures.fail(context, FailureReason.INVALID_CREDENTIALS);
-            return;
+        Verdict verdict = PasswordCheck.verify(context.getSession(), context.getRealm(), user, password);
+        if (verdict.right()) {
+            context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
         }
-        context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
-        context.success(PasswordCredentialModel.TYPE);
+        LoginFailures.conclude(context, verdict, PasswordCredentialModel.TYPE);
     }
 
     @Override

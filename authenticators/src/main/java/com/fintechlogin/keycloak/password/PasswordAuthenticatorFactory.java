@@ -1,10 +1,10 @@
 package com.fintechlogin.keycloak.password;
 
-import com.fintechlogin.keycloak.login.DirectGrantStepFactory;
+import com.fintechlogin.keycloak.login.StepFactory;
 
 import org.keycloak.models.credential.PasswordCredentialModel;
 
-public final class PasswordAuthenticatorFactory extends DirectGrantStepFactory {
+public final class PasswordAuthenticatorFactory extends StepFactory {
 
     public static final String PROVIDER_ID = "fintech-password";
 

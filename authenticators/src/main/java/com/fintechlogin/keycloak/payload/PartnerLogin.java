@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.LenientJson;
 import com.fintechlogin.keycloak.api.http.Parsed;
+import com.fintechlogin.keycloak.password.PasswordCheck;
 
 /**
  * The decrypted payload, the UTF-8 JSON {@code {"userName": "...", "password": "...", "timestamp": <epoch ms>}}:
@@ -20,7 +21,7 @@ public record PartnerLogin(String userName, String password, Long timestamp) {
     /** Keycloak's limit for user names. */
     public static final int MAX_USER_NAME_LENGTH = 255;
     /** The password step's limit. */
-    public static final int MAX_PASSWORD_LENGTH = 256;
+    public static final int MAX_PASSWORD_LENGTH = PasswordCheck.MAX_PASSWORD_LENGTH;
 
     /** Epoch milliseconds: 13 digits until the year 2286; a few more are harmless and cannot overflow. */
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,15}");

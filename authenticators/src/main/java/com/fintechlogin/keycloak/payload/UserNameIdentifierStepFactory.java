@@ -1,8 +1,8 @@
 package com.fintechlogin.keycloak.payload;
 
-import com.fintechlogin.keycloak.login.DirectGrantStepFactory;
+import com.fintechlogin.keycloak.login.StepFactory;
 
-public final class UserNameIdentifierStepFactory extends DirectGrantStepFactory {
+public final class UserNameIdentifierStepFactory extends StepFactory {
 
     public static final String PROVIDER_ID = "fintech-username-identifier";
 

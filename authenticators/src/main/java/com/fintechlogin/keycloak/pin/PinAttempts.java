@@ -1,23 +1,60 @@
 package com.fintechlogin.keycloak.pin;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
 
 import com.fintechlogin.keycloak.limit.AttemptPolicy;
+import com.fintechlogin.keycloak.limit.RealmAttemptPolicy;
 
 import org.jboss.logging.Logger;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
- * The realm's PIN attempt limit, read from realm attributes: {@value #MAX_ATTEMPTS_ATTRIBUTE} consecutive wrong
- * PINs (default {@value #DEFAULT_MAX_ATTEMPTS}) lock PIN and device login for {@value #LOCK_SECONDS_ATTRIBUTE}
- * seconds (default {@value #DEFAULT_LOCK_SECONDS}; 0: until an admin unlocks).
+ * The PIN attempt policy of a realm, which PIN and device login share. It follows the realm's brute-force
+ * settings ({@link RealmAttemptPolicy}), or {@value #DEFAULT_MAX_ATTEMPTS} attempts and a
+ * {@value #DEFAULT_LOCK_SECONDS}-second lock when the realm detects no brute force (a 4-digit PIN must never be
+ * unlimited). A PIN step's config may override the limit ({@value #MAX_ATTEMPTS}) and the lock
+ * ({@value #LOCK_SECONDS}, 0: until an admin unlocks). The counter belongs to the user's PIN, not to a flow, so
+ * when several PIN steps of the realm set overrides, the strictest of each applies everywhere — the API, the
+ * token endpoint, the browser, the PIN change and the admin view all see one limit.
  */
 public final class PinAttempts {
 
-    public static final String MAX_ATTEMPTS_ATTRIBUTE = "fintech.pin.max-attempts";
-    public static final String LOCK_SECONDS_ATTRIBUTE = "fintech.pin.lock-seconds";
+    public static final String MAX_ATTEMPTS = "maxAttempts";
+    public static final String LOCK_SECONDS = "lockSeconds";
     static final int DEFAULT_MAX_ATTEMPTS = 5;
     static final int DEFAULT_LOCK_SECONDS = 900;
+    static final AttemptPolicy DEFAULT = AttemptPolicy.of(DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(DEFAULT_LOCK_SECONDS));
+
+    /** The steps whose config may carry PIN overrides. */
+    static final Set<String> PIN_STEPS = Set.of(PinLoginStepFactory.PROVIDER_ID, PinFormAuthenticatorFactory.PROVIDER_ID);
+
+    /** The override settings, as every PIN step shows them in the admin console. */
+    static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()
+            .property()
+            .name(MAX_ATTEMPTS)
+            .label("Wrong PINs before the lock")
+            .helpText("Consecutive wrong PINs (or device proofs) allowed before PIN and device login lock. Empty: the "
+                    + "realm's brute-force failure factor. If several PIN steps set it, the lowest applies everywhere.")
+            .type(ProviderConfigProperty.INTEGER_TYPE)
+            .add()
+            .property()
+            .name(LOCK_SECONDS)
+            .label("PIN lock seconds")
+            .helpText("How long the PIN lock lasts; 0 locks until an admin unlocks. Empty: the realm's brute-force "
+                    + "wait (or until an admin unlocks when the realm's lockout is permanent). If several PIN steps "
+                    + "set it, the strictest applies everywhere.")
+            .type(ProviderConfigProperty.INTEGER_TYPE)
+            .add()
+            .build();
 
     private static final Logger LOG = Logger.getLogger(PinAttempts.class);
 
@@ -25,25 +62,62 @@ public final class PinAttempts {
     }
 
     public static AttemptPolicy policy(RealmModel realm) {
-        int limit = positive(realm, MAX_ATTEMPTS_ATTRIBUTE, DEFAULT_MAX_ATTEMPTS, 1);
-        int lockSeconds = positive(realm, LOCK_SECONDS_ATTRIBUTE, DEFAULT_LOCK_SECONDS, 0);
-        return lockSeconds == 0 ? AttemptPolicy.untilAdminUnlock(limit) : AttemptPolicy.of(limit, Duration.ofSeconds(lockSeconds));
+        List<Map<String, String>> overrides = realm.getAuthenticationFlowsStream()
+                .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
+                .filter(execution -> execution.getAuthenticator() != null && PIN_STEPS.contains(execution.getAuthenticator()))
+                .map(AuthenticationExecutionModel::getAuthenticatorConfig)
+                .filter(Objects::nonNull)
+                .map(realm::getAuthenticatorConfigById)
+                .filter(Objects::nonNull)
+                .map(AuthenticatorConfigModel::getConfig)
+                .filter(Objects::nonNull)
+                .toList();
+        return policy(realm.getName(), RealmAttemptPolicy.of(realm).orElse(DEFAULT), overrides);
     }
 
-    private static int positive(RealmModel realm, String attribute, int fallback, int minimum) {
-        String value = realm.getAttribute(attribute);
+    /** The base policy with the strictest override of each setting applied. */
+    static AttemptPolicy policy(String realmName, AttemptPolicy base, List<Map<String, String>> overrides) {
+        int limit = base.limit();
+        long lockMillis = base.lockMillis();
+        boolean lockOverridden = false;
+        for (Map<String, String> config : overrides) {
+            OptionalInt maxAttempts = setting(realmName, config, MAX_ATTEMPTS, 1);
+            if (maxAttempts.isPresent()) {
+                limit = Math.min(limit, maxAttempts.getAsInt());
+            }
+            OptionalInt lockSeconds = setting(realmName, config, LOCK_SECONDS, 0);
+            if (lockSeconds.isPresent()) {
+                long millis = lockSeconds.getAsInt() * 1000L;
+                lockMillis = !lockOverridden ? millis : stricterLock(lockMillis, millis);
+                lockOverridden = true;
+            }
+        }
+        return new AttemptPolicy(limit, lockMillis);
+    }
+
+    /** A lock until admin unlock (0) is the strictest; otherwise the longer one. */
+    private static long stricterLock(long a, long b) {
+        if (a == AttemptPolicy.PERMANENT_LOCK || b == AttemptPolicy.PERMANENT_LOCK) {
+            return AttemptPolicy.PERMANENT_LOCK;
+        }
+        return Math.max(a, b);
+    }
+
+    private static OptionalInt setting(String realmName, Map<String, String> config, String key, int minimum) {
+        String value = config.get(key);
         if (value == null || value.isBlank()) {
-            return fallback;
+            return OptionalInt.empty();
         }
         try {
             int parsed = Integer.parseInt(value.strip());
             if (parsed >= minimum) {
-                return parsed;
+                return OptionalInt.of(parsed);
             }
         } catch (NumberFormatException notANumber) {
             // reported below, like a number out of range
         }
-        LOG.warnf("Realm '%s': attribute %s must be a whole number of at least %d; using %d", realm.getName(), attribute, minimum, fallback);
-        return fallback;
+        LOG.warnf("Realm '%s': PIN step setting %s must be a whole number of at least %d; ignoring '%s'",
+                realmName, key, minimum, value);
+        return OptionalInt.empty();
     }
 }

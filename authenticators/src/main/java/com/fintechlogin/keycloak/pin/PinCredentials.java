@@ -1,5 +1,11 @@
 package com.fintechlogin.keycloak.pin;
 
+import java.util.Optional;
+
+import com.fintechlogin.keycloak.limit.CredentialKinds;
+import com.fintechlogin.keycloak.limit.LimitedCheck;
+import com.fintechlogin.keycloak.limit.Verdict;
+
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -7,8 +13,8 @@ import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 
 /**
- * What the rest of the project calls to work with PINs. Verification here has no attempt limit of its own:
- * the caller's limiter reserves an attempt before calling {@link #verify}.
+ * What the rest of the project calls to work with PINs. Logins and PIN changes call
+ * {@link #verifyWithinLimit}; {@link #verify} alone has no attempt limit.
  */
 public final class PinCredentials {
 
@@ -27,6 +33,18 @@ public final class PinCredentials {
      */
     public static boolean verify(KeycloakSession session, RealmModel realm, UserModel user, String pin) {
         return provider(session).isValid(realm, user, input(pin));
+    }
+
+    /**
+     * The user's PIN checked behind the exact attempt limit ({@link PinAttempts#policy}): what every route that
+     * checks a PIN calls.
+     *
+     * @throws PinPepperUnavailableException when the realm has no usable pepper; the reserved attempt stays counted
+     * @throws org.keycloak.models.ModelException when the attempt counter cannot be reached; nothing was evaluated
+     */
+    public static Verdict verifyWithinLimit(KeycloakSession session, RealmModel realm, UserModel user, String pin) {
+        return LimitedCheck.run(session, realm, user, CredentialKinds.PIN, Optional.of(PinAttempts.policy(realm)),
+                () -> verify(session, realm, user, pin));
     }
 
     /** The realm's verdict on a PIN a user chose; endpoints call this before {@link #set}. */

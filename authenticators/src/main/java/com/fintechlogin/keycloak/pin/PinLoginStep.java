@@ -1,18 +1,13 @@
 package com.fintechlogin.keycloak.pin;
 
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
-import com.fintechlogin.keycloak.limit.AttemptLimiter;
-import com.fintechlogin.keycloak.limit.CredentialKinds;
-import com.fintechlogin.keycloak.limit.Reservation;
-import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
-import com.fintechlogin.keycloak.login.LoginEvents;
 import com.fintechlogin.keycloak.login.LoginFailures;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -33,7 +28,6 @@ public final class PinLoginStep extends DirectGrantStep {
             return;
         }
         UserModel user = context.getUser();
-        RealmModel realm = context.getRealm();
         if (PinLoginConfig.of(context.getAuthenticatorConfig()).requireRegisteredDevice()) {
             String deviceId = FlowInputs.deviceId(context);
             if (deviceId == null || new DeviceCredentialProvider(context.getSession()).find(user, deviceId).isEmpty()) {
@@ -41,41 +35,20 @@ public final class PinLoginStep extends DirectGrantStep {
                 return;
             }
         }
-        if (!PinCredentials.hasPin(user)) {
-            LoginFailures.fail(context, FailureReason.CREDENTIAL_NOT_SET);
+        FailureReason refused = PinLogin.refusalBeforeCheck(context, user, FlowInputs.pin(context));
+        if (refused != null) {
+            LoginFailures.fail(context, refused);
             return;
         }
-        FailureReason blocked = AccountStatus.lockoutReason(context, user);
-        if (blocked != null) {
-            LoginFailures.fail(context, blocked);
-            return;
-        }
-        String pin = FlowInputs.pin(context);
-        if (!PinSettings.isStorable(pin)) {
-            LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);
-            return;
-        }
-        AttemptLimiter limiter = new AttemptLimiter(context.getSession());
-        Reservation attempt = limiter.reserve(realm, user, CredentialKinds.PIN, PinAttempts.policy(realm));
-        if (!attempt.reserved()) {
-            LoginFailures.fail(context, FailureReason.CREDENTIAL_LOCKED);
-            return;
-        }
-        boolean valid;
+        Verdict verdict;
         try {
-            valid = PinCredentials.verify(context.getSession(), realm, user, pin);
+            verdict = PinCredentials.verifyWithinLimit(context.getSession(), context.getRealm(), user, FlowInputs.pin(context));
         } catch (PinPepperUnavailableException noPepper) {
             // Logged for the admin where it was found; the caller only learns the service cannot check PINs.
             LoginFailures.fail(context, FailureReason.NOT_CONFIGURED);
             return;
         }
-        if (!valid) {
-            context.getEvent().detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(attempt.attemptsLeft()));
-            LoginFailures.failCountedByLimiter(context, FailureReason.INVALID_CREDENTIALS);
-            return;
-        }
-        limiter.succeeded(realm, user, CredentialKinds.PIN);
-        context.success(PinCredentialModel.TYPE);
+        LoginFailures.conclude(context, verdict, PinCredentialModel.TYPE);
     }
 
     @Override

@@ -1,18 +1,19 @@
 package com.fintechlogin.keycloak.pin;
 
 import java.util.List;
+import java.util.stream.Stream;
 
-import com.fintechlogin.keycloak.login.DirectGrantStepFactory;
+import com.fintechlogin.keycloak.login.StepFactory;
 
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-public final class PinLoginStepFactory extends DirectGrantStepFactory {
+public final class PinLoginStepFactory extends StepFactory {
 
     public static final String PROVIDER_ID = "fintech-pin";
 
-    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
+    private static final List<ProviderConfigProperty> CONFIG = Stream.concat(ProviderConfigurationBuilder.create()
             .property()
             .name(PinLoginConfig.REQUIRE_REGISTERED_DEVICE)
             .label("Require a registered device")
@@ -20,7 +21,7 @@ public final class PinLoginStepFactory extends DirectGrantStepFactory {
             .type(ProviderConfigProperty.BOOLEAN_TYPE)
             .defaultValue(true)
             .add()
-            .build();
+            .build().stream(), PinAttempts.CONFIG_PROPERTIES.stream()).toList();
 
     public PinLoginStepFactory() {
         super(new PinLoginStep());
@@ -39,7 +40,7 @@ public final class PinLoginStepFactory extends DirectGrantStepFactory {
     @Override
     public String getHelpText() {
         return "Checks the user's PIN given to the PIN/device login API (or the 'pin' parameter of a direct grant), "
-                + "with an exact attempt limit (realm attributes fintech.pin.max-attempts and fintech.pin.lock-seconds). "
+                + "with an exact attempt limit: the realm's brute-force settings unless this step's config overrides them. "
                 + "Stands aside (attempted) for sign-in mode 2.";
     }
 

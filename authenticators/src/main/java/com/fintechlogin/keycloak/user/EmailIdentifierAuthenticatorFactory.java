@@ -2,12 +2,12 @@ package com.fintechlogin.keycloak.user;
 
 import java.util.List;
 
-import com.fintechlogin.keycloak.login.DirectGrantStepFactory;
+import com.fintechlogin.keycloak.login.StepFactory;
 
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-public final class EmailIdentifierAuthenticatorFactory extends DirectGrantStepFactory {
+public final class EmailIdentifierAuthenticatorFactory extends StepFactory {
 
     public static final String PROVIDER_ID = "fintech-email-identifier";
 

@@ -416,6 +416,24 @@ class CardPortalLoginApiTest {
         assertThat(login(DEMO_AFFILIATE, user.mobile(), user.password()).status()).isEqualTo(200);
     }
 
+    @Test
+    void fiftyParallelWrongPasswordsEvaluateAtMostTheLimitAndTheRightOneIsRefusedUntilAnAdminUnlocks() throws Exception {
+        CardUser user = newCardUser();
+
+        List<Http.Answer> answers = Guessing.inParallel(Guessing.GUESSES, i -> login(DEMO_AFFILIATE, user.mobile(), "wrong-" + i));
+
+        assertThat(answers).extracting(Http.Answer::body).containsOnly(FAIL);
+        Guessing.assertAtMostTheLimitEvaluated(Guessing.loginErrorReasons(events, user.id()), Guessing.GUESSES);
+        Http.Answer rightButLocked = login(DEMO_AFFILIATE, user.mobile(), user.password());
+        assertThat(rightButLocked.status()).isEqualTo(400);
+        assertThat(rightButLocked.body()).isEqualTo(FAIL);
+        assertThat(Guessing.loginErrorReasons(events, user.id())).as("the right password was not evaluated")
+                .singleElement().asString().endsWith("_locked");
+
+        Guessing.unlockThroughAttackDetection(realm, user.id());
+        assertThat(login(DEMO_AFFILIATE, user.mobile(), user.password()).status()).isEqualTo(200);
+    }
+
     /** Keycloak records failures asynchronously: poll its attack-detection view as an admin would. */
     private void awaitLocked(CardUser user) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -32,6 +33,7 @@ final class DemoRealm {
 
     static final String PIN_APP = "MOB-APP-2001";
     static final String PIN_APP_SECRET = "demo-mob-app-2001-secret";
+    static final String PIN_OR_DEVICE_SUBFLOW = "fintech pin or device";
     static final String SAMPLE_ACCOUNT_NUMBER = "100";
     static final String SAMPLE_PIN = "1111";
     static final String SAMPLE_DEVICE_ID = "anid:lIWuLfmQ7Qmb+Ond5gzXdtMvxyX8EnevuDO/Ggpl7S8=:f3bb";
@@ -72,6 +74,25 @@ final class DemoRealm {
     }
 
     /** A fresh enabled user with an email and password, removed after the test. */
+    /** Sets one setting of the demo PIN step's config for this test; restored afterwards. */
+    static void configurePinStep(ManagedRealm realm, String setting, String value) {
+        String configId = realm.admin().flows().getExecutions(PIN_OR_DEVICE_SUBFLOW).stream()
+                .filter(execution -> "fintech-pin".equals(execution.getProviderId()))
+                .findFirst().orElseThrow().getAuthenticationConfig();
+        AuthenticatorConfigRepresentation config = realm.admin().flows().getAuthenticatorConfig(configId);
+        String previous = config.getConfig().put(setting, value);
+        realm.admin().flows().updateAuthenticatorConfig(configId, config);
+        realm.cleanup().add(r -> {
+            AuthenticatorConfigRepresentation restored = r.flows().getAuthenticatorConfig(configId);
+            if (previous == null) {
+                restored.getConfig().remove(setting);
+            } else {
+                restored.getConfig().put(setting, previous);
+            }
+            r.flows().updateAuthenticatorConfig(configId, restored);
+        });
+    }
+
     static TestUser newUser(ManagedRealm realm) {
         return newUser(realm, Map.of());
     }

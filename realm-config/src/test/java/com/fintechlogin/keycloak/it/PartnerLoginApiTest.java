@@ -496,6 +496,26 @@ class PartnerLoginApiTest {
         assertThat(post(gcm(payload(locked.userName(), locked.password()))).status()).isEqualTo(200);
     }
 
+    @Test
+    void fiftyParallelWrongPasswordsEvaluateAtMostTheLimitAndTheRightOneIsRefusedUntilAnAdminUnlocks() throws Exception {
+        PartnerUser user = newUser(true);
+        List<Sealed> guesses = new ArrayList<>();
+        for (int i = 0; i < Guessing.GUESSES; i++) {
+            guesses.add(gcm(payload(user.userName(), "wrong-" + i)));
+        }
+
+        List<Http.Answer> answers = Guessing.inParallel(Guessing.GUESSES, i -> post(guesses.get(i)));
+
+        assertThat(answers).extracting(Http.Answer::body).containsOnly(INVALID_CREDENTIALS, LOCKED);
+        Guessing.assertAtMostTheLimitEvaluated(Guessing.loginErrorReasons(events, user.id()), Guessing.GUESSES);
+        assertThat(post(gcm(payload(user.userName(), user.password()))).body()).isEqualTo(LOCKED);
+        assertThat(Guessing.loginErrorReasons(events, user.id())).as("the right password was not evaluated")
+                .singleElement().asString().endsWith("_locked");
+
+        Guessing.unlockThroughAttackDetection(realm, user.id());
+        assertThat(post(gcm(payload(user.userName(), user.password()))).status()).isEqualTo(200);
+    }
+
     /** Keycloak records failures asynchronously: poll its attack-detection view as an admin would. */
     private void awaitLocked(String userId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

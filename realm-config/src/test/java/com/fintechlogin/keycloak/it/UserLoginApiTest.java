@@ -191,6 +191,40 @@ class UserLoginApiTest {
         assertThat(login(user.email(), user.password()).status()).isEqualTo(200);
     }
 
+    @Test
+    void fiftyParallelWrongPasswordsEvaluateAtMostTheLimitAndTheRightOneIsRefusedUntilAnAdminUnlocks() throws Exception {
+        TestUser user = DemoRealm.newUser(realm);
+
+        List<Http.Answer> answers = Guessing.inParallel(Guessing.GUESSES, i -> login(user.email(), "wrong-" + i));
+
+        Guessing.assertAtMostTheLimitEvaluated(Guessing.loginErrorReasons(events, user.id()), Guessing.GUESSES);
+        assertThat(answers).extracting(Http.Answer::status).containsOnly(401, 423);
+        Http.Answer rightButLocked = login(user.email(), user.password());
+        assertThat(rightButLocked.status()).isEqualTo(423);
+        assertThat(Guessing.loginErrorReasons(events, user.id())).as("the right password was not evaluated")
+                .singleElement().asString().endsWith("_locked");
+
+        Guessing.unlockThroughAttackDetection(realm, user.id());
+        assertThat(login(user.email(), user.password()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theStandardTokenEndpointCountsAgainstTheSameLimitAsThisApi() throws Exception {
+        TestUser user = DemoRealm.newUser(realm);
+        String tokenUrl = realm.getBaseUrl() + "/protocol/openid-connect/token";
+
+        List<Http.Answer> answers = Guessing.inParallel(Guessing.GUESSES, i -> Http.postForm(tokenUrl, Map.of(
+                "grant_type", "password", "client_id", DemoRealm.USER_API_CLIENT,
+                "username", user.email(), "password", "wrong-" + i), Map.of()));
+
+        assertThat(answers).extracting(Http.Answer::status).allSatisfy(status -> assertThat(status).isIn(400, 401));
+        Guessing.assertAtMostTheLimitEvaluated(Guessing.loginErrorReasons(events, user.id()), Guessing.GUESSES);
+        assertThat(login(user.email(), user.password()).status()).as("this API sees the token endpoint's lock").isEqualTo(423);
+
+        Guessing.unlockThroughAttackDetection(realm, user.id());
+        assertThat(login(user.email(), user.password()).status()).isEqualTo(200);
+    }
+
     /** Keycloak records failures asynchronously: poll its attack-detection view as an admin would. */
     private void awaitLocked(TestUser user) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

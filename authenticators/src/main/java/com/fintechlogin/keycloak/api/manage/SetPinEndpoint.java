@@ -4,13 +4,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.Parsed;
-import com.fintechlogin.keycloak.limit.AttemptLimiter;
-import com.fintechlogin.keycloak.limit.CredentialKinds;
-import com.fintechlogin.keycloak.limit.Reservation;
+import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.FailureReason;
+import com.fintechlogin.keycloak.login.KeycloakBruteForce;
 import com.fintechlogin.keycloak.login.LoginEvents;
-import com.fintechlogin.keycloak.pin.PinAttempts;
 import com.fintechlogin.keycloak.pin.PinCredentialModel;
 import com.fintechlogin.keycloak.pin.PinCredentials;
 import com.fintechlogin.keycloak.pin.PinPepperUnavailableException;
@@ -93,34 +91,23 @@ public final class SetPinEndpoint extends UserCredentialEndpoint {
             // No stored PIN looks like this, so it is wrong without evaluating anything or spending an attempt.
             return ManageFailure.OLD_PIN_INCORRECT;
         }
-        AttemptLimiter limiter = new AttemptLimiter(session);
-        Reservation attempt;
+        Verdict verdict;
         try {
-            attempt = limiter.reserve(realm, user, CredentialKinds.PIN, PinAttempts.policy(realm));
+            verdict = PinCredentials.verifyWithinLimit(session, realm, user, oldPin);
+        } catch (PinPepperUnavailableException noPepper) {
+            return ManageFailure.NOT_CONFIGURED;
         } catch (ModelException counterUnavailable) {
-            LOG.warnf(counterUnavailable, "Realm '%s': the PIN attempt counter of user %s cannot be reserved; PIN change refused",
+            LOG.warnf(counterUnavailable, "Realm '%s': the PIN attempt counter of user %s is unavailable; PIN change refused",
                     realm.getName(), user.getId());
             return ManageFailure.UNAVAILABLE;
         }
-        if (!attempt.reserved()) {
+        if (verdict.outcome() == Verdict.Outcome.LOCKED) {
             return ManageFailure.PIN_LOCKED;
         }
-        boolean valid;
-        try {
-            valid = PinCredentials.verify(session, realm, user, oldPin);
-        } catch (PinPepperUnavailableException noPepper) {
-            return ManageFailure.NOT_CONFIGURED;
-        }
-        if (!valid) {
-            event.detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(attempt.attemptsLeft()));
+        if (verdict.outcome() == Verdict.Outcome.WRONG) {
+            KeycloakBruteForce.reportFailure(session, realm, user);
+            event.detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(verdict.attemptsLeft()));
             return ManageFailure.OLD_PIN_INCORRECT;
-        }
-        try {
-            limiter.succeeded(realm, user, CredentialKinds.PIN);
-        } catch (ModelException counterUnavailable) {
-            // The PIN was right: the change goes ahead, and the counter keeps one failure too many until the next success.
-            LOG.warnf(counterUnavailable, "Realm '%s': the PIN attempt counter of user %s could not be reset after a right PIN",
-                    realm.getName(), user.getId());
         }
         return null;
     }

@@ -2,12 +2,13 @@ package com.fintechlogin.keycloak.api.userlogin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.password.PasswordCheck;
 
 /** Seed 004's request body, {@code {"emailId": "...", "password": "..."}}. */
 record UserLoginRequest(String emailId, String password) {
 
     static final int MAX_EMAIL_LENGTH = 254;
-    static final int MAX_PASSWORD_LENGTH = 256;
+    static final int MAX_PASSWORD_LENGTH = PasswordCheck.MAX_PASSWORD_LENGTH;
 
     /** The request in {@code body}, or {@code null} when a field is missing, not a scalar, blank or too long. */
     static UserLoginRequest parse(byte[] body) {

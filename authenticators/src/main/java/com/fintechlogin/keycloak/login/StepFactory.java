@@ -10,12 +10,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
-/** The factory of a {@link DirectGrantStep}: one stateless instance, required when used, no server settings. */
-public abstract class DirectGrantStepFactory implements AuthenticatorFactory {
+/**
+ * The factory of a stateless authenticator (a {@link DirectGrantStep} or a browser form): one shared instance,
+ * required when used, no server settings.
+ */
+public abstract class StepFactory implements AuthenticatorFactory {
 
     private final Authenticator step;
 
-    protected DirectGrantStepFactory(Authenticator step) {
+    protected StepFactory(Authenticator step) {
         this.step = step;
     }
 

@@ -1,0 +1,39 @@
+package com.fintechlogin.keycloak.limit;
+
+/**
+ * The answer of {@link LimitedCheck}: what a credential check behind the limiter found.
+ *
+ * @param outcome what happened to the credential
+ * @param attemptsLeft for {@link Outcome#WRONG}: attempts still allowed before the lock, or {@link #NO_LIMIT}
+ *        when nothing limits them; otherwise 0
+ */
+public record Verdict(Outcome outcome, int attemptsLeft) {
+
+    public enum Outcome {
+        /** Evaluated and right; the counter is reset. */
+        RIGHT,
+        /** Evaluated and wrong; the failure is counted. */
+        WRONG,
+        /** Not evaluated: the limit is reached and the lock is in force. */
+        LOCKED
+    }
+
+    /** The {@link #attemptsLeft()} of a wrong credential that no limit counts. */
+    public static final int NO_LIMIT = -1;
+
+    static final Verdict RIGHT = new Verdict(Outcome.RIGHT, 0);
+    static final Verdict LOCKED = new Verdict(Outcome.LOCKED, 0);
+
+    static Verdict wrong(int attemptsLeft) {
+        return new Verdict(Outcome.WRONG, attemptsLeft);
+    }
+
+    /** Whether an "attempts left" figure exists to show: a wrong credential under a limit. */
+    public boolean limited() {
+        return outcome == Outcome.WRONG && attemptsLeft != NO_LIMIT;
+    }
+
+    public boolean right() {
+        return outcome == Outcome.RIGHT;
+    }
+}

@@ -1,0 +1,43 @@
+package com.fintechlogin.keycloak.login;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.models.UserModel;
+
+/**
+ * The browser side of an authenticator of this project: read a posted field, and refuse an attempt by showing the
+ * page again with the typed reason in the event, as {@link LoginFailures} does for the APIs.
+ */
+public final class BrowserForms {
+
+    /** Longer input is treated as absent: no identifier or credential of this project is that long. */
+    static final int MAX_FIELD_LENGTH = 256;
+
+    private BrowserForms() {
+    }
+
+    /** A posted form field, or {@code null} when absent, blank or too long to be real input. */
+    public static String field(AuthenticationFlowContext context, String name) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String value = form == null ? null : form.getFirst(name);
+        if (value == null || value.isBlank() || value.length() > MAX_FIELD_LENGTH) {
+            return null;
+        }
+        return value;
+    }
+
+    /**
+     * Refuses this attempt: the reason goes to the event (with {@code user} when known) and the auth note, and
+     * {@code page} is shown again. Brute-force detection is not told here; a wrong credential is reported where it
+     * was counted ({@link KeycloakBruteForce}).
+     */
+    public static void refuse(AuthenticationFlowContext context, UserModel user, FailureReason reason, Response page) {
+        if (user != null) {
+            context.getEvent().user(user);
+        }
+        LoginFailures.record(context, reason, reason.eventError());
+        context.challenge(page);
+    }
+}

@@ -1,0 +1,35 @@
+package com.fintechlogin.keycloak.password;
+
+import com.fintechlogin.keycloak.limit.CredentialKinds;
+import com.fintechlogin.keycloak.limit.LimitedCheck;
+import com.fintechlogin.keycloak.limit.RealmAttemptPolicy;
+import com.fintechlogin.keycloak.limit.Verdict;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+
+/** The one password check of the project, for the API steps and the browser form alike. */
+public final class PasswordCheck {
+
+    /** Longer input is refused unread: no stored password is that long, and hashing it would cost for nothing. */
+    public static final int MAX_PASSWORD_LENGTH = 256;
+
+    private PasswordCheck() {
+    }
+
+    /** Whether {@code password} can be a password at all; if not, it is refused without spending an attempt. */
+    public static boolean isWellFormed(String password) {
+        return password != null && !password.isEmpty() && password.length() <= MAX_PASSWORD_LENGTH;
+    }
+
+    /**
+     * Keycloak's own password credential, behind the exact attempt limit the realm's brute-force settings give
+     * (none when the realm does not detect brute force).
+     */
+    public static Verdict verify(KeycloakSession session, RealmModel realm, UserModel user, String password) {
+        return LimitedCheck.run(session, realm, user, CredentialKinds.PASSWORD, RealmAttemptPolicy.of(realm),
+                () -> user.credentialManager().isValid(UserCredentialModel.password(password)));
+    }
+}

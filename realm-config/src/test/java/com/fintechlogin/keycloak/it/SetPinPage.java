@@ -1,0 +1,33 @@
+package com.fintechlogin.keycloak.it;
+
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+/** The "Set PIN" required action (fintech-set-pin.ftl): a new PIN, typed twice. */
+final class SetPinPage extends FintechPage {
+
+    SetPinPage(ManagedWebDriver driver) {
+        super(driver, "fintech-set-pin");
+    }
+
+    void setPin(String pin, String confirmation) {
+        type("pin", pin);
+        type("pinConfirm", confirmation);
+        press("kc-submit");
+    }
+
+    String pinError() {
+        return text("input-error-pin");
+    }
+
+    String confirmationError() {
+        return text("input-error-pinConfirm");
+    }
+
+    boolean showsPinError() {
+        return has("input-error-pin");
+    }
+
+    boolean showsConfirmationError() {
+        return has("input-error-pinConfirm");
+    }
+}
