@@ -18,20 +18,8 @@ log() { printf '==> %s\n' "$*"; }
 die() { printf 'run.sh: error: %s\n' "$*" >&2; exit 1; }
 
 # --- JDK 21+ ------------------------------------------------------------------
-is_jdk21() {
-    [[ -x "$1/bin/java" && -x "$1/bin/javac" ]] || return 1
-    local v
-    v="$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')"
-    [[ "$v" =~ ^[0-9]+$ ]] && (( v >= 21 ))
-}
-if [[ -z "${JAVA_HOME:-}" ]] || ! is_jdk21 "$JAVA_HOME"; then
-    JAVA_HOME=""
-    for d in /usr/lib/jvm/*; do
-        if is_jdk21 "$d"; then JAVA_HOME="$d"; break; fi
-    done
-    [[ -n "$JAVA_HOME" ]] || die "no JDK 21+ found. Install one (e.g. apt-get install openjdk-21-jdk-headless) or set JAVA_HOME to it."
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+source "$ROOT/scripts/jdk21.sh"
+use_jdk21 || die "no JDK 21+ found. Install one (e.g. apt-get install openjdk-21-jdk-headless) or set JAVA_HOME to it."
 log "using JDK $JAVA_HOME"
 
 # Something else answering on PORT would look like a ready Keycloak, so check before doing anything.

@@ -1,0 +1,57 @@
+package com.fintechlogin.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The benchmark's command line: {@code --name value} pairs over {@link Benchmark.Options#defaults}. */
+final class CommandLine {
+
+    private static final Set<String> NAMES = Set.of("--url", "--realm", "--admin", "--concurrency", "--warmup-seconds",
+            "--seconds", "--users", "--scale-users", "--memory-logins", "--out");
+
+    private CommandLine() {
+    }
+
+    static Benchmark.Options parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!NAMES.contains(args[i]) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("Unknown option or missing value: " + args[i] + "\n" + Benchmark.usage());
+            }
+            given.put(args[i], args[i + 1]);
+        }
+        String url = given.getOrDefault("--url", "http://localhost:8080").replaceAll("/+$", "");
+        Benchmark.Options d = Benchmark.Options.defaults(url, Path.of("bench-results"), "./bench.sh " + String.join(" ", args));
+        String[] admin = given.getOrDefault("--admin", d.adminUser() + ":" + d.adminPassword()).split(":", 2);
+        if (admin.length != 2 || admin[0].isEmpty()) {
+            throw new IllegalArgumentException("--admin takes user:password");
+        }
+        return new Benchmark.Options(url, given.getOrDefault("--realm", d.realm()), admin[0], admin[1],
+                number(given, "--concurrency", d.concurrency(), 1),
+                Duration.ofSeconds(number(given, "--warmup-seconds", (int) d.warmup().toSeconds(), 0)),
+                Duration.ofSeconds(number(given, "--seconds", (int) d.window().toSeconds(), 1)),
+                number(given, "--users", d.users(), 1),
+                number(given, "--scale-users", d.scaleUsers(), 0),
+                number(given, "--memory-logins", d.memoryLogins(), 0),
+                Path.of(given.getOrDefault("--out", d.out().toString())), d.command());
+    }
+
+    private static int number(Map<String, String> given, String name, int fallback, int minimum) {
+        String value = given.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= minimum) {
+                return parsed;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number of at least " + minimum);
+    }
+}

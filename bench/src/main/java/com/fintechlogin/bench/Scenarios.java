@@ -1,0 +1,214 @@
+package com.fintechlogin.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Every scenario of the benchmark: Keycloak's two native grants as baselines, and each API of the project as an
+ * app, portal or partner calls it. Requests are made as the README documents them; what changes per request (the
+ * worker's user, a random population user, a fresh ciphertext or sealed payload) is made inside the request
+ * source, so the client's own crypto is part of what is measured for seeds 001 mode 2 and 003, as it is for a
+ * real client. App tokens are fetched when a scenario is made, so each run starts with a fresh one.
+ */
+final class Scenarios {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Success OK = (status, body) -> status == 200;
+
+    private final HttpClient http;
+    private final String realmUrl;
+    private final int populationSize;
+    private final int workers;
+
+    /**
+     * @param realmUrl e.g. http://localhost:8080/realms/demo
+     * @param populationSize population users seeded so far (indexes 0..size-1)
+     * @param workers the load's concurrency, for which worker users were seeded
+     */
+    Scenarios(HttpClient http, String realmUrl, int populationSize, int workers) {
+        this.http = http;
+        this.realmUrl = realmUrl;
+        this.populationSize = populationSize;
+        this.workers = workers;
+    }
+
+    Scenario nativePasswordGrant() {
+        return new Scenario("password-grant", "Keycloak password grant", Group.PASSWORD_BASELINE, (worker, n) -> form(
+                realmUrl + "/protocol/openid-connect/token", Map.of(), "grant_type", "password",
+                "client_id", DemoClients.NATIVE_PASSWORD, "username", user(worker, n).email(),
+                "password", Users.PASSWORD, "scope", "openid"), OK);
+    }
+
+    Scenario nativeClientCredentialsGrant() {
+        Map<String, String> basic = Map.of("Authorization", basic(DemoClients.MOBILE_APP, DemoClients.MOBILE_APP_SECRET));
+        return new Scenario("client-credentials-grant", "Keycloak client-credentials grant", Group.CLIENT_CREDENTIALS_BASELINE,
+                (worker, n) -> form(realmUrl + "/protocol/openid-connect/token", basic, "grant_type", "client_credentials"), OK);
+    }
+
+    Scenario emailPassword() {
+        return new Scenario("seed-004", "Email/password (seed 004)", Group.PASSWORD_BASED, (worker, n) -> json(
+                realmUrl + "/fintech/user/login", Map.of(),
+                Map.of("emailId", user(worker, n).email(), "password", Users.PASSWORD)), OK);
+    }
+
+    Scenario cardPortal() {
+        return new Scenario("seed-002", "Card portal, checksum (seed 002)", Group.PASSWORD_BASED, (worker, n) -> {
+            String mobile = user(worker, n).mobile();
+            Map<String, String> headers = Map.of("affiliate", DemoClients.AFFILIATE,
+                    "processor-key", DemoClients.PROCESSOR_KEY,
+                    "checksum", sha256Hex(mobile + Users.PASSWORD + DemoClients.CHECKSUM_SECRET));
+            return form(realmUrl + "/fintech/airpay/ms/cards/api/user-login", headers, "mobile_no", mobile, "password", Users.PASSWORD);
+        }, OK);
+    }
+
+    Scenario partner(ClientCrypto crypto) {
+        return new Scenario("seed-003", "Partner, encrypted payload (seed 003)", Group.PASSWORD_BASED, (worker, n) -> {
+            String payload = "{\"userName\":\"" + user(worker, n).username() + "\",\"password\":\"" + Users.PASSWORD
+                    + "\",\"timestamp\":" + System.currentTimeMillis() + "}";
+            ClientCrypto.Sealed sealed = crypto.seal(payload);
+            Map<String, String> headers = Map.of("keyValue", sealed.keyValue(), "ivValue", sealed.ivValue(), "hmac", sealed.hmac());
+            return json(realmUrl + "/fintech/getToken", headers, Map.of("encryptData", sealed.encryptData()));
+        }, OK);
+    }
+
+    Scenario mobileSignIn() {
+        String appToken = appToken(DemoClients.MOBILE_APP, DemoClients.MOBILE_APP_SECRET);
+        Map<String, String> headers = Map.of("X-API-KEY", DemoClients.MOBILE_APP, "X-API-TOKEN", appToken);
+        return new Scenario("seed-000", "Mobile sign-in (seed 000)", Group.LIGHT, (worker, n) -> json(
+                realmUrl + "/fintech/lending/v1/token", headers,
+                Map.of("token", appToken, "mobile", Users.populationMobile(randomUser()))), OK);
+    }
+
+    Scenario pinLogin() {
+        String appToken = appToken(DemoClients.PIN_APP, DemoClients.PIN_APP_SECRET);
+        return new Scenario("seed-001-pin", "PIN login, mode 1 (seed 001)", Group.LIGHT, (worker, n) -> {
+            int user = randomUser();
+            return json(realmUrl + "/fintech/onboarding/user/v2/login", pinAppHeaders(appToken, Users.populationAccountNumber(user)),
+                    onboardingBody(appToken, Users.PIN, 1, "", Users.populationDeviceId(user)));
+        }, OK);
+    }
+
+    Scenario deviceLogin(ClientCrypto crypto, String keyRef) {
+        String appToken = appToken(DemoClients.PIN_APP, DemoClients.PIN_APP_SECRET);
+        return new Scenario("seed-001-device", "Device login, mode 2 (seed 001)", Group.LIGHT, (worker, n) -> {
+            int user = randomUser();
+            String deviceId = Users.populationDeviceId(user);
+            return json(realmUrl + "/fintech/onboarding/user/v2/login", pinAppHeaders(appToken, Users.populationAccountNumber(user)),
+                    onboardingBody(appToken, crypto.encryptDeviceId(deviceId), 2, keyRef, deviceId));
+        }, OK);
+    }
+
+    Scenario getToken() {
+        Map<String, String> headers = Map.of("X-API-KEY", DemoClients.MOBILE_APP, "X-API-SECRET", DemoClients.MOBILE_APP_SECRET);
+        return new Scenario("get-token", "Get Token API", Group.LIGHT,
+                (worker, n) -> new BenchRequest("POST", URI.create(realmUrl + "/fintech/market-place/v1/token"), headers, null), OK);
+    }
+
+    /** The realm's encryption key as the public-key API gives it: {keyRef, publicKey}. */
+    JsonNode publicKey() {
+        return getJson(realmUrl + "/fintech/onboarding/user/v1/public-key").get("data");
+    }
+
+    private Users.Worker user(int worker, long sequence) {
+        return Users.worker(worker, workers, sequence);
+    }
+
+    private int randomUser() {
+        return ThreadLocalRandom.current().nextInt(populationSize);
+    }
+
+    private static Map<String, String> pinAppHeaders(String appToken, String accountNumber) {
+        return Map.of("X-API-KEY", DemoClients.PIN_APP, "X-API-TOKEN", appToken, "X-ACCOUNT-NUMBER", accountNumber);
+    }
+
+    private static Map<String, Object> onboardingBody(String appToken, String pin, int mode, String keyRef, String deviceId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("keyRef", keyRef);
+        body.put("pin", pin);
+        body.put("signInMode", mode);
+        body.put("token", appToken);
+        body.put("authType", "1");
+        body.put("deviceId", deviceId);
+        return body;
+    }
+
+    /** An app's own token from the Get Token API, as the documented apps get it. */
+    private String appToken(String clientId, String secret) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/fintech/market-place/v1/token"))
+                    .header("X-API-KEY", clientId).header("X-API-SECRET", secret)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("No app token for " + clientId + ": HTTP " + response.statusCode());
+            }
+            return JSON.readTree(response.body()).at("/data/token").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException("No app token for " + clientId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode getJson(String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + " answered HTTP " + response.statusCode());
+            }
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + url + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static BenchRequest form(String url, Map<String, String> headers, String... namesAndValues) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(enc(namesAndValues[i])).append('=').append(enc(namesAndValues[i + 1]));
+        }
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Content-Type", "application/x-www-form-urlencoded");
+        return new BenchRequest("POST", URI.create(url), all, body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static BenchRequest json(String url, Map<String, String> headers, Map<String, Object> body) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Content-Type", "application/json");
+        try {
+            return new BenchRequest("POST", URI.create(url), all, JSON.writeValueAsBytes(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((enc(user) + ":" + enc(password)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
