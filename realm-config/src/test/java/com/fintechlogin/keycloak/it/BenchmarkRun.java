@@ -12,11 +12,12 @@ import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
- * The full benchmark against a Keycloak started the way the integration tests start it. Not a test: it runs only
+ * The full benchmark against a Keycloak started the way the integration tests start it ({@link BenchServerConfig}:
+ * the same server, its user cache sized for the scale population). Not a test: it runs only
  * when {@code ./bench.sh} asks for it ({@code -Dfintech.bench=true}), and writes its results to
  * {@code bench-results/} at the top of the project.
  */
-@KeycloakIntegrationTest(config = FintechServerConfig.class)
+@KeycloakIntegrationTest(config = BenchServerConfig.class)
 @EnabledIfSystemProperty(named = "fintech.bench", matches = "true")
 class BenchmarkRun {
 
