@@ -62,13 +62,6 @@ public final class Benchmark {
             List<Report.Comparison> comparisons, String markdown) {
     }
 
-    /**
-     * Users per partial import. Small on purpose: Keycloak imports a request in one transaction, and Hibernate's
-     * automatic flushes walk every entity of it, so the cost per user grows with the chunk (measured: 15 ms per
-     * user in chunks of 20, 37 ms in chunks of 1,000).
-     */
-    private static final int SEED_CHUNK = 100;
-    private static final int SEED_REQUESTS_AT_ONCE = 2;
     /** Measured windows per scenario, interleaved with the other scenarios'. */
     private static final int ROUNDS = 3;
 
@@ -76,19 +69,21 @@ public final class Benchmark {
     private final Consumer<String> log;
     private final HttpClient http;
     private final AdminClient admin;
+    private final Seeder seeder;
 
     public Benchmark(Options options, Consumer<String> log) {
         this.options = options;
         this.log = log;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         this.admin = new AdminClient(http, options.serverUrl(), options.realm(), options.adminUser(), options.adminPassword());
+        this.seeder = new Seeder(admin, log);
     }
 
     public Outcome run() throws Exception {
         Instant started = Instant.now();
         admin.createClientIfAbsent(DemoClients.nativePasswordClient());
         admin.partialImport(Users.workersImport(options.concurrency()));
-        seedPopulation(0, options.users());
+        seeder.seed(0, options.users());
 
         Scenarios scenarios = new Scenarios(http, options.realmUrl(), options.users(), options.concurrency());
         JsonNode key = scenarios.publicKey();
@@ -226,7 +221,7 @@ public final class Benchmark {
         if (options.scaleUsers() <= options.users()) {
             return List.of();
         }
-        seedPopulation(options.users(), options.scaleUsers());
+        seeder.seed(options.users(), options.scaleUsers());
         Scenarios large = new Scenarios(http, options.realmUrl(), options.scaleUsers(), options.concurrency());
         List<Report.Scale> scales = new ArrayList<>();
         for (Measurement atScale : measure(List.of(large.mobileSignIn(), large.pinLogin()))) {
@@ -235,35 +230,6 @@ public final class Benchmark {
                     options.scaleUsers(), atScale.p50Millis()));
         }
         return scales;
-    }
-
-    /** Adds population users {@code from..to-1} by partial import, a chunk per request, a few requests at once. */
-    private void seedPopulation(int from, int to) throws Exception {
-        long start = System.nanoTime();
-        AtomicLong nextChunk = new AtomicLong(from);
-        ExecutorService importers = Executors.newFixedThreadPool(SEED_REQUESTS_AT_ONCE);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < SEED_REQUESTS_AT_ONCE; i++) {
-                done.add(importers.submit(() -> {
-                    for (long chunk = nextChunk.getAndAdd(SEED_CHUNK); chunk < to; chunk = nextChunk.getAndAdd(SEED_CHUNK)) {
-                        admin.partialImport(Users.populationImport((int) chunk, (int) Math.min(to, chunk + SEED_CHUNK)));
-                        if (chunk > from && (chunk - from) % 10_000 == 0) {
-                            log.accept(String.format("  seeded %d of %d users", chunk, to));
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            importers.shutdown();
-        }
-        if (to > from) {
-            log.accept(String.format("Seeded users %d..%d in %.1f s", from, to - 1, (System.nanoTime() - start) / 1e9));
-        }
     }
 
     private static Measurement find(List<Measurement> measurements, String id) {
