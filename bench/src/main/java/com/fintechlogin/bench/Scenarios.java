@@ -1,5 +1,6 @@
 package com.fintechlogin.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -156,8 +158,11 @@ final class Scenarios {
                 throw new IllegalStateException("No app token for " + clientId + ": HTTP " + response.statusCode());
             }
             return JSON.readTree(response.body()).at("/data/token").asText();
-        } catch (Exception e) {
+        } catch (IOException e) {
             throw new IllegalStateException("No app token for " + clientId + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
         }
     }
 
@@ -168,7 +173,10 @@ final class Scenarios {
                 throw new IllegalStateException("GET " + url + " answered HTTP " + response.statusCode());
             }
             return JSON.readTree(response.body());
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        } catch (IOException e) {
             throw new IllegalStateException("GET " + url + " failed: " + e.getMessage(), e);
         }
     }
@@ -191,7 +199,7 @@ final class Scenarios {
         all.put("Content-Type", "application/json");
         try {
             return new BenchRequest("POST", URI.create(url), all, JSON.writeValueAsBytes(body));
-        } catch (Exception e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

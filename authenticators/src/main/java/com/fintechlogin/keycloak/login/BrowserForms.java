@@ -1,5 +1,7 @@
 package com.fintechlogin.keycloak.login;
 
+import com.fintechlogin.keycloak.limit.Verdict;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
@@ -39,5 +41,11 @@ public final class BrowserForms {
         }
         LoginFailures.record(context, reason, reason.eventError());
         context.challenge(page);
+    }
+
+    /** Refuses a wrong credential the limiter counted, as {@link LoginFailures#failWrongCredential} does for the APIs. */
+    public static void refuseWrongCredential(AuthenticationFlowContext context, UserModel user, Verdict verdict, Response page) {
+        LoginFailures.countWrongCredential(context, user, verdict);
+        refuse(context, user, FailureReason.INVALID_CREDENTIALS, page);
     }
 }

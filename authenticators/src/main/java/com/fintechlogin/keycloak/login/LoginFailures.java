@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.models.UserModel;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
 /**
@@ -48,12 +49,17 @@ public final class LoginFailures {
      * path, which Keycloak counts only for its own credential categories (password, OTP, recovery codes).
      */
     public static void failWrongCredential(AuthenticationFlowContext context, Verdict verdict) {
+        countWrongCredential(context, context.getUser(), verdict);
+        record(context, FailureReason.INVALID_CREDENTIALS, FailureReason.INVALID_CREDENTIALS.eventError());
+        context.forceChallenge(tokenEndpointError(FailureReason.INVALID_CREDENTIALS));
+    }
+
+    /** What every route does with a wrong credential the limiter counted: attempts left in the event, Keycloak told. */
+    static void countWrongCredential(AuthenticationFlowContext context, UserModel user, Verdict verdict) {
         if (verdict.limited()) {
             context.getEvent().detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(verdict.attemptsLeft()));
         }
-        record(context, FailureReason.INVALID_CREDENTIALS, FailureReason.INVALID_CREDENTIALS.eventError());
-        KeycloakBruteForce.reportFailure(context.getSession(), context.getRealm(), context.getUser());
-        context.forceChallenge(tokenEndpointError(FailureReason.INVALID_CREDENTIALS));
+        KeycloakBruteForce.reportFailure(context.getSession(), context.getRealm(), user);
     }
 
     /**

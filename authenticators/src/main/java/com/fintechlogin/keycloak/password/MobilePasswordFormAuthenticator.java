@@ -8,7 +8,6 @@ import com.fintechlogin.keycloak.login.BrowserForms;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.StatelessStep;
 import com.fintechlogin.keycloak.login.KeycloakBruteForce;
-import com.fintechlogin.keycloak.login.LoginEvents;
 import com.fintechlogin.keycloak.mobile.MobileNumbers;
 import com.fintechlogin.keycloak.pin.SetPinAction;
 import com.fintechlogin.keycloak.user.UsersByAttribute;
@@ -69,13 +68,7 @@ public final class MobilePasswordFormAuthenticator extends StatelessStep {
         Verdict verdict = PasswordCheck.verify(context.getSession(), context.getRealm(), user, password);
         switch (verdict.outcome()) {
             case LOCKED -> BrowserForms.refuse(context, user, FailureReason.CREDENTIAL_LOCKED, invalid(context, given));
-            case WRONG -> {
-                if (verdict.limited()) {
-                    context.getEvent().detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(verdict.attemptsLeft()));
-                }
-                KeycloakBruteForce.reportFailure(context.getSession(), context.getRealm(), user);
-                BrowserForms.refuse(context, user, FailureReason.INVALID_CREDENTIALS, invalid(context, given));
-            }
+            case WRONG -> BrowserForms.refuseWrongCredential(context, user, verdict, invalid(context, given));
             case RIGHT -> {
                 KeycloakBruteForce.reportSuccess(context.getSession(), context.getRealm(), user);
                 context.setUser(user);

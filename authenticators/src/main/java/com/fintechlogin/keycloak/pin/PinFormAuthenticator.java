@@ -7,7 +7,6 @@ import com.fintechlogin.keycloak.login.BrowserForms;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.StatelessStep;
 import com.fintechlogin.keycloak.login.KeycloakBruteForce;
-import com.fintechlogin.keycloak.login.LoginEvents;
 
 import jakarta.ws.rs.core.Response;
 
@@ -70,12 +69,10 @@ public final class PinFormAuthenticator extends StatelessStep {
     }
 
     private static void wrongPin(AuthenticationFlowContext context, UserModel user, Verdict verdict) {
-        context.getEvent().detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(verdict.attemptsLeft()));
-        KeycloakBruteForce.reportFailure(context.getSession(), context.getRealm(), user);
         Response again = verdict.attemptsLeft() == 0
                 ? unusablePage(context, FailureReason.CREDENTIAL_LOCKED)
                 : page(context, true).addError(new FormMessage(FIELD, "fintechPinInvalid", verdict.attemptsLeft())).createForm(PAGE);
-        BrowserForms.refuse(context, user, FailureReason.INVALID_CREDENTIALS, again);
+        BrowserForms.refuseWrongCredential(context, user, verdict, again);
     }
 
     private static boolean lockedByLimiter(AuthenticationFlowContext context, UserModel user) {
