@@ -2,6 +2,8 @@ package com.fintechlogin.keycloak.api;
 
 import java.io.IOException;
 
+import com.fintechlogin.keycloak.api.fault.CallerFault;
+import com.fintechlogin.keycloak.api.fault.CallerFaultAnswer;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.LoginEvents;
@@ -9,6 +11,7 @@ import com.fintechlogin.keycloak.login.LoginEvents;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -27,7 +30,7 @@ import org.keycloak.models.KeycloakSession;
  * One documented login API at one path: it takes the body whatever its media type and answers every request,
  * wrong method included, in the API's own envelope, so that no caller ever sees Keycloak's error pages.
  */
-public abstract class ApiEndpoint {
+public abstract class ApiEndpoint implements CallerFaultAnswer {
 
     protected final KeycloakSession session;
 
@@ -66,6 +69,20 @@ public abstract class ApiEndpoint {
             return refuse(event, FailureReason.BODY_TOO_LARGE);
         }
         return login(session.getContext().getRequestHeaders(), bytes, event);
+    }
+
+    /** A request that is not a POST was refused for its method before Keycloak failed on it; it still is. */
+    @Override
+    public Response answerFault(CallerFault fault, boolean record) {
+        if (!HttpMethod.POST.equals(session.getContext().getHttpRequest().getHttpMethod())) {
+            return answer(FailureReason.WRONG_METHOD, null);
+        }
+        FailureReason reason = switch (fault) {
+            case MALFORMED_BODY -> FailureReason.MALFORMED_REQUEST;
+            case BODY_TOO_LARGE -> FailureReason.BODY_TOO_LARGE;
+            case UNPARSEABLE_CONTENT_TYPE -> FailureReason.WRONG_CONTENT_TYPE;
+        };
+        return record ? refuse(loginEvent(), reason) : answer(reason, null);
     }
 
     @GET

@@ -1,6 +1,11 @@
 package com.fintechlogin.keycloak.api;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Optional;
+
 import com.fintechlogin.keycloak.api.cardportal.CardPortalLoginEndpoint;
+import com.fintechlogin.keycloak.api.fault.CallerFaultAnswer;
 import com.fintechlogin.keycloak.api.lending.LendingTokenEndpoint;
 import com.fintechlogin.keycloak.api.manage.RegisterDeviceEndpoint;
 import com.fintechlogin.keycloak.api.manage.SetPinEndpoint;
@@ -23,6 +28,25 @@ public final class FintechResource {
 
     public FintechResource(KeycloakSession session) {
         this.session = session;
+    }
+
+    /**
+     * The endpoint at {@code path} (relative to this resource), for answering a request Keycloak's HTTP layer failed
+     * on; found through this class's own {@code @Path} declarations so that the paths are written once.
+     */
+    public Optional<CallerFaultAnswer> endpointAt(String path) {
+        for (Method locator : FintechResource.class.getMethods()) {
+            Path declared = locator.getAnnotation(Path.class);
+            if (declared != null && declared.value().equals(path)
+                    && CallerFaultAnswer.class.isAssignableFrom(locator.getReturnType())) {
+                try {
+                    return Optional.of((CallerFaultAnswer) locator.invoke(this));
+                } catch (IllegalAccessException | InvocationTargetException unexpected) {
+                    throw new IllegalStateException("Locator " + locator.getName() + " failed", unexpected);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The Get Token API that seeds 000 and 001 refer to: an app's own token. */

@@ -69,6 +69,9 @@ abstract class FintechPage extends AbstractPage {
     }
 
     void type(String id, String value) {
+        if (input(id).getAttribute("type").equals("password")) {
+            UsedSecrets.record(value);
+        }
         WebElement input = input(id);
         input.clear();
         input.sendKeys(value);

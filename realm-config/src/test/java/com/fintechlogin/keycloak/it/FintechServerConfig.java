@@ -22,9 +22,17 @@ public final class FintechServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        // A log file the tests read (errors, stack traces, secrets) with every event in it — Keycloak's jboss-logging
+        // listener logs successful events at debug — while the console, which the framework copies into the test
+        // output, stays at info. The framework adds its own console handler.
+        config.log().handlers(KeycloakServerConfigBuilder.LogHandlers.FILE)
+                .handlerLevel(KeycloakServerConfigBuilder.LogHandlers.CONSOLE, "info")
+                .handlerLevel(KeycloakServerConfigBuilder.LogHandlers.FILE, "debug")
+                .categoryLevel("org.keycloak.events", "debug");
         return config
                 .dependency(GROUP_ID, "keycloak-fintech-login-authenticators")
                 .dependency(GROUP_ID, "keycloak-fintech-login-themes")
+                .option("log-file", ServerLog.FILE.toString())
                 .option("vault", "file")
                 .option("vault-dir", vault().toString());
     }

@@ -37,6 +37,7 @@ final class Http {
     }
 
     static Answer send(String method, String url, String contentType, byte[] body, Map<String, String> headers) {
+        UsedSecrets.recordRequest(headers, contentType, body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
         if (contentType != null) {
             request.header("Content-Type", contentType);

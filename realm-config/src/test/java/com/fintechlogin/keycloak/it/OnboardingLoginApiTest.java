@@ -198,6 +198,20 @@ class OnboardingLoginApiTest {
     }
 
     @Test
+    void theSameDeviceCiphertextSentTenTimesAtOnceIsAcceptedOnce() throws Exception {
+        String token = appToken();
+        PinUser user = newPinUser("2580", true);
+        JsonNode key = publicKey();
+        Map<String, Object> request = body(token, encrypt(key.get("publicKey").asText(), DEVICE), 2, DEVICE);
+        request.put("keyRef", key.get("keyRef").asText());
+
+        List<Http.Answer> answers = Guessing.inParallel(10, i -> login(user.accountNumber(), token, request));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).as("accepted").hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.status() != 200).allSatisfy(answer -> assertOnb(answer, 401, "ONB031"));
+    }
+
+    @Test
     void deviceModeAcceptsTheDeviceIdEncryptedWithThePublishedKeyOnce() throws Exception {
         String token = appToken();
         PinUser user = newPinUser("2580", true);

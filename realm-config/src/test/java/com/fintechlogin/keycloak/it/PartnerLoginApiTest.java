@@ -547,6 +547,18 @@ class PartnerLoginApiTest {
     // --- replay and freshness --------------------------------------------------------------------------------------------
 
     @Test
+    void theSameRequestSentTenTimesAtOnceIsAcceptedOnce() throws Exception {
+        PartnerUser user = newUser(true);
+        Sealed sealed = gcm(payload(user.userName(), user.password()));
+
+        List<Http.Answer> answers = Guessing.inParallel(10, i -> post(sealed));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).as("accepted").hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.status() != 200)
+                .allSatisfy(answer -> assertThat(answer.body()).isEqualTo(REPLAYED));
+    }
+
+    @Test
     void aRequestIsAcceptedOnceWithinTheWindowAndRefusedAsStaleAfterIt() throws Exception {
         setRealmAttribute(WINDOW_ATTRIBUTE, "3");
         PartnerUser user = newUser(true);

@@ -3,6 +3,8 @@ package com.fintechlogin.keycloak.api.manage;
 import java.io.IOException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fintechlogin.keycloak.api.fault.CallerFault;
+import com.fintechlogin.keycloak.api.fault.CallerFaultAnswer;
 import com.fintechlogin.keycloak.api.http.LenientJson;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.login.LoginEvents;
@@ -10,6 +12,7 @@ import com.fintechlogin.keycloak.login.LoginEvents;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -37,7 +40,7 @@ import org.keycloak.models.UserModel;
  * <p>The caller is authenticated before the body is looked at, so that a caller without a token learns nothing
  * about what the endpoint accepts.
  */
-public abstract class UserCredentialEndpoint {
+public abstract class UserCredentialEndpoint implements CallerFaultAnswer {
 
     protected final KeycloakSession session;
 
@@ -66,10 +69,7 @@ public abstract class UserCredentialEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(@Context ServerRequestContext request) {
         RealmModel realm = session.getContext().getRealm();
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.UPDATE_CREDENTIAL)
-                .detail(Details.CREDENTIAL_TYPE, credentialType())
-                .detail(LoginEvents.API, apiName());
+        EventBuilder event = credentialEvent(realm);
         UserBearerToken.Outcome outcome = new UserBearerToken(session).authenticate(realm);
         if (outcome instanceof UserBearerToken.Refused refused) {
             return refuse(event, refused.failure());
@@ -97,6 +97,23 @@ public abstract class UserCredentialEndpoint {
         return apply(realm, caller.user(), body, event);
     }
 
+    /** As {@link #post}: a caller without a valid token hears only that, whatever else is wrong with the request. */
+    @Override
+    public Response answerFault(CallerFault fault, boolean record) {
+        if (!HttpMethod.POST.equals(session.getContext().getHttpRequest().getHttpMethod())) {
+            return ManageAnswers.failure(ManageFailure.WRONG_METHOD);
+        }
+        RealmModel realm = session.getContext().getRealm();
+        ManageFailure failure = new UserBearerToken(session).authenticate(realm) instanceof UserBearerToken.Refused refused
+                ? refused.failure()
+                : switch (fault) {
+                    case MALFORMED_BODY -> ManageFailure.MALFORMED_REQUEST;
+                    case BODY_TOO_LARGE -> ManageFailure.BODY_TOO_LARGE;
+                    case UNPARSEABLE_CONTENT_TYPE -> ManageFailure.WRONG_CONTENT_TYPE;
+                };
+        return record ? refuse(credentialEvent(realm), failure) : ManageAnswers.failure(failure);
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
@@ -119,6 +136,13 @@ public abstract class UserCredentialEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     public Response patch() {
         return ManageAnswers.failure(ManageFailure.WRONG_METHOD);
+    }
+
+    private EventBuilder credentialEvent(RealmModel realm) {
+        return new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.UPDATE_CREDENTIAL)
+                .detail(Details.CREDENTIAL_TYPE, credentialType())
+                .detail(LoginEvents.API, apiName());
     }
 
     /** Records the failure (stored at once, whatever happens to the request's transaction) and answers it. */

@@ -4,11 +4,14 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fintechlogin.keycloak.api.fault.CallerFault;
+import com.fintechlogin.keycloak.api.fault.CallerFaultAnswer;
 import com.fintechlogin.keycloak.keys.RealmRsaKeys;
 import com.fintechlogin.keycloak.login.FailureReason;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Produces;
@@ -23,7 +26,7 @@ import org.keycloak.models.RealmModel;
  * Seed 001's public-key API, {@code GET /onboarding/user/v1/public-key}: the realm's active RSA encryption key,
  * with its key id as {@code keyRef}, for apps to encrypt device ids (mode-2 login) with RSA-OAEP-256.
  */
-public final class PublicKeyEndpoint {
+public final class PublicKeyEndpoint implements CallerFaultAnswer {
 
     private static final Logger LOG = Logger.getLogger(PublicKeyEndpoint.class);
 
@@ -50,6 +53,12 @@ public final class PublicKeyEndpoint {
                             + "Providers → rsa-enc-generated, algorithm %s)", realm.getName(), RealmRsaKeys.ALGORITHM, RealmRsaKeys.ALGORITHM);
                     return OnboardingAnswers.failure(FailureReason.NOT_CONFIGURED, null);
                 });
+    }
+
+    /** The key takes no input: a GET gets the key whatever came with it; other methods are refused as always. */
+    @Override
+    public Response answerFault(CallerFault fault, boolean record) {
+        return HttpMethod.GET.equals(session.getContext().getHttpRequest().getHttpMethod()) ? publicKey() : post();
     }
 
     @POST
