@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +68,19 @@ final class AdminClient {
     /** How many users the realm holds. */
     long userCount() {
         return send("GET", "/admin/realms/" + realm + "/users/count", null, 200).asLong();
+    }
+
+    /**
+     * Regular (not offline) user sessions per client, from {@code GET /admin/realms/{realm}/client-session-stats}
+     * (keyed by client id). With persistent user sessions (on by default since Keycloak 26) it counts the rows of the
+     * session table, so a session that has expired but not yet been purged by the store's expiration task still counts.
+     */
+    Map<String, Long> activeSessionsByClient() {
+        Map<String, Long> byClient = new TreeMap<>();
+        for (JsonNode client : send("GET", "/admin/realms/" + realm + "/client-session-stats", null, 200)) {
+            byClient.put(client.path("clientId").asText(), client.path("active").asLong());
+        }
+        return byClient;
     }
 
     private JsonNode send(String method, String path, Object body, int expected) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,9 +61,6 @@ public final class Benchmark {
             List<Report.Comparison> comparisons, String markdown) {
     }
 
-    /** Measured windows per scenario, interleaved with the other scenarios'. */
-    private static final int ROUNDS = 3;
-
     private final Options options;
     private final Consumer<String> log;
     private final HttpClient http;
@@ -88,11 +84,9 @@ public final class Benchmark {
         Scenarios scenarios = new Scenarios(http, options.realmUrl(), options.users(), options.concurrency());
         JsonNode key = scenarios.publicKey();
         ClientCrypto crypto = new ClientCrypto(key.get("publicKey").asText());
-        List<Measurement> measurements = measure(List.of(
-                scenarios.nativePasswordGrant(), scenarios.nativeClientCredentialsGrant(),
-                scenarios.emailPassword(), scenarios.cardPortal(), scenarios.partner(crypto),
-                scenarios.mobileSignIn(), scenarios.pinLogin(), scenarios.deviceLogin(crypto, key.get("keyRef").asText()),
-                scenarios.getToken()));
+        List<Scenario> all = new ArrayList<>(List.of(scenarios.nativePasswordGrant(), scenarios.nativeClientCredentialsGrant()));
+        all.addAll(scenarios.everyApi(crypto, key.get("keyRef").asText()));
+        List<Measurement> measurements = measure(all);
 
         List<Report.Comparison> comparisons = limiterCost(scenarios, measurements);
         Report.Memory memory = memory(scenarios);
@@ -105,36 +99,8 @@ public final class Benchmark {
         return new Outcome(measurements, scales, memory, comparisons, markdown);
     }
 
-    /**
-     * Warms every scenario up, then measures them in interleaved rounds (see {@link Rounds}): a window of each in
-     * turn, {@link #ROUNDS} times, each window after a second of its own warmup.
-     */
     private List<Measurement> measure(List<Scenario> scenarios) {
-        if (!options.warmup().isZero()) {
-            LoadRunner warmup = new LoadRunner(http, options.concurrency(), Duration.ZERO, options.warmup());
-            scenarios.forEach(scenario -> {
-                log.accept("Warming up " + scenario.label() + " …");
-                warmup.run(scenario);
-            });
-        }
-        int rounds = (int) Math.max(1, Math.min(ROUNDS, options.window().toSeconds()));
-        Duration settle = options.warmup().isZero() ? Duration.ZERO : Duration.ofSeconds(1);
-        LoadRunner runner = new LoadRunner(http, options.concurrency(), settle, options.window().dividedBy(rounds));
-        Map<String, List<Measurement>> windows = new LinkedHashMap<>();
-        for (int round = 1; round <= rounds; round++) {
-            for (Scenario scenario : scenarios) {
-                windows.computeIfAbsent(scenario.id(), id -> new ArrayList<>()).add(runner.run(scenario));
-            }
-        }
-        List<Measurement> measured = new ArrayList<>();
-        for (Scenario scenario : scenarios) {
-            Measurement m = Rounds.combine(windows.get(scenario.id()));
-            log.accept(String.format("  %-40s %8.1f req/s  p50 %6.1f ms  p99 %6.1f ms  errors %d%s", m.label(),
-                    m.perSecond(), m.p50Millis(), m.p99Millis(), m.errors(),
-                    m.firstErrors().isEmpty() ? "" : "  first: " + m.firstErrors().get(0)));
-            measured.add(m);
-        }
-        return measured;
+        return new ClosedLoopMeasurement(http, options.concurrency(), options.warmup(), options.window(), log).measure(scenarios);
     }
 
     /**
@@ -164,9 +130,9 @@ public final class Benchmark {
     }
 
     private Report.Memory memory(Scenarios scenarios) throws Exception {
-        Optional<ServerHeap> heap = ServerHeap.local();
+        Optional<ServerHeap> heap = ServerHeap.serving(options.serverUrl());
         if (heap.isEmpty()) {
-            log.accept("No single local Keycloak process found: heap not measured");
+            log.accept("No local Keycloak process serving " + options.serverUrl() + " found: heap not measured");
             return null;
         }
         long before = heap.get().usedAfterFullGc();

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The benchmark's command line: {@code --name value} pairs over {@link Benchmark.Options#defaults}. */
+/**
+ * The benchmark's command line: {@code --name value} pairs over {@link Benchmark.Options#defaults}. The pair reading
+ * and number checks are shared with the soak's command line ({@link SoakCommandLine}).
+ */
 final class CommandLine {
 
     private static final Set<String> NAMES = Set.of("--url", "--realm", "--admin", "--concurrency", "--warmup-seconds",
@@ -16,19 +19,10 @@ final class CommandLine {
     }
 
     static Benchmark.Options parse(String[] args) {
-        Map<String, String> given = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!NAMES.contains(args[i]) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Unknown option or missing value: " + args[i] + "\n" + Benchmark.usage());
-            }
-            given.put(args[i], args[i + 1]);
-        }
-        String url = given.getOrDefault("--url", "http://localhost:8080").replaceAll("/+$", "");
+        Map<String, String> given = pairs(args, NAMES, Benchmark.usage());
+        String url = url(given);
         Benchmark.Options d = Benchmark.Options.defaults(url, Path.of("bench-results"), "./bench.sh " + String.join(" ", args));
-        String[] admin = given.getOrDefault("--admin", d.adminUser() + ":" + d.adminPassword()).split(":", 2);
-        if (admin.length != 2 || admin[0].isEmpty()) {
-            throw new IllegalArgumentException("--admin takes user:password");
-        }
+        String[] admin = admin(given, d.adminUser() + ":" + d.adminPassword());
         return new Benchmark.Options(url, given.getOrDefault("--realm", d.realm()), admin[0], admin[1],
                 number(given, "--concurrency", d.concurrency(), 1),
                 Duration.ofSeconds(number(given, "--warmup-seconds", (int) d.warmup().toSeconds(), 0)),
@@ -39,7 +33,33 @@ final class CommandLine {
                 Path.of(given.getOrDefault("--out", d.out().toString())), d.command());
     }
 
-    private static int number(Map<String, String> given, String name, int fallback, int minimum) {
+    /** The {@code --name value} pairs of {@code args}; a name outside {@code names} or a missing value is refused. */
+    static Map<String, String> pairs(String[] args, Set<String> names, String usage) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!names.contains(args[i]) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("Unknown option or missing value: " + args[i] + "\n" + usage);
+            }
+            given.put(args[i], args[i + 1]);
+        }
+        return given;
+    }
+
+    /** {@code --url} without trailing slashes; Keycloak's default address when not given. */
+    static String url(Map<String, String> given) {
+        return given.getOrDefault("--url", "http://localhost:8080").replaceAll("/+$", "");
+    }
+
+    /** {@code --admin user:password} as {user, password}. */
+    static String[] admin(Map<String, String> given, String fallback) {
+        String[] admin = given.getOrDefault("--admin", fallback).split(":", 2);
+        if (admin.length != 2 || admin[0].isEmpty()) {
+            throw new IllegalArgumentException("--admin takes user:password");
+        }
+        return admin;
+    }
+
+    static int number(Map<String, String> given, String name, int fallback, int minimum) {
         String value = given.get(name);
         if (value == null) {
             return fallback;

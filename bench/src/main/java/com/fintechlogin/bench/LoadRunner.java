@@ -139,7 +139,7 @@ public final class LoadRunner {
     }
 
     /** The error text of an answer, or {@code null} when it is a success. */
-    private static String errorOf(Success success, int status, String body) {
+    static String errorOf(Success success, int status, String body) {
         try {
             if (success.test(status, body)) {
                 return null;
@@ -157,7 +157,7 @@ public final class LoadRunner {
         return body.length() <= BODY_CHARS_IN_ERROR ? body : body.substring(0, BODY_CHARS_IN_ERROR);
     }
 
-    private static String describe(Exception e) {
+    static String describe(Exception e) {
         return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 

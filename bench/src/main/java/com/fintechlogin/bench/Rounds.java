@@ -34,7 +34,11 @@ final class Rounds {
                 firstErrors);
     }
 
+    /** The median; NaN for no values. */
     static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int middle = sorted.length / 2;

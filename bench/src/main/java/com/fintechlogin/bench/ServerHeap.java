@@ -1,6 +1,11 @@
 package com.fintechlogin.bench;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,12 +30,39 @@ final class ServerHeap {
         this.pid = pid;
     }
 
+    /**
+     * The Keycloak serving {@code serverUrl}, if it runs on this machine: the process listening on the URL's port, or,
+     * where listening sockets cannot be read, the one Keycloak JVM of the machine if there is exactly one.
+     */
+    static Optional<ServerHeap> serving(String serverUrl) {
+        URI uri = URI.create(serverUrl);
+        if (!isLocal(uri.getHost())) {
+            return Optional.empty();
+        }
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        Optional<Long> listening = ListeningProcess.on(port);
+        return listening.isPresent() ? listening.map(ServerHeap::new) : local();
+    }
+
+    private static boolean isLocal(String host) {
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            return address.isLoopbackAddress() || NetworkInterface.getByInetAddress(address) != null;
+        } catch (UnknownHostException | SocketException unknown) {
+            return false;
+        }
+    }
+
     /** The one Keycloak JVM running on this machine, if there is exactly one. */
     static Optional<ServerHeap> local() {
         var candidates = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(line -> line.contains(KEYCLOAK_MAIN)).orElse(false))
                 .toList();
         return candidates.size() == 1 ? Optional.of(new ServerHeap(candidates.get(0).pid())) : Optional.empty();
+    }
+
+    long pid() {
+        return pid;
     }
 
     /** Heap used after a full GC, in bytes. */
