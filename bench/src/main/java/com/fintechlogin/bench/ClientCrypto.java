@@ -17,20 +17,20 @@ import javax.crypto.spec.PSource;
 import javax.crypto.spec.SecretKeySpec;
 
 /** What an app or partner computes before calling the device login (seed 001) or the partner login (seed 003). */
-final class ClientCrypto {
+public final class ClientCrypto {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final OAEPParameterSpec OAEP_SHA256 =
             new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
 
     /** The partner's headers and body for one request, as the README's scheme describes. */
-    record Sealed(String keyValue, String ivValue, String hmac, String encryptData) {
+    public record Sealed(String keyValue, String ivValue, String hmac, String encryptData) {
     }
 
     private final PublicKey realmKey;
 
     /** @param publicKeyBase64 the realm's RSA encryption key as the public-key API gives it (X.509, base64) */
-    ClientCrypto(String publicKeyBase64) {
+    public ClientCrypto(String publicKeyBase64) {
         try {
             realmKey = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64)));
         } catch (GeneralSecurityException e) {
@@ -39,12 +39,12 @@ final class ClientCrypto {
     }
 
     /** Seed 001 mode 2: base64 of RSA-OAEP-256 over the device id; a fresh ciphertext every call. */
-    String encryptDeviceId(String deviceId) {
+    public String encryptDeviceId(String deviceId) {
         return b64(rsa(deviceId.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Seed 003: a fresh AES-256 key and 12-byte IV, AES-GCM over the payload, HMAC-SHA256 over encryptData, the key RSA-wrapped. */
-    Sealed seal(String payload) {
+    public Sealed seal(String payload) {
         try {
             byte[] key = random(32);
             byte[] iv = random(12);

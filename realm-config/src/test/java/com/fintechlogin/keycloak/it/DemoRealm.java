@@ -8,20 +8,21 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 /** Facts of the demo realm the tests rely on, and users made for one test each. */
-final class DemoRealm {
+public final class DemoRealm {
 
     /** The realm JSON that the run command imports; the tests create the same realm from it. */
     static final String JSON = "/demo-realm.json";
 
-    static final String USER_API_CLIENT = "user-api";
-    static final String GATEWAY_CLIENT = "api-gateway";
-    static final String GATEWAY_SECRET = "demo-gateway-secret";
+    public static final String USER_API_CLIENT = "user-api";
+    public static final String GATEWAY_CLIENT = "api-gateway";
+    public static final String GATEWAY_SECRET = "demo-gateway-secret";
     static final String DEMO_EMAIL = "demo.user@fintech.example";
     static final String DEMO_PASSWORD = "Demo-Pass-004";
     static final String EMAIL_PASSWORD_FLOW = "fintech email password";
@@ -31,8 +32,8 @@ final class DemoRealm {
     static final String MOBILE_SIGN_IN_FLOW = "fintech mobile sign-in";
     static final String SAMPLE_MOBILE = "9999097535";
 
-    static final String PIN_APP = "MOB-APP-2001";
-    static final String PIN_APP_SECRET = "demo-mob-app-2001-secret";
+    public static final String PIN_APP = "MOB-APP-2001";
+    public static final String PIN_APP_SECRET = "demo-mob-app-2001-secret";
     static final String PIN_OR_DEVICE_SUBFLOW = "fintech pin or device";
     static final String SAMPLE_ACCOUNT_NUMBER = "100";
     static final String SAMPLE_PIN = "1111";
@@ -42,12 +43,12 @@ final class DemoRealm {
     }
 
     /** An account number no other test uses: 12 digits. */
-    static String freshAccountNumber() {
+    public static String freshAccountNumber() {
         return "7" + String.format("%011d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000_000L));
     }
 
     /** A PIN credential in the realm JSON's import form: the plain value, hashed with the pepper on import. */
-    static CredentialRepresentation pin(String pin) {
+    public static CredentialRepresentation pin(String pin) {
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType("pin");
         credential.setSecretData("{\"value\":\"" + pin + "\"}");
@@ -56,7 +57,7 @@ final class DemoRealm {
     }
 
     /** A registered device credential. */
-    static CredentialRepresentation device(String deviceId, boolean simBindingEnabled) {
+    public static CredentialRepresentation device(String deviceId, boolean simBindingEnabled) {
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType("device");
         credential.setUserLabel(deviceId);
@@ -107,6 +108,21 @@ final class DemoRealm {
      * (a PIN as {@code {"type":"pin","secretData":"{\"value\":\"1234\"}"}}, a device, ...).
      */
     static TestUser newUser(ManagedRealm realm, Map<String, List<String>> attributes, List<CredentialRepresentation> more) {
+        NewUser user = user(attributes, more);
+        String id = create(realm.admin(), user.representation());
+        realm.cleanup().add(r -> r.users().delete(id).close());
+        return new TestUser(id, user.representation().getEmail(), user.password());
+    }
+
+    /** A user to create: its representation (credentials included) and its password. */
+    public record NewUser(UserRepresentation representation, String password) {
+    }
+
+    /**
+     * A fresh enabled user with a unique username and email, a random password, user attributes and further
+     * credentials in the realm JSON's form (a PIN as {@code {"type":"pin","secretData":"{\"value\":\"1234\"}"}}, a device, ...).
+     */
+    public static NewUser user(Map<String, List<String>> attributes, List<CredentialRepresentation> more) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         UserRepresentation user = new UserRepresentation();
         user.setUsername("it-" + tag);
@@ -124,15 +140,17 @@ final class DemoRealm {
         List<CredentialRepresentation> credentials = new ArrayList<>(more);
         credentials.add(0, credential);
         user.setCredentials(credentials);
-        String id;
-        try (Response created = realm.admin().users().create(user)) {
+        return new NewUser(user, password);
+    }
+
+    /** Creates the user through the admin API and returns its id. */
+    public static String create(RealmResource realm, UserRepresentation user) {
+        try (Response created = realm.users().create(user)) {
             if (created.getStatus() != 201) {
                 throw new AssertionError("User not created: HTTP " + created.getStatus() + " " + created.readEntity(String.class));
             }
             String location = created.getLocation().getPath();
-            id = location.substring(location.lastIndexOf('/') + 1);
+            return location.substring(location.lastIndexOf('/') + 1);
         }
-        realm.cleanup().add(r -> r.users().delete(id).close());
-        return new TestUser(id, user.getEmail(), password);
     }
 }

@@ -34,11 +34,12 @@ public final class FintechServerConfig implements KeycloakServerConfig {
                 .dependency(GROUP_ID, "keycloak-fintech-login-themes")
                 .option("log-file", ServerLog.FILE.toString())
                 .option("vault", "file")
-                .option("vault-dir", vault().toString());
+                .option("vault-dir", writeVault(Path.of(System.getProperty("user.dir"), "target", "test-vault")).toString());
     }
 
-    private static Path vault() {
-        Path dir = Path.of(System.getProperty("user.dir"), "target", "test-vault").toAbsolutePath();
+    /** Writes the demo realm's vault secrets (file vault: one file {@code <realm>_<key>} each) into {@code directory}. */
+    public static Path writeVault(Path directory) {
+        Path dir = directory.toAbsolutePath();
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("demo_pin-pepper"), PIN_PEPPER, StandardCharsets.UTF_8);

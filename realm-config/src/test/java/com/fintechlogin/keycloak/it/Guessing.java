@@ -22,17 +22,17 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * {@code invalid_credentials} is a credential that was evaluated and wrong; a {@code *_locked} reason is one that
  * was refused unevaluated.
  */
-final class Guessing {
+public final class Guessing {
 
-    static final int GUESSES = 50;
-    static final int LIMIT = 5;
+    public static final int GUESSES = 50;
+    public static final int LIMIT = 5;
     private static final int THREADS = 25;
 
     private Guessing() {
     }
 
     /** Sends {@code count} requests from {@value #THREADS} threads at once and returns every answer. */
-    static List<Http.Answer> inParallel(int count, IntFunction<Http.Answer> request) throws Exception {
+    public static List<Http.Answer> inParallel(int count, IntFunction<Http.Answer> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Callable<Http.Answer>> calls = new ArrayList<>();
@@ -65,7 +65,7 @@ final class Guessing {
      * Asserts the limit held: between 1 and {@value #LIMIT} of the guesses were evaluated, every other one was
      * refused as locked, and nothing else happened to them.
      */
-    static void assertAtMostTheLimitEvaluated(List<String> reasons, int guesses) {
+    public static void assertAtMostTheLimitEvaluated(List<String> reasons, int guesses) {
         long evaluated = reasons.stream().filter("invalid_credentials"::equals).count();
         long refused = reasons.stream().filter(reason -> reason != null && reason.endsWith("_locked")).count();
         assertThat(evaluated).as("credentials evaluated out of %d parallel guesses", guesses).isBetween(1L, (long) LIMIT);

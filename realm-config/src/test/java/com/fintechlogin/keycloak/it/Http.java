@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A plain HTTP client for the tests: what an app developer's code would send, nothing Keycloak-specific. */
-final class Http {
+public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,9 +25,9 @@ final class Http {
     private Http() {
     }
 
-    record Answer(int status, String body, java.net.http.HttpHeaders headers) {
+    public record Answer(int status, String body, java.net.http.HttpHeaders headers) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -36,7 +36,7 @@ final class Http {
         }
     }
 
-    static Answer send(String method, String url, String contentType, byte[] body, Map<String, String> headers) {
+    public static Answer send(String method, String url, String contentType, byte[] body, Map<String, String> headers) {
         UsedSecrets.recordRequest(headers, contentType, body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
         if (contentType != null) {
@@ -55,26 +55,26 @@ final class Http {
         }
     }
 
-    static Answer postJson(String url, String json) {
+    public static Answer postJson(String url, String json) {
         return send("POST", url, "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
-    static Answer postForm(String url, Map<String, String> form, Map<String, String> headers) {
+    public static Answer postForm(String url, Map<String, String> form, Map<String, String> headers) {
         String encoded = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send("POST", url, "application/x-www-form-urlencoded", encoded.getBytes(StandardCharsets.UTF_8), headers);
     }
 
-    static Answer get(String url, Map<String, String> headers) {
+    public static Answer get(String url, Map<String, String> headers) {
         return send("GET", url, null, null, headers);
     }
 
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((enc(user) + ":" + enc(password)).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String json(Object value) {
+    public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (IOException e) {
@@ -82,7 +82,7 @@ final class Http {
         }
     }
 
-    static String jsonString(String value) {
+    public static String jsonString(String value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (IOException e) {

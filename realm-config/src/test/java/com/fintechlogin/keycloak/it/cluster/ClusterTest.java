@@ -1,0 +1,244 @@
+package com.fintechlogin.keycloak.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fintechlogin.bench.ClientCrypto;
+import com.fintechlogin.keycloak.it.DemoRealm;
+import com.fintechlogin.keycloak.it.Guessing;
+import com.fintechlogin.keycloak.it.Http;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two Keycloak 26.7.3 nodes with the extension, one PostgreSQL, Keycloak's default {@code jdbc-ping} discovery: what
+ * a user, a partner or an attacker does on one node holds on the other. Runs in realm-config's own Surefire execution
+ * {@code cluster} (phase integration-test), after the tests that share the test framework's server.
+ */
+@Tag("cluster")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterTest {
+
+    private static final String DEVICE = "anid:cluster-device+/=:0001";
+    private static final String PIN = "2580";
+
+    private static TwoNodeCluster cluster;
+    private static ClusterAdmin adminA;
+    private static ClusterAdmin adminB;
+    private static FintechApi a;
+    private static FintechApi b;
+
+    @BeforeAll
+    static void startTwoNodes() throws InterruptedException {
+        long started = System.nanoTime();
+        cluster = TwoNodeCluster.start();
+        System.out.printf("cluster: two nodes ready, cluster view of 2 on both, in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
+        adminA = new ClusterAdmin(cluster.a());
+        adminB = new ClusterAdmin(cluster.b());
+        a = new FintechApi(cluster.a());
+        b = new FintechApi(cluster.b());
+    }
+
+    @AfterAll
+    static void stopNodes() throws InterruptedException {
+        try {
+            if (adminA != null) {
+                adminA.close();
+            }
+            if (adminB != null) {
+                adminB.close();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aTokenFromALoginOnNodeAWorksOnNodeBAndALogoutOnBEndsItOnA() {
+        ClusterAdmin.User user = adminA.newUser(List.of());
+        String token = a.userToken(user.email(), user.password());
+
+        JsonNode onB = b.introspect(token);
+        assertThat(onB.get("active").asBoolean()).as("introspected on B: %s", onB).isTrue();
+        assertThat(onB.get("sub").asText()).isEqualTo(user.id());
+        Http.Answer userinfo = b.userinfo(token);
+        assertThat(userinfo.status()).as("userinfo on B: %s", userinfo.body()).isEqualTo(200);
+        assertThat(userinfo.json().get("email").asText()).isEqualTo(user.email());
+
+        // The admin console's "Sign out" of this session, done on node B.
+        adminB.realm().deleteSession(onB.get("sid").asText(), false);
+
+        assertThat(a.introspect(token).get("active").asBoolean()).as("introspected on A after the logout on B").isFalse();
+        assertThat(a.userinfo(token).status()).as("userinfo on A after the logout on B").isEqualTo(401);
+    }
+
+    @Test
+    @Order(2)
+    void wrongPinsOnBothNodesAddUpToOneLockThatBothEnforce() {
+        ClusterAdmin.User user = adminA.newUser(List.of(DemoRealm.pin(PIN), DemoRealm.device(DEVICE, false)));
+        String appToken = a.pinAppToken();
+
+        for (int attempt = 0; attempt < Guessing.LIMIT; attempt++) {
+            FintechApi node = attempt % 2 == 0 ? a : b;
+            assertOnb(node.pinLogin(appToken, user.accountNumber(), "1357", DEVICE), 401, "ONB017", "wrong PIN " + (attempt + 1) + " on " + node.node());
+        }
+
+        assertOnb(b.pinLogin(appToken, user.accountNumber(), PIN, DEVICE), 401, "ONB028", "the right PIN on B");
+        assertOnb(a.pinLogin(appToken, user.accountNumber(), PIN, DEVICE), 401, "ONB028", "the right PIN on A");
+        JsonNode status = adminB.pinStatus(user.id());
+        assertThat(status.get("locked").asBoolean()).as("PIN status on B: %s", status).isTrue();
+        assertThat(status.get("failures").asInt()).as("PIN status on B: %s", status).isEqualTo(Guessing.LIMIT);
+    }
+
+    @Test
+    @Order(3)
+    void fiftyParallelWrongPinsSpreadOverBothNodesEvaluateAtMostTheLimit() throws Exception {
+        ClusterAdmin.User user = adminA.newUser(List.of(DemoRealm.pin(PIN), DemoRealm.device(DEVICE, false)));
+        String appToken = a.pinAppToken();
+
+        List<Http.Answer> answers = Guessing.inParallel(Guessing.GUESSES,
+                i -> (i % 2 == 0 ? a : b).pinLogin(appToken, user.accountNumber(), String.format("%04d", 3000 + i), DEVICE));
+
+        List<String> reasons = adminB.loginErrorReasons(user.id());
+        Guessing.assertAtMostTheLimitEvaluated(reasons, Guessing.GUESSES);
+        long evaluated = reasons.stream().filter("invalid_credentials"::equals).count();
+        List<String> codes = answers.stream().map(answer -> answer.json().get("resCode").asText()).toList();
+        assertThat(codes).filteredOn("ONB017"::equals).hasSize((int) evaluated);
+        assertThat(codes).filteredOn(code -> !"ONB017".equals(code)).containsOnly("ONB028");
+        System.out.printf("cluster: 50 parallel wrong PINs (25 on A, 25 on B): %d evaluated (A: %d, B: %d), %d refused as locked%n",
+                evaluated, wrongOn(answers, 0), wrongOn(answers, 1), Guessing.GUESSES - evaluated);
+    }
+
+    /** Answers "wrong PIN" among the guesses sent to one node (even indexes went to A, odd ones to B). */
+    private static long wrongOn(List<Http.Answer> answers, int parity) {
+        long count = 0;
+        for (int i = parity; i < answers.size(); i += 2) {
+            if ("ONB017".equals(answers.get(i).json().get("resCode").asText())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Test
+    @Order(4)
+    void aRequestAcceptedOnNodeAIsRefusedAsAReplayOnNodeB() {
+        JsonNode key = a.publicKey();
+        ClientCrypto crypto = new ClientCrypto(key.get("publicKey").asText());
+
+        // Seed 003: the document's sample partner user, one sealed request sent twice.
+        ClientCrypto.Sealed sealed = crypto.seal("{\"userName\":\"bocmuser1\",\"password\":\"Bocm-Pass-003\",\"timestamp\":"
+                + System.currentTimeMillis() + "}");
+        Http.Answer accepted = a.partnerLogin(sealed);
+        Http.Answer replayed = b.partnerLogin(sealed);
+        assertThat(accepted.status()).as("partner login on A: %s", accepted.body()).isEqualTo(200);
+        assertThat(replayed.status()).as("the same request on B: %s", replayed.body()).isEqualTo(400);
+        assertThat(replayed.json().at("/response/errorCode").asText()).isEqualTo("FPDR4008");
+
+        // Seed 001, mode 2: one device ciphertext sent twice.
+        ClusterAdmin.User user = adminA.newUser(List.of(DemoRealm.pin(PIN), DemoRealm.device(DEVICE, true)));
+        String appToken = a.pinAppToken();
+        String ciphertext = crypto.encryptDeviceId(DEVICE);
+        String keyRef = key.get("keyRef").asText();
+        assertOnb(a.deviceLogin(appToken, user.accountNumber(), ciphertext, keyRef, DEVICE), 200, "ONB200", "device login on A");
+        assertOnb(b.deviceLogin(appToken, user.accountNumber(), ciphertext, keyRef, DEVICE), 401, "ONB031", "the same ciphertext on B");
+    }
+
+    @Test
+    @Order(5)
+    void aPinSetAndADeviceRegisteredOnNodeAWorkOnNodeB() {
+        ClusterAdmin.User user = adminA.newUser(List.of());
+        String appToken = b.pinAppToken();
+        // B reads (and caches) the user before the change: it must not keep answering from that.
+        Http.Answer before = b.pinLogin(appToken, user.accountNumber(), PIN, DEVICE);
+        assertThat(before.status()).as("PIN login on B before any PIN or device: %s", before.body()).isEqualTo(401);
+
+        String userToken = a.userToken(user.email(), user.password());
+        assertOnb(a.registerDevice(userToken, DEVICE, true), 200, "ONB200", "device registered on A");
+        assertOnb(a.setPin(userToken, PIN), 200, "ONB200", "PIN set on A");
+
+        Http.Answer pinLogin = b.pinLogin(appToken, user.accountNumber(), PIN, DEVICE);
+        assertOnb(pinLogin, 200, "ONB200", "PIN login on B");
+        assertThat(pinLogin.json().at("/data/simDeviceBindingEnabled").asBoolean()).isTrue();
+        JsonNode key = b.publicKey();
+        String ciphertext = new ClientCrypto(key.get("publicKey").asText()).encryptDeviceId(DEVICE);
+        assertOnb(b.deviceLogin(appToken, user.accountNumber(), ciphertext, key.get("keyRef").asText(), DEVICE), 200, "ONB200",
+                "device login on B");
+    }
+
+    /** Last: node A stays down afterwards. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void nodeAKilledDuringALoginLoadLeavesBAnsweringAndEverySessionAlive() throws Exception {
+        List<ClusterAdmin.User> users = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            users.add(adminA.newUser(List.of()));
+        }
+        LoginLoad load = new LoginLoad(a, b, users);
+        load.start();
+        awaitLogins(load, 10);
+
+        long killedAt = System.nanoTime();
+        cluster.a().kill();
+        load.nodeAGone();
+        long viewOfOneMillis = -1;
+        while (System.nanoTime() - killedAt < Duration.ofSeconds(5).toNanos()) {
+            if (viewOfOneMillis < 0 && cluster.b().clusterSize() == 1) {
+                viewOfOneMillis = (System.nanoTime() - killedAt) / 1_000_000;
+            }
+            Thread.sleep(100);
+        }
+        List<LoginLoad.Login> logins = load.stop();
+        cluster.b().awaitClusterSize(1, Duration.ofSeconds(30));
+
+        List<LoginLoad.Login> onB = logins.stream().filter(login -> login.node().equals("B")).toList();
+        List<LoginLoad.Login> onA = logins.stream().filter(login -> login.node().equals("A")).toList();
+        assertThat(onB).as("logins sent to B").isNotEmpty().allSatisfy(login -> assertThat(login.status())
+                .as("B's answer (%s)", login.failure()).isEqualTo(200));
+        assertThat(onB).as("logins sent to B after A was killed").filteredOn(LoginLoad.Login::afterKill).isNotEmpty();
+        assertThat(onA).as("A answered 200 or nothing at all (killed)").allSatisfy(login -> assertThat(login.status()).isIn(200, 0));
+
+        List<LoginLoad.Login> ok = logins.stream().filter(LoginLoad.Login::ok).toList();
+        for (LoginLoad.Login login : ok) {
+            JsonNode introspected = b.introspect(login.token());
+            assertThat(introspected.get("active").asBoolean()).as("a token from node %s introspected on B: %s", login.node(), introspected).isTrue();
+            assertThat(b.userinfo(login.token()).status()).as("userinfo on B for a token from node %s", login.node()).isEqualTo(200);
+        }
+        System.out.printf("cluster: kill of A under load: %d logins answered 200 by A before the kill, %d unanswered by A; "
+                        + "B answered %d of %d with 200 (%d after the kill, slowest %d ms); all %d tokens active at B; "
+                        + "B's cluster view of 1 member %s%n",
+                onA.stream().filter(LoginLoad.Login::ok).count(), onA.stream().filter(login -> !login.ok()).count(),
+                onB.stream().filter(LoginLoad.Login::ok).count(), onB.size(), onB.stream().filter(LoginLoad.Login::afterKill).count(),
+                onB.stream().mapToLong(LoginLoad.Login::millis).max().orElse(0), ok.size(),
+                viewOfOneMillis < 0 ? "after the load ended" : "within " + viewOfOneMillis + " ms of the kill");
+    }
+
+    private static void awaitLogins(LoginLoad load, int perNode) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (load.okOn("A") < perNode || load.okOn("B") < perNode) {
+            if (System.nanoTime() > deadline) {
+                load.stop();
+                throw new AssertionError("The load did not reach " + perNode + " logins per node within 60 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void assertOnb(Http.Answer answer, int status, String code, String what) {
+        assertThat(answer.status()).as("%s: %s", what, answer.body()).isEqualTo(status);
+        assertThat(answer.json().get("resCode").asText()).as("%s: %s", what, answer.body()).isEqualTo(code);
+    }
+}

@@ -1,0 +1,109 @@
+package com.fintechlogin.keycloak.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fintechlogin.bench.ClientCrypto;
+import com.fintechlogin.keycloak.it.DemoRealm;
+import com.fintechlogin.keycloak.it.Http;
+
+/** The calls an app, a partner or a resource server makes to one node, as the README documents them. */
+final class FintechApi {
+
+    private final String node;
+    private final String realmUrl;
+
+    FintechApi(KeycloakNode node) {
+        this.node = node.name();
+        this.realmUrl = node.realmUrl(TwoNodeCluster.REALM);
+    }
+
+    String node() {
+        return node;
+    }
+
+    /** Seed 004: {@code POST /user/login}. */
+    Http.Answer userLogin(String email, String password) {
+        return Http.postJson(realmUrl + "/fintech/user/login",
+                "{\"emailId\": " + Http.jsonString(email) + ", \"password\": " + Http.jsonString(password) + "}");
+    }
+
+    /** A user's access token from seed 004's login; fails the test unless it answers 200. */
+    String userToken(String email, String password) {
+        Http.Answer answer = userLogin(email, password);
+        assertThat(answer.status()).as("seed-004 login on node %s: %s", node, answer.body()).isEqualTo(200);
+        return answer.json().at("/responseData/token").asText();
+    }
+
+    /** The PIN app's app token from the Get Token API. */
+    String pinAppToken() {
+        Http.Answer answer = Http.send("POST", realmUrl + "/fintech/market-place/v1/token", null, null,
+                Map.of("X-API-KEY", DemoRealm.PIN_APP, "X-API-SECRET", DemoRealm.PIN_APP_SECRET));
+        assertThat(answer.status()).as("Get Token API on node %s: %s", node, answer.body()).isEqualTo(200);
+        return answer.json().at("/data/token").asText();
+    }
+
+    /** Seed 001 login, mode 1 (PIN). */
+    Http.Answer pinLogin(String appToken, String accountNumber, String pin, String deviceId) {
+        return onboardingLogin(appToken, accountNumber, pin, 1, "", deviceId);
+    }
+
+    /** Seed 001 login, mode 2: the device id encrypted with the realm's published key {@code keyRef}. */
+    Http.Answer deviceLogin(String appToken, String accountNumber, String ciphertext, String keyRef, String deviceId) {
+        return onboardingLogin(appToken, accountNumber, ciphertext, 2, keyRef, deviceId);
+    }
+
+    private Http.Answer onboardingLogin(String appToken, String accountNumber, String pin, int mode, String keyRef, String deviceId) {
+        Map<String, Object> body = new HashMap<>(Map.of("keyRef", keyRef, "pin", pin, "signInMode", mode, "token", appToken,
+                "authType", "1", "deviceId", deviceId));
+        return Http.send("POST", realmUrl + "/fintech/onboarding/user/v2/login", "application/json",
+                Http.json(body).getBytes(StandardCharsets.UTF_8),
+                Map.of("X-API-KEY", DemoRealm.PIN_APP, "X-API-TOKEN", appToken, "X-ACCOUNT-NUMBER", accountNumber));
+    }
+
+    /** Seed 001's public key: {@code {keyRef, publicKey, algorithm}}. */
+    JsonNode publicKey() {
+        Http.Answer answer = Http.get(realmUrl + "/fintech/onboarding/user/v1/public-key", Map.of());
+        assertThat(answer.status()).as("public key on node %s: %s", node, answer.body()).isEqualTo(200);
+        return answer.json().get("data");
+    }
+
+    /** A user sets their PIN with their own token. */
+    Http.Answer setPin(String userToken, String pin) {
+        return postWithBearer("/fintech/onboarding/user/v1/pin", userToken, Map.of("pin", pin));
+    }
+
+    /** A user registers a device with their own token. */
+    Http.Answer registerDevice(String userToken, String deviceId, boolean simBinding) {
+        return postWithBearer("/fintech/onboarding/user/v1/device", userToken,
+                Map.of("deviceId", deviceId, "simBindingEnabled", Boolean.toString(simBinding)));
+    }
+
+    private Http.Answer postWithBearer(String path, String bearer, Map<String, Object> body) {
+        return Http.send("POST", realmUrl + path, "application/json", Http.json(body).getBytes(StandardCharsets.UTF_8),
+                Map.of("Authorization", "Bearer " + bearer));
+    }
+
+    /** Seed 003: {@code POST /getToken} with a sealed payload. */
+    Http.Answer partnerLogin(ClientCrypto.Sealed sealed) {
+        return Http.send("POST", realmUrl + "/fintech/getToken", "application/json",
+                Http.json(Map.of("encryptData", sealed.encryptData())).getBytes(StandardCharsets.UTF_8),
+                Map.of("keyValue", sealed.keyValue(), "ivValue", sealed.ivValue(), "hmac", sealed.hmac()));
+    }
+
+    /** Token introspection as the demo's resource server {@code api-gateway} does it. */
+    JsonNode introspect(String token) {
+        Http.Answer answer = Http.postForm(realmUrl + "/protocol/openid-connect/token/introspect", Map.of("token", token),
+                Map.of("Authorization", Http.basic(DemoRealm.GATEWAY_CLIENT, DemoRealm.GATEWAY_SECRET)));
+        assertThat(answer.status()).as("introspection on node %s: %s", node, answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    Http.Answer userinfo(String token) {
+        return Http.get(realmUrl + "/protocol/openid-connect/userinfo", Map.of("Authorization", "Bearer " + token));
+    }
+}
