@@ -10,19 +10,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
-source scripts/jdk21.sh
-use_jdk21 || { echo "bench.sh: error: no JDK 21+ found; set JAVA_HOME to one" >&2; exit 1; }
-
-url_given=false
-for arg in "$@"; do [[ "$arg" == "--url" ]] && url_given=true; done
-
-if $url_given; then
-    ./mvnw -q -B -DskipTests -pl bench -am install
-    ./mvnw -q -B -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-    exec "$JAVA_HOME/bin/java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" com.fintechlogin.bench.Benchmark "$@"
-fi
-# The test framework starts Keycloak on 8080/9000 with both JARs and the demo realm; only the benchmark class runs.
-# Keycloak inherits this environment: 100,000 users in its in-memory H2 need more than the dev mode's default heap.
+source scripts/bench-tool.sh
+# 100,000 users in the framework's in-memory H2 need more than the dev mode's default heap.
 export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms1g -Xmx6g}"
-exec ./mvnw -B verify -pl realm-config -am -Dtest=BenchmarkRun -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dfintech.bench=true -Dfintech.secrets-check.skip=true "-Dfintech.bench.args=$*"
+run_bench_tool com.fintechlogin.bench.Benchmark BenchmarkRun fintech.bench "$@"

@@ -14,17 +14,5 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
-source scripts/jdk21.sh
-use_jdk21 || { echo "soak.sh: error: no JDK 21+ found; set JAVA_HOME to one" >&2; exit 1; }
-
-url_given=false
-for arg in "$@"; do [[ "$arg" == "--url" ]] && url_given=true; done
-
-if $url_given; then
-    ./mvnw -q -B -DskipTests -pl bench -am install
-    ./mvnw -q -B -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-    exec "$JAVA_HOME/bin/java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" com.fintechlogin.bench.Soak "$@"
-fi
-# The test framework starts Keycloak on 8080/9000 with both JARs and the demo realm; only the soak class runs.
-exec ./mvnw -B verify -pl realm-config -am -Dtest=SoakRun -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dfintech.soak=true -Dfintech.secrets-check.skip=true "-Dfintech.soak.args=$*"
+source scripts/bench-tool.sh
+run_bench_tool com.fintechlogin.bench.Soak SoakRun fintech.soak "$@"

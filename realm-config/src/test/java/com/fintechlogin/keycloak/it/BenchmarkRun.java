@@ -26,10 +26,9 @@ class BenchmarkRun {
 
     @Test
     void run() throws Exception {
-        String given = System.getProperty("fintech.bench.args", "").strip();
-        String[] args = given.isEmpty() ? new String[0] : given.split("\\s+");
-        Benchmark.Options options = Benchmark.Options.parse(args)
-                .on(BenchmarkSmokeTest.serverUrl(realm), Path.of(".."), ("./bench.sh " + given).strip());
+        BenchTool tool = BenchTool.of(realm, "fintech.bench", "./bench.sh");
+        Benchmark.Options options = Benchmark.Options.parse(tool.args())
+                .on(tool.serverUrl(), Path.of(".."), tool.command());
         new Benchmark(options, System.out::println).run();
     }
 }

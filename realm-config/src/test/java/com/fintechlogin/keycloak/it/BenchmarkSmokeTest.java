@@ -27,7 +27,7 @@ class BenchmarkSmokeTest {
     void everyScenarioRunsWithoutErrorsAndTheReportIsWritten() throws Exception {
         Path out = Path.of("target", "bench-smoke");
 
-        Benchmark.Outcome outcome = new Benchmark(Benchmark.Options.smoke(serverUrl(realm), out), System.out::println).run();
+        Benchmark.Outcome outcome = new Benchmark(Benchmark.Options.smoke(BenchTool.serverUrl(realm), out), System.out::println).run();
 
         assertThat(outcome.measurements()).hasSize(9).allSatisfy(measurement -> {
             assertThat(measurement.errors()).as("%s: %s", measurement.label(), measurement.firstErrors()).isZero();
@@ -42,10 +42,5 @@ class BenchmarkSmokeTest {
         assertThat(out.resolve("results.md")).content().contains("Email/password (seed 004)");
         assertThat(out.resolve("results.json")).isNotEmptyFile();
         assertThat(Files.size(out.resolve("throughput-ratios.png"))).isPositive();
-    }
-
-    static String serverUrl(ManagedRealm realm) {
-        String realmUrl = realm.getBaseUrl();
-        return realmUrl.substring(0, realmUrl.indexOf("/realms/"));
     }
 }

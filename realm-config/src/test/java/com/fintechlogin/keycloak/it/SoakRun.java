@@ -31,10 +31,9 @@ class SoakRun {
 
     @Test
     void run() throws Exception {
-        String given = System.getProperty("fintech.soak.args", "").strip();
-        String[] args = given.isEmpty() ? new String[0] : given.split("\\s+");
-        Soak.Options options = Soak.Options.parse(args)
-                .on(BenchmarkSmokeTest.serverUrl(realm), Path.of(".."), ("./soak.sh " + given).strip())
+        BenchTool tool = BenchTool.of(realm, "fintech.soak", "./soak.sh");
+        Soak.Options options = Soak.Options.parse(tool.args())
+                .on(tool.serverUrl(), Path.of(".."), tool.command())
                 .sessionIdleUnlessSet(THROWAWAY_REALM_SESSION_IDLE_SECONDS);
         assertThat(new Soak(options, System.out::println).run().passed()).as("every soak verdict passed").isTrue();
     }
