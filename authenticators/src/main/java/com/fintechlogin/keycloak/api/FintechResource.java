@@ -12,6 +12,7 @@ import com.fintechlogin.keycloak.api.manage.SetPinEndpoint;
 import com.fintechlogin.keycloak.api.marketplace.GetTokenEndpoint;
 import com.fintechlogin.keycloak.api.onboarding.OnboardingLoginEndpoint;
 import com.fintechlogin.keycloak.api.onboarding.PublicKeyEndpoint;
+import com.fintechlogin.keycloak.api.openapi.OpenApiEndpoint;
 import com.fintechlogin.keycloak.api.partner.PartnerLoginEndpoint;
 import com.fintechlogin.keycloak.api.userlogin.UserLoginEndpoint;
 
@@ -101,5 +102,17 @@ public final class FintechResource {
     @Path("user/login")
     public UserLoginEndpoint userLogin() {
         return new UserLoginEndpoint(session);
+    }
+
+    /** The OpenAPI document of every endpoint of the project, with this realm's URLs, as JSON. */
+    @Path("openapi.json")
+    public OpenApiEndpoint openApiJson() {
+        return new OpenApiEndpoint(session, OpenApiEndpoint.Format.JSON);
+    }
+
+    /** The same document as YAML. */
+    @Path("openapi.yaml")
+    public OpenApiEndpoint openApiYaml() {
+        return new OpenApiEndpoint(session, OpenApiEndpoint.Format.YAML);
     }
 }

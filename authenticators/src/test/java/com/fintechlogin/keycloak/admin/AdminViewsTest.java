@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import com.fintechlogin.keycloak.api.openapi.DocumentedAnswers;
 import com.fintechlogin.keycloak.device.DeviceCredentialModel;
 import com.fintechlogin.keycloak.limit.AttemptStatus;
 
@@ -59,5 +60,20 @@ class AdminViewsTest {
         assertThat(response.getMediaType().toString()).isEqualTo("application/json");
         assertThat(response.getHeaderString("Cache-Control")).contains("no-store");
         assertThat(response.getEntity()).isEqualTo("[]");
+    }
+
+    @Test
+    void everyViewIsOneTheOpenApiDocumentGives() {
+        String pin = "/users/{userId}/pin";
+        DocumentedAnswers.assertDocumented("get", pin,
+                AdminViews.ok(AdminViews.pinStatus(true, new AttemptStatus(3, false, AttemptStatus.NOT_LOCKED, 2))));
+        DocumentedAnswers.assertDocumented("get", pin,
+                AdminViews.ok(AdminViews.pinStatus(true, new AttemptStatus(5, true, 1_700_000_000_000L, 0))));
+        DocumentedAnswers.assertDocumented("get", pin,
+                AdminViews.ok(AdminViews.pinStatus(false, new AttemptStatus(5, true, AttemptStatus.UNTIL_ADMIN_UNLOCK, 0))));
+        // As stored: Keycloak gives every stored credential its id.
+        DeviceCredentialModel stored = DeviceCredentialModel.create("anid:abc", true);
+        stored.setId("3f0c9a52-6a1e-4c47-9f3e-0d1f2b7c8a91");
+        DocumentedAnswers.assertDocumented("get", "/users/{userId}/devices", AdminViews.ok(List.of(AdminViews.device(stored))));
     }
 }

@@ -27,7 +27,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
 /**
  * Every API against {@value HostileInputs#PER_API} generated malformed requests each, on the real server: every
  * answer is a 4xx in the API's own envelope with nothing of the server's insides in it, the server logs no error
- * or stack trace, and no user, credential or session changes.
+ * or stack trace, and no user, credential or session changes. Every answer with a body is also one the OpenAPI document
+ * gives for the operation ({@link OpenApiContract}).
  */
 @KeycloakIntegrationTest(config = FintechServerConfig.class)
 @ExtendWith(InstancioExtension.class)
@@ -151,6 +152,9 @@ class HostileInputTest {
         for (HostileInput input : inputs) {
             RawHttp.Response answer = RawHttp.exchange(server.getHost(), server.getPort(), request.breakWith(input));
             String problem = problem(answer, input, envelope, successAllowed);
+            if (problem == null && !answer.body().isEmpty()) {
+                problem = contractProblem(request, server, answer);
+            }
             if (problem == null && successAllowed.test(answer.status())) {
                 successes++;
             } else if (problem == null && answer.body().isEmpty()) {
@@ -197,6 +201,13 @@ class HostileInputTest {
         } catch (java.io.IOException notJson) {
             return "HTTP " + answer.status() + " not JSON: " + answer.body();
         }
+    }
+
+    /** A documented response of the operation (status, headers, body schema), or what breaks the OpenAPI document. */
+    private static String contractProblem(HostileRequest request, URI server, RawHttp.Response answer) {
+        List<String> problems = OpenApiContract.responseProblems(request.method(),
+                server.resolve(request.path()), answer.status(), RawHttp.headers(answer.head()), answer.body());
+        return problems.isEmpty() ? null : "OpenAPI document: " + String.join("; ", problems) + " (body " + answer.body() + ")";
     }
 
     /**

@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A plain HTTP client for the tests: what an app developer's code would send, nothing Keycloak-specific. */
+/**
+ * A plain HTTP client for the tests: what an app developer's code would send, nothing Keycloak-specific. Every exchange
+ * with the extension's endpoints is checked against their OpenAPI document ({@link OpenApiContract}).
+ */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -46,7 +49,11 @@ public final class Http {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response.headers());
+            Answer answer = new Answer(response.statusCode(), response.body(), response.headers());
+            // The extension's endpoints are held to their OpenAPI document on every exchange a test has with them.
+            OpenApiContract.check(new OpenApiContract.Exchange(method, URI.create(url), contentType, body, headers,
+                    answer.status(), answer.headers().map(), answer.body()));
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +60,20 @@ final class RawHttp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The header fields of a response's {@code head} (status line first), by name as sent. */
+    static Map<String, List<String>> headers(String head) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        String[] lines = head.split("\r\n");
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.computeIfAbsent(lines[i].substring(0, colon).strip(), name -> new ArrayList<>())
+                        .add(lines[i].substring(colon + 1).strip());
+            }
+        }
+        return headers;
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

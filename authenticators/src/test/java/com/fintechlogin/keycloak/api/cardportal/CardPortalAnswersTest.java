@@ -2,6 +2,7 @@ package com.fintechlogin.keycloak.api.cardportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fintechlogin.keycloak.api.openapi.DocumentedAnswers;
 import com.fintechlogin.keycloak.login.FailureReason;
 
 import jakarta.ws.rs.core.Response;
@@ -48,5 +49,14 @@ class CardPortalAnswersTest {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getEntity()).isEqualTo("{\"status\":200,\"message\":\"success\",\"data\":{\"token\":\"tok\"}}");
         assertThat(response.getHeaderString("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void everyAnswerIsOneTheOpenApiDocumentGives() {
+        for (FailureReason reason : FailureReason.values()) {
+            DocumentedAnswers.assertDocumented(reason == FailureReason.WRONG_METHOD ? "patch" : "post",
+                    "/airpay/ms/cards/api/user-login", CardPortalAnswers.failure(reason));
+        }
+        DocumentedAnswers.assertDocumented("post", "/airpay/ms/cards/api/user-login", CardPortalAnswers.success("tok"));
     }
 }

@@ -2,6 +2,9 @@ package com.fintechlogin.keycloak.api.lending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+
+import com.fintechlogin.keycloak.api.openapi.DocumentedAnswers;
 import com.fintechlogin.keycloak.login.FailureReason;
 
 import jakarta.ws.rs.core.Response;
@@ -37,5 +40,17 @@ class LendingAnswersTest {
 
         assertThat(response.getEntity()).isEqualTo("{\"resCode\":200,\"resDesc\":\"SUCCESS\",\"data\":{\"resCode\":100,"
                 + "\"resDesc\":\"Success\",\"token\":\"Bearer abc\",\"expiry\":1670231937663}}");
+    }
+
+    @Test
+    void everyAnswerIsOneTheOpenApiDocumentGives() {
+        for (FailureReason reason : FailureReason.values()) {
+            String method = reason == FailureReason.WRONG_METHOD ? "delete" : "post";
+            for (String field : Arrays.asList(null, "X-API-KEY", "X-API-TOKEN", LendingRequest.TOKEN, LendingRequest.MOBILE,
+                    LendingRequest.BODY)) {
+                DocumentedAnswers.assertDocumented(method, "/lending/v1/token", LendingAnswers.failure(reason, field));
+            }
+        }
+        DocumentedAnswers.assertDocumented("post", "/lending/v1/token", LendingAnswers.success("tok", 1_700_000_000_000L));
     }
 }

@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fintechlogin.keycloak.api.http.ApiCode;
+import com.fintechlogin.keycloak.api.openapi.DocumentedAnswers;
 
 import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
 class ManageAnswersTest {
+
+    private static final String PIN = "/onboarding/user/v1/pin";
+    private static final String DEVICE = "/onboarding/user/v1/device";
 
     /** The codes seed 001's document lists; anything else must be new, from ONB040 on. */
     private static final Set<String> DOCUMENTED = Set.of("ONB004", "ONB014", "ONB015", "ONB016", "ONB017", "ONB019",
@@ -141,5 +145,33 @@ class ManageAnswersTest {
 
         assertThat(response.getEntity()).isEqualTo("{\"resCode\":\"ONB200\",\"resDesc\":\"SUCCESS\",\"data\":"
                 + "{\"msg\":\"Device registered successfully\",\"deviceId\":\"anid:abc\",\"simBindingEnabled\":true}}");
+    }
+
+    @Test
+    void everyAnswerIsOneTheOpenApiDocumentGives() {
+        Set<ManageFailure> either = Set.of(ManageFailure.MALFORMED_REQUEST, ManageFailure.WRONG_CONTENT_TYPE, ManageFailure.BODY_TOO_LARGE,
+                ManageFailure.NOT_AUTHENTICATED, ManageFailure.NOT_A_USER, ManageFailure.USER_DISABLED);
+        Set<ManageFailure> pinOnly = Set.of(ManageFailure.USER_LOCKED, ManageFailure.PIN_MISSING, ManageFailure.PIN_NOT_DIGITS,
+                ManageFailure.PIN_WRONG_LENGTH, ManageFailure.PIN_WEAK, ManageFailure.OLD_PIN_MISSING, ManageFailure.OLD_PIN_INCORRECT,
+                ManageFailure.PIN_LOCKED, ManageFailure.NOT_CONFIGURED, ManageFailure.UNAVAILABLE);
+        Set<ManageFailure> deviceOnly = Set.of(ManageFailure.DEVICE_ID_MISSING, ManageFailure.DEVICE_ID_INVALID,
+                ManageFailure.SIM_BINDING_INVALID, ManageFailure.DEVICE_CONFLICT);
+        for (ManageFailure failure : ManageFailure.values()) {
+            if (failure == ManageFailure.WRONG_METHOD) {
+                DocumentedAnswers.assertDocumented("get", PIN, ManageAnswers.failure(failure));
+                DocumentedAnswers.assertDocumented("put", DEVICE, ManageAnswers.failure(failure));
+                continue;
+            }
+            assertThat(either.contains(failure) || pinOnly.contains(failure) || deviceOnly.contains(failure)).as(failure.name()).isTrue();
+            if (!deviceOnly.contains(failure)) {
+                DocumentedAnswers.assertDocumented("post", PIN, ManageAnswers.failure(failure));
+            }
+            if (!pinOnly.contains(failure)) {
+                DocumentedAnswers.assertDocumented("post", DEVICE, ManageAnswers.failure(failure));
+            }
+        }
+        DocumentedAnswers.assertDocumented("post", PIN, ManageAnswers.success(Map.of("msg", SetPinEndpoint.SET_MESSAGE)));
+        DocumentedAnswers.assertDocumented("post", PIN, ManageAnswers.success(Map.of("msg", SetPinEndpoint.CHANGED_MESSAGE)));
+        DocumentedAnswers.assertDocumented("post", DEVICE, ManageAnswers.success(RegisterDeviceEndpoint.registered("anid:abc", true)));
     }
 }

@@ -2,6 +2,7 @@ package com.fintechlogin.keycloak.api.marketplace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fintechlogin.keycloak.api.openapi.DocumentedAnswers;
 import com.fintechlogin.keycloak.login.FailureReason;
 
 import org.junit.jupiter.api.Test;
@@ -23,5 +24,14 @@ class GetTokenAnswersTest {
     void successCarriesTheTokenAndItsExpiryInMillis() {
         assertThat(GetTokenAnswers.success("abc", 1670231937663L).getEntity())
                 .isEqualTo("{\"resCode\":200,\"resDesc\":\"SUCCESS\",\"data\":{\"token\":\"abc\",\"expiry\":1670231937663}}");
+    }
+
+    @Test
+    void everyAnswerIsOneTheOpenApiDocumentGives() {
+        for (FailureReason reason : FailureReason.values()) {
+            DocumentedAnswers.assertDocumented(reason == FailureReason.WRONG_METHOD ? "put" : "post", "/market-place/v1/token",
+                    GetTokenAnswers.failure(reason));
+        }
+        DocumentedAnswers.assertDocumented("post", "/market-place/v1/token", GetTokenAnswers.success("tok", 1_700_000_000_000L));
     }
 }

@@ -2,8 +2,10 @@ package com.fintechlogin.keycloak.api.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import com.fintechlogin.keycloak.api.openapi.DocumentedAnswers;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.payload.PayloadRefusal;
 
@@ -89,5 +91,18 @@ class PartnerAnswersTest {
         assertThat(response.getEntity())
                 .isEqualTo("{\"status\":{\"statusCode\":200,\"message\":\"Success\"},\"data\":{\"token\":\"tok\",\"userName\":\"bocmuser1\"}}");
         assertThat(response.getHeaderString("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void everyAnswerIsOneTheOpenApiDocumentGives() {
+        List<String> fields = new ArrayList<>(PartnerAnswers.FIELD_CODES.keySet());
+        fields.add(null);
+        for (FailureReason reason : FailureReason.values()) {
+            for (String field : fields) {
+                DocumentedAnswers.assertDocumented(reason == FailureReason.WRONG_METHOD ? "get" : "post", "/getToken",
+                        PartnerAnswers.failure(reason, field));
+            }
+        }
+        DocumentedAnswers.assertDocumented("post", "/getToken", PartnerAnswers.success("tok", "bocmuser1"));
     }
 }

@@ -3,6 +3,7 @@ package com.fintechlogin.keycloak.api.userlogin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fintechlogin.keycloak.api.http.ApiCode;
+import com.fintechlogin.keycloak.api.openapi.DocumentedAnswers;
 import com.fintechlogin.keycloak.login.FailureReason;
 
 import jakarta.ws.rs.core.Response;
@@ -51,5 +52,14 @@ class UserLoginAnswersTest {
         assertThat(response.getEntity()).isEqualTo("{\"responseCode\":200,\"responseMessage\":\"Success\",\"responseData\":"
                 + "{\"token\":\"tok\",\"apiKey\":\"key\",\"emailId\":\"a@b.c\",\"expiry\":\"3599\"}}");
         assertThat(response.getHeaderString("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void everyAnswerIsOneTheOpenApiDocumentGives() {
+        for (FailureReason reason : FailureReason.values()) {
+            DocumentedAnswers.assertDocumented(reason == FailureReason.WRONG_METHOD ? "get" : "post", "/user/login",
+                    UserLoginAnswers.failure(reason));
+        }
+        DocumentedAnswers.assertDocumented("post", "/user/login", UserLoginAnswers.success("tok", "key", "a@b.c", 3599));
     }
 }

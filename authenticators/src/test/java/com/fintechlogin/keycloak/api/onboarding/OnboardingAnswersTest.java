@@ -1,0 +1,46 @@
+package com.fintechlogin.keycloak.api.onboarding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fintechlogin.keycloak.api.openapi.DocumentedAnswers;
+import com.fintechlogin.keycloak.login.FailureReason;
+
+import org.junit.jupiter.api.Test;
+
+class OnboardingAnswersTest {
+
+    private static final String LOGIN = "/onboarding/user/v2/login";
+    private static final String PUBLIC_KEY = "/onboarding/user/v1/public-key";
+
+    @Test
+    void everyLoginAnswerIsOneTheOpenApiDocumentGives() {
+        List<String> fields = new ArrayList<>(OnboardingAnswers.FIELD_CODES.keySet());
+        fields.add(OnboardingLoginRequest.BODY);
+        fields.add(null);
+        for (FailureReason reason : FailureReason.values()) {
+            for (String field : fields) {
+                DocumentedAnswers.assertDocumented(reason == FailureReason.WRONG_METHOD ? "patch" : "post", LOGIN,
+                        OnboardingAnswers.failure(reason, field));
+            }
+        }
+        DocumentedAnswers.assertDocumented("post", LOGIN, OnboardingAnswers.loginSuccess(
+                OnboardingLoginRequest.SignInMode.PIN.successMessage, "tok", 1_700_000_000_000L, true));
+        DocumentedAnswers.assertDocumented("post", LOGIN, OnboardingAnswers.loginSuccess(
+                OnboardingLoginRequest.SignInMode.DEVICE.successMessage, "tok", 1_700_000_000_000L, false));
+    }
+
+    @Test
+    void everyPublicKeyAnswerIsOneTheOpenApiDocumentGives() {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("keyRef", "kid-1");
+        key.put("publicKey", "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA");
+        key.put("algorithm", "RSA-OAEP-256");
+
+        DocumentedAnswers.assertDocumented("get", PUBLIC_KEY, OnboardingAnswers.success(key));
+        DocumentedAnswers.assertDocumented("get", PUBLIC_KEY, OnboardingAnswers.failure(FailureReason.NOT_CONFIGURED, null));
+        DocumentedAnswers.assertDocumented("post", PUBLIC_KEY, OnboardingAnswers.failure(FailureReason.WRONG_METHOD, null));
+    }
+}
