@@ -21,7 +21,7 @@ import org.openqa.selenium.WebDriver;
 /**
  * PNG screenshots of the browser tests, under {@code target/screenshots/}: {@code <test>.png} at the moment a test
  * chooses with {@link #take()} (or at its end if it chose none), {@code <test>-failure.png} where a failed test
- * stopped, and {@code docs/<name>.png} at a phone's size for the README.
+ * stopped, and {@code docs/<name>.png} for the README (copied from there to the repository's {@code docs/}).
  * Register with {@code @RegisterExtension}.
  */
 final class Screenshots implements BeforeEachCallback, AfterTestExecutionCallback {
@@ -79,6 +79,11 @@ final class Screenshots implements BeforeEachCallback, AfterTestExecutionCallbac
         resize(driver.get(), PHONE_WIDTH, PHONE_HEIGHT);
         save(DIR.resolve("docs").resolve(name + ".png"));
         resize(driver.get(), before.get(0).intValue(), before.get(1).intValue());
+    }
+
+    /** {@code target/screenshots/docs/<name>.png} of what the browser shows now, at the window's current size. */
+    void takeForDocsAsShown(String name) {
+        save(DIR.resolve("docs").resolve(name + ".png"));
     }
 
     /**

@@ -1,0 +1,98 @@
+package com.fintechlogin.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.injection.LifeCycle;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/**
+ * Every curl of README.md runs verbatim, with bash and curl, against the demo realm and answers what the README says
+ * it answers — so the README's examples cannot go stale. So do the example requests {@code ./run.sh} prints
+ * ({@code realm-config/demo-requests.sh}). See {@link ReadmeCurls} for how an example is marked.
+ */
+@KeycloakIntegrationTest(config = FintechServerConfig.class)
+class ReadmeCurlsTest {
+
+    /** The demo user a README example sets a PIN for; it has none in the realm JSON. */
+    private static final String PIN_EXAMPLE_USER = DemoRealm.DEMO_EMAIL;
+
+    @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    ManagedRealm realm;
+
+    @Test
+    void readmeExamplesAddressTheTestServersDemoRealm() {
+        assertThat(realm.getBaseUrl()).as("the realm the README's curls reach").isEqualTo(ReadmeCurls.DEMO_REALM_URL);
+    }
+
+    @Test
+    void everyCurlOfTheReadmeIsAMarkedExample() {
+        ReadmeCurls.Readme readme = ReadmeCurls.read();
+
+        assertThat(readme.unmarkedCurlBlocks()).as("README.md lines of sh blocks with curl but no ReadmeCurlsTest marker").isEmpty();
+        assertThat(readme.examples()).as("marked examples").hasSizeGreaterThanOrEqualTo(10);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachReadmeCurlAnswersAsDocumented() {
+        keepDemoUserWithoutPinAfterwards();
+        return ReadmeCurls.read().examples().stream()
+                .map(example -> DynamicTest.dynamicTest(example.toString(), () -> assertAnswersAsDocumented(example)));
+    }
+
+    @Test
+    void exampleRequestsTheRunCommandPrintsAllSucceed() throws Exception {
+        String script = Files.readString(CurlScript.REPOSITORY.resolve("realm-config").resolve("demo-requests.sh"));
+
+        CurlScript.Run run = CurlScript.run(script, Map.of("BASE", "http://localhost:8080"));
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.statuses()).as(run.describe()).isNotEmpty().allMatch("200"::equals);
+    }
+
+    private static void assertAnswersAsDocumented(ReadmeCurls.Example example) {
+        CurlScript.Run run = CurlScript.run(example.script(), Map.of());
+
+        assertThat(run.exitCode()).as("bash's exit code; " + run.describe()).isZero();
+        assertThat(run.statusesBeforeTheLast()).as("requests before the last (tokens, keys); " + run.describe())
+                .allMatch(status -> status.startsWith("2"));
+        assertThat(run.lastStatus()).as("HTTP status of the last request; " + run.describe())
+                .isEqualTo(Integer.toString(example.expectedStatus()));
+        if (example.expectedBodyPart() != null) {
+            assertThat(run.stdout()).as("what the example prints").contains(example.expectedBodyPart());
+        }
+    }
+
+    /**
+     * The PIN example sets a PIN for the demo user (a second run changes it to the same PIN). The realm is shared by
+     * every test class, so the user leaves as the realm JSON made it: without a PIN.
+     */
+    private void keepDemoUserWithoutPinAfterwards() {
+        List<UserRepresentation> found = realm.admin().users().searchByEmail(PIN_EXAMPLE_USER, true);
+        assertThat(found).as("demo user %s", PIN_EXAMPLE_USER).hasSize(1);
+        String userId = found.get(0).getId();
+        boolean hadPin = realm.admin().users().get(userId).credentials().stream().anyMatch(c -> "pin".equals(c.getType()));
+        if (hadPin) {
+            return;
+        }
+        realm.cleanup().add(r -> {
+            UserResource user = r.users().get(userId);
+            user.credentials().stream()
+                    .filter(credential -> "pin".equals(credential.getType()))
+                    .map(CredentialRepresentation::getId)
+                    .forEach(user::removeCredential);
+        });
+    }
+}
