@@ -3,7 +3,9 @@
 # with the demo realm. Runs until Ctrl-C. Ports: PORT (default 8080), MANAGEMENT_PORT (default 9000).
 set -euo pipefail
 
-KC_VERSION=26.7.3
+# The Keycloak the tests prove: the parent POM's keycloak.version, read here so that it is set in one place.
+KC_VERSION="$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$(dirname "${BASH_SOURCE[0]}")/pom.xml" | head -n 1)"
+[[ -n "$KC_VERSION" ]] || { echo "run.sh: error: no <keycloak.version> in pom.xml" >&2; exit 1; }
 PORT="${PORT:-8080}"
 MANAGEMENT_PORT="${MANAGEMENT_PORT:-9000}"
 
