@@ -104,14 +104,21 @@ public abstract class UserCredentialEndpoint implements CallerFaultAnswer {
             return ManageAnswers.failure(ManageFailure.WRONG_METHOD);
         }
         RealmModel realm = session.getContext().getRealm();
-        ManageFailure failure = new UserBearerToken(session).authenticate(realm) instanceof UserBearerToken.Refused refused
-                ? refused.failure()
-                : switch (fault) {
-                    case MALFORMED_BODY -> ManageFailure.MALFORMED_REQUEST;
-                    case BODY_TOO_LARGE -> ManageFailure.BODY_TOO_LARGE;
-                    case UNPARSEABLE_CONTENT_TYPE -> ManageFailure.WRONG_CONTENT_TYPE;
-                };
-        return record ? refuse(credentialEvent(realm), failure) : ManageAnswers.failure(failure);
+        EventBuilder event = credentialEvent(realm);
+        UserBearerToken.Outcome outcome = new UserBearerToken(session).authenticate(realm);
+        ManageFailure failure;
+        if (outcome instanceof UserBearerToken.Refused refused) {
+            failure = refused.failure();
+        } else {
+            UserBearerToken.Caller caller = (UserBearerToken.Caller) outcome;
+            event.user(caller.user()).client(caller.client()).session(caller.sessionId());
+            failure = switch (fault) {
+                case MALFORMED_BODY -> ManageFailure.MALFORMED_REQUEST;
+                case BODY_TOO_LARGE -> ManageFailure.BODY_TOO_LARGE;
+                case UNPARSEABLE_CONTENT_TYPE -> ManageFailure.WRONG_CONTENT_TYPE;
+            };
+        }
+        return record ? refuse(event, failure) : ManageAnswers.failure(failure);
     }
 
     @GET
