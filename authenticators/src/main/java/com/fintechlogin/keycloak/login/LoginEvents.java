@@ -11,6 +11,17 @@ public final class LoginEvents {
     public static final String ATTEMPTS_LEFT = "attempts_left";
     /** Which documented API the attempt came through; Keycloak overwrites its own {@code auth_method}. */
     public static final String API = "fintech_api";
+    /**
+     * What a successful credential event did to the user's PIN or devices: {@link #PIN_SET}, {@link #PIN_CHANGED},
+     * {@link #PIN_RESET}, {@link #DEVICE_ADDED}, {@link #DEVICE_REMOVED}. The credential mail listener and admins
+     * reading events tell the changes apart by it; Keycloak's event types are too coarse for that.
+     */
+    public static final String CHANGE = "fintech_change";
+    public static final String PIN_SET = "pin_set";
+    public static final String PIN_CHANGED = "pin_changed";
+    public static final String PIN_RESET = "pin_reset";
+    public static final String DEVICE_ADDED = "device_added";
+    public static final String DEVICE_REMOVED = "device_removed";
 
     private LoginEvents() {
     }

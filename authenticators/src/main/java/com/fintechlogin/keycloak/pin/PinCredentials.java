@@ -7,6 +7,9 @@ import com.fintechlogin.keycloak.limit.LimitedCheck;
 import com.fintechlogin.keycloak.limit.Verdict;
 
 import org.keycloak.credential.CredentialProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
@@ -43,8 +46,28 @@ public final class PinCredentials {
      * @throws org.keycloak.models.ModelException when the attempt counter cannot be reached; nothing was evaluated
      */
     public static Verdict verifyWithinLimit(KeycloakSession session, RealmModel realm, UserModel user, String pin) {
-        return LimitedCheck.run(session, realm, user, CredentialKinds.PIN, Optional.of(PinAttempts.policy(realm)),
+        Verdict verdict = LimitedCheck.run(session, realm, user, CredentialKinds.PIN, Optional.of(PinAttempts.policy(realm)),
                 () -> verify(session, realm, user, pin));
+        if (verdict.outcome() == Verdict.Outcome.WRONG && verdict.attemptsLeft() == 0) {
+            recordLock(session, realm, user);
+        }
+        return verdict;
+    }
+
+    /**
+     * The wrong PIN that used the last attempt locked the PIN: an event of its own, whatever route the PIN came
+     * through, so that admins see it and the user can be told. The limiter reserves attempts atomically, so exactly
+     * one request sees the last attempt go.
+     */
+    private static void recordLock(KeycloakSession session, RealmModel realm, UserModel user) {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.USER_DISABLED_BY_TEMPORARY_LOCKOUT)
+                .user(user)
+                .detail(Details.CREDENTIAL_TYPE, PinCredentialModel.TYPE);
+        if (session.getContext().getClient() != null) {
+            event.client(session.getContext().getClient());
+        }
+        event.success();
     }
 
     /** The realm's verdict on a PIN a user chose; endpoints call this before {@link #set}. */

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
+import com.fintechlogin.keycloak.login.LoginEvents;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -92,6 +93,7 @@ public final class SetPinAction implements RequiredActionProvider {
             return;
         }
         new AttemptLimiter(context.getSession()).unlock(realm, user, CredentialKinds.PIN);
+        event.detail(LoginEvents.CHANGE, LoginEvents.PIN_SET).success();
         context.success();
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.device.DeviceCredentialModel;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
+import com.fintechlogin.keycloak.login.LoginEvents;
 
 import jakarta.ws.rs.core.Response;
 
@@ -57,7 +58,7 @@ public final class RegisterDeviceEndpoint extends UserCredentialEndpoint {
             session.getTransactionManager().setRollbackOnly();
             return refuse(event, ManageFailure.DEVICE_CONFLICT);
         }
-        event.detail(Details.CREDENTIAL_ID, device.getId()).success();
+        event.detail(Details.CREDENTIAL_ID, device.getId()).detail(LoginEvents.CHANGE, LoginEvents.DEVICE_ADDED).success();
         return ManageAnswers.success(registered(device.deviceId(), device.simBindingEnabled()));
     }
 

@@ -78,7 +78,7 @@ public final class SetPinEndpoint extends UserCredentialEndpoint {
             // Logged for the admin where it was found; the user only learns that it cannot be done now.
             return refuse(event, ManageFailure.NOT_CONFIGURED);
         }
-        event.success();
+        event.detail(LoginEvents.CHANGE, change ? LoginEvents.PIN_CHANGED : LoginEvents.PIN_SET).success();
         return ManageAnswers.success(Map.of("msg", change ? CHANGED_MESSAGE : SET_MESSAGE));
     }
 
