@@ -4,19 +4,21 @@
 <#--
   "Set PIN" required action.
   Attributes: pinLength (number of digits), weakPinsAllowed (false adds the rule against
-  repeated digits and straight runs). isAppInitiatedAction (set by Keycloak) adds Cancel.
-  Fields: pin, pinConfirm. Field errors: messagesPerField 'pin' and 'pinConfirm'.
+  repeated digits and straight runs), currentPinRequired (true when the user has a PIN: it is
+  asked first). isAppInitiatedAction (set by Keycloak) adds Cancel.
+  Fields: currentPin, pin, pinConfirm. Field errors: messagesPerField 'currentPin', 'pin' and 'pinConfirm'.
 -->
 <#assign pinDigits = fintech.digits(pinLength!'')>
 <#assign weakAllowed = fintech.flag(weakPinsAllowed!false, false)>
 <#assign hasRules = pinDigits?has_content || !weakAllowed>
+<#assign askCurrent = fintech.flag(currentPinRequired!false, false)>
 <@layout.registrationLayout displayMessage=false; section>
 <!-- template: fintech-set-pin.ftl -->
   <#if section = "header">
     ${msg("fintechSetPinTitle")}
   <#elseif section = "form">
     <@fintech.labelAttemptedUsername/>
-    <@fintech.alert show=!messagesPerField.existsError('pin', 'pinConfirm')/>
+    <@fintech.alert show=!messagesPerField.existsError('currentPin', 'pin', 'pinConfirm')/>
     <form id="kc-set-pin-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
           novalidate="novalidate" onsubmit="login.disabled = true; return true;">
       <#if hasRules>
@@ -29,8 +31,12 @@
           </#if>
         </div>
       </#if>
+      <#if askCurrent>
+        <@fintech.pin name="currentPin" label=msg("fintechCurrentPin") length=pinDigits autocomplete="current-password"
+                autofocus=true/>
+      </#if>
       <@fintech.pin name="pin" label=msg("fintechNewPin") length=pinDigits autocomplete="new-password"
-              autofocus=true hints=hasRules?then("fintech-set-pin-rules", "")/>
+              autofocus=!askCurrent hints=hasRules?then("fintech-set-pin-rules", "")/>
       <@fintech.pin name="pinConfirm" label=msg("fintechConfirmPin") length=pinDigits autocomplete="new-password"/>
 
       <@buttons.actionGroup horizontal=true>

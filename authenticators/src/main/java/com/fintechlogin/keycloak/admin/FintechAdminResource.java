@@ -36,7 +36,7 @@ public final class FintechAdminResource {
 
     @Path("users/{userId}/devices")
     public UserDevicesAdminResource devices(@PathParam("userId") String userId) {
-        return new UserDevicesAdminResource(realm, auth, adminEvent, user(userId));
+        return new UserDevicesAdminResource(session, realm, auth, adminEvent, user(userId));
     }
 
     /**

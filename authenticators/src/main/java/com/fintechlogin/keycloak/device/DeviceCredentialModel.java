@@ -56,6 +56,22 @@ public final class DeviceCredentialModel extends CredentialModel {
         return model;
     }
 
+    /** This device, same id and label, with another binding flag. */
+    public DeviceCredentialModel withSimBinding(boolean simBindingEnabled) {
+        DeviceCredentialModel updated = new DeviceCredentialModel(new Data(data.deviceId(), simBindingEnabled));
+        updated.setId(getId());
+        updated.setType(TYPE);
+        updated.setUserLabel(getUserLabel());
+        updated.setCreatedDate(getCreatedDate());
+        updated.setSecretData(getSecretData());
+        try {
+            updated.setCredentialData(JsonSerialization.writeValueAsString(updated.data));
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return updated;
+    }
+
     public String deviceId() {
         return data.deviceId();
     }

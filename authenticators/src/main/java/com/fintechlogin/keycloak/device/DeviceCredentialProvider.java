@@ -50,10 +50,22 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
                 .findFirst();
     }
 
-    /** Registers the device, or updates its binding flag when it is registered already. */
+    /** How many devices the user has registered. */
+    public long count(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(DeviceCredentialModel.TYPE).count();
+    }
+
+    /** Registers the device, or replaces it with this binding flag when it is registered already. */
     public DeviceCredentialModel register(RealmModel realm, UserModel user, String deviceId, boolean simBindingEnabled) {
         find(user, deviceId).ifPresent(existing -> deleteCredential(realm, user, existing.getId()));
         return DeviceCredentialModel.from(createCredential(realm, user, DeviceCredentialModel.create(deviceId, simBindingEnabled)));
+    }
+
+    /** The device with its SIM binding set as an administrator or a SIM-binding service says; same credential id. */
+    public DeviceCredentialModel setSimBinding(UserModel user, DeviceCredentialModel device, boolean simBindingEnabled) {
+        DeviceCredentialModel updated = device.withSimBinding(simBindingEnabled);
+        user.credentialManager().updateStoredCredential(updated);
+        return updated;
     }
 
     @Override

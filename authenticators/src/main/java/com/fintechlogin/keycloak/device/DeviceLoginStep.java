@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.device;
 
+import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import java.util.Optional;
 
 import com.fintechlogin.keycloak.keys.RealmRsaKeys;
@@ -61,7 +62,7 @@ public final class DeviceLoginStep extends DirectGrantStep {
         Verdict verdict = LimitedCheck.run(context.getSession(), realm, user, CredentialKinds.DEVICE,
                 Optional.of(PinAttempts.policy(realm)),
                 () -> keys.decrypt(keyRef, ciphertext).filter(plain -> DeviceCiphertexts.matches(plain, deviceId)).isPresent());
-        LoginFailures.conclude(context, verdict, DeviceCredentialModel.TYPE);
+        LoginFailures.conclude(context, verdict, DeviceCredentialModel.TYPE, AuthenticationLevel.PIN_ON_DEVICE);
     }
 
     @Override

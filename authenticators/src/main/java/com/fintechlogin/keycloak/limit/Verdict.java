@@ -24,6 +24,11 @@ public record Verdict(Outcome outcome, int attemptsLeft) {
     static final Verdict RIGHT = new Verdict(Outcome.RIGHT, 0);
     static final Verdict LOCKED = new Verdict(Outcome.LOCKED, 0);
 
+    /** A credential no stored one can match (say, not digits for a PIN): wrong without spending an attempt. */
+    public static Verdict wrongUnevaluated() {
+        return new Verdict(Outcome.WRONG, NO_LIMIT);
+    }
+
     static Verdict wrong(int attemptsLeft) {
         return new Verdict(Outcome.WRONG, attemptsLeft);
     }

@@ -64,14 +64,17 @@ public final class LoginFailures {
 
     /**
      * Ends a direct-grant credential check the limiter gave a verdict on: locked (unevaluated), wrong, or right —
-     * then the user is authenticated with {@code credentialType} and Keycloak's detector hears of the success.
+     * then the user is authenticated with {@code credentialType} at {@code level} and Keycloak's detector hears of
+     * the success.
      */
-    public static void conclude(AuthenticationFlowContext context, Verdict verdict, String credentialType) {
+    public static void conclude(AuthenticationFlowContext context, Verdict verdict, String credentialType,
+                                AuthenticationLevel level) {
         switch (verdict.outcome()) {
             case LOCKED -> fail(context, FailureReason.CREDENTIAL_LOCKED);
             case WRONG -> failWrongCredential(context, verdict);
             case RIGHT -> {
                 KeycloakBruteForce.reportSuccess(context.getSession(), context.getRealm(), context.getUser());
+                level.reach(context);
                 context.success(credentialType);
             }
         }

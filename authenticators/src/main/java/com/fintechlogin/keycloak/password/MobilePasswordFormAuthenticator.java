@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.password;
 
+import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import java.util.List;
 
 import com.fintechlogin.keycloak.limit.Verdict;
@@ -73,6 +74,8 @@ public final class MobilePasswordFormAuthenticator extends StatelessStep {
                 KeycloakBruteForce.reportSuccess(context.getSession(), context.getRealm(), user);
                 context.setUser(user);
                 context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
+                AuthenticationLevel.PASSWORD.reach(context);
+                AuthenticationLevel.passwordProved(context);
                 if (MobilePasswordFormConfig.of(context.getAuthenticatorConfig()).offerSetPin()) {
                     SetPinAction.offer(context.getAuthenticationSession());
                 }

@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.password;
 
+import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
@@ -37,8 +38,9 @@ public final class PasswordAuthenticator extends DirectGrantStep {
         Verdict verdict = PasswordCheck.verify(context.getSession(), context.getRealm(), user, password);
         if (verdict.right()) {
             context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
+            AuthenticationLevel.passwordProved(context);
         }
-        LoginFailures.conclude(context, verdict, PasswordCredentialModel.TYPE);
+        LoginFailures.conclude(context, verdict, PasswordCredentialModel.TYPE, AuthenticationLevel.PASSWORD);
     }
 
     @Override

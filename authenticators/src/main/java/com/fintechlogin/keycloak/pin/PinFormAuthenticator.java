@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.pin;
 
+import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.Verdict;
@@ -63,6 +64,8 @@ public final class PinFormAuthenticator extends StatelessStep {
             case WRONG -> wrongPin(context, user, verdict);
             case RIGHT -> {
                 KeycloakBruteForce.reportSuccess(context.getSession(), context.getRealm(), user);
+                // No device takes part in a browser PIN login: the PIN is all it proves.
+                AuthenticationLevel.PASSWORD.reach(context);
                 context.success(PinCredentialModel.TYPE);
             }
         }

@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.pin;
 
+import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
@@ -28,7 +29,8 @@ public final class PinLoginStep extends DirectGrantStep {
             return;
         }
         UserModel user = context.getUser();
-        if (PinLoginConfig.of(context.getAuthenticatorConfig()).requireRegisteredDevice()) {
+        boolean onRegisteredDevice = PinLoginConfig.of(context.getAuthenticatorConfig()).requireRegisteredDevice();
+        if (onRegisteredDevice) {
             String deviceId = FlowInputs.deviceId(context);
             if (deviceId == null || new DeviceCredentialProvider(context.getSession()).find(user, deviceId).isEmpty()) {
                 LoginFailures.fail(context, FailureReason.DEVICE_NOT_REGISTERED);
@@ -48,7 +50,9 @@ public final class PinLoginStep extends DirectGrantStep {
             LoginFailures.fail(context, FailureReason.NOT_CONFIGURED);
             return;
         }
-        LoginFailures.conclude(context, verdict, PinCredentialModel.TYPE);
+                // A PIN alone is something the user knows, like a password; on their registered device it is two factors.
+        LoginFailures.conclude(context, verdict, PinCredentialModel.TYPE,
+                onRegisteredDevice ? AuthenticationLevel.PIN_ON_DEVICE : AuthenticationLevel.PASSWORD);
     }
 
     @Override

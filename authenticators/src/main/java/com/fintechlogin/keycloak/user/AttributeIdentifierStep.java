@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.user;
 
+import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import java.util.List;
 
 import com.fintechlogin.keycloak.login.AccountStatus;
@@ -52,6 +53,8 @@ public abstract class AttributeIdentifierStep extends DirectGrantStep {
             return;
         }
         context.setUser(user);
+        // Finding the user proves nothing: until a credential step raises it, this login is the app's word.
+        AuthenticationLevel.APP_VOUCHED.reach(context);
         context.success();
     }
 

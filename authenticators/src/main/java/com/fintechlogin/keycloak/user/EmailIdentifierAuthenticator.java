@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.user;
 
+import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
@@ -47,6 +48,8 @@ public final class EmailIdentifierAuthenticator extends DirectGrantStep {
             return;
         }
         context.setUser(user);
+        // Finding the user proves nothing: until a credential step raises it, this login is the app's word.
+        AuthenticationLevel.APP_VOUCHED.reach(context);
         context.success();
     }
 

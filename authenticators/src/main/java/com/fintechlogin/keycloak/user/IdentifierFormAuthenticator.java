@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.user;
 
+import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import java.util.List;
 
 import com.fintechlogin.keycloak.login.AccountStatus;
@@ -59,6 +60,7 @@ public final class IdentifierFormAuthenticator extends StatelessStep {
         }
         // A lockout is left to the credential page, which says so in words the user can act on.
         context.setUser(user);
+        AuthenticationLevel.APP_VOUCHED.reach(context);
         context.success();
     }
 

@@ -1,8 +1,5 @@
 package com.fintechlogin.keycloak.api.manage;
 
-import java.util.Locale;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.LenientJson;
 import com.fintechlogin.keycloak.api.http.Parsed;
@@ -10,14 +7,30 @@ import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
 
 /**
- * {@code {"deviceId": "...", "simBindingEnabled": true}}: the device to register for the user and whether its
- * SIM/device binding is complete. {@code simBindingEnabled} may be a boolean or the string "true"/"false" (any
- * case); absent or null reads as false, since binding is only complete when the app says so. A device id with
- * surrounding spaces is refused: login compares ids exactly, while Keycloak compares credential labels trimmed.
+ * {@code {"deviceId": "...", "simBindingEnabled": true, "pin": "..."}}: the device to register for the user, the
+ * app's word on its SIM binding, and the user's current PIN (asked of users who have one). The binding flag is
+ * still read in its documented shapes — a boolean or the string "true"/"false", absent meaning false — so that
+ * existing apps' requests stay valid, but it is the app's claim, not the user's to set: the endpoint stores its own
+ * value. A device id with surrounding spaces is refused: login compares ids exactly, while Keycloak compares
+ * credential labels trimmed.
  */
-record DeviceRegistrationRequest(String deviceId, boolean simBindingEnabled) {
+record DeviceRegistrationRequest(String deviceId, boolean simBindingClaimed, String pin) {
 
     static Parsed<DeviceRegistrationRequest, ManageFailure> parse(ObjectNode json) {
+        Parsed<String, ManageFailure> deviceId = deviceId(json);
+        if (deviceId instanceof Parsed.Invalid<String, ManageFailure> invalid) {
+            return new Parsed.Invalid<>(invalid.problem());
+        }
+        Boolean simBinding = JsonFlags.flag(json.get("simBindingEnabled"));
+        if (simBinding == null) {
+            return new Parsed.Invalid<>(ManageFailure.SIM_BINDING_INVALID);
+        }
+        return new Parsed.Valid<>(new DeviceRegistrationRequest(((Parsed.Valid<String, ManageFailure>) deviceId).value(),
+                simBinding, LenientJson.text(json, "pin", PinChangeRequest.MAX_FIELD_LENGTH)));
+    }
+
+    /** The body's device id, as registration and removal read it. */
+    static Parsed<String, ManageFailure> deviceId(ObjectNode json) {
         String deviceId = LenientJson.text(json, "deviceId", RequestBodies.MAX_BODY_BYTES);
         if (deviceId == null) {
             return new Parsed.Invalid<>(ManageFailure.DEVICE_ID_MISSING);
@@ -26,28 +39,12 @@ record DeviceRegistrationRequest(String deviceId, boolean simBindingEnabled) {
                 || deviceId.chars().anyMatch(Character::isISOControl)) {
             return new Parsed.Invalid<>(ManageFailure.DEVICE_ID_INVALID);
         }
-        Boolean simBinding = flag(json.get("simBindingEnabled"));
-        if (simBinding == null) {
-            return new Parsed.Invalid<>(ManageFailure.SIM_BINDING_INVALID);
-        }
-        return new Parsed.Valid<>(new DeviceRegistrationRequest(deviceId, simBinding));
+        return new Parsed.Valid<>(deviceId);
     }
 
-    /** The flag's value; null when it is neither a boolean nor "true"/"false". */
-    private static Boolean flag(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return Boolean.FALSE;
-        }
-        if (value.isBoolean()) {
-            return value.booleanValue();
-        }
-        if (value.isTextual()) {
-            return switch (value.textValue().strip().toLowerCase(Locale.ROOT)) {
-                case "true" -> Boolean.TRUE;
-                case "false" -> Boolean.FALSE;
-                default -> null;
-            };
-        }
-        return null;
+    /** Never prints the PIN. */
+    @Override
+    public String toString() {
+        return "DeviceRegistrationRequest[pin " + (pin == null ? "absent" : "present") + "]";
     }
 }

@@ -39,6 +39,10 @@ final class ManageAnswers {
         codes.put(ManageFailure.BODY_TOO_LARGE, new ApiCode(413, "ONB030", INVALID_REQUEST));
         codes.put(ManageFailure.NOT_AUTHENTICATED, new ApiCode(401, "ONB040", "Invalid or expired access token"));
         codes.put(ManageFailure.NOT_A_USER, new ApiCode(403, "ONB041", "A user's access token is required"));
+        codes.put(ManageFailure.CLIENT_NOT_ALLOWED, new ApiCode(403, "ONB048", "This app may not change credentials"));
+        codes.put(ManageFailure.AUTHENTICATION_TOO_WEAK, new ApiCode(401, "ONB049", "A stronger login is required"));
+        codes.put(ManageFailure.AUTHENTICATION_TOO_OLD, new ApiCode(401, "ONB050", "Login is too old, please log in again"));
+        codes.put(ManageFailure.PASSWORD_LOGIN_REQUIRED, new ApiCode(401, "ONB053", "A password login is required to reset the PIN"));
         codes.put(ManageFailure.USER_DISABLED, new ApiCode(401, "ONB029", "Account has been blocked by admin"));
         codes.put(ManageFailure.USER_LOCKED, new ApiCode(401, "ONB028", PIN_LOCKED));
         codes.put(ManageFailure.PIN_MISSING, new ApiCode(400, "ONB016", "PIN mandatory"));
@@ -50,6 +54,8 @@ final class ManageAnswers {
         codes.put(ManageFailure.PIN_LOCKED, new ApiCode(401, "ONB028", PIN_LOCKED));
         codes.put(ManageFailure.DEVICE_ID_MISSING, new ApiCode(400, "ONB024", "Device id is mandatory"));
         codes.put(ManageFailure.DEVICE_ID_INVALID, new ApiCode(400, "ONB045", "Invalid device id"));
+        codes.put(ManageFailure.DEVICE_LIMIT_REACHED, new ApiCode(409, "ONB051", "Device limit reached"));
+        codes.put(ManageFailure.DEVICE_NOT_REGISTERED, new ApiCode(404, "ONB052", "Device not registered"));
         codes.put(ManageFailure.SIM_BINDING_INVALID, new ApiCode(400, "ONB046", "Invalid simBindingEnabled"));
         codes.put(ManageFailure.DEVICE_CONFLICT, new ApiCode(409, "ONB047", "Device id conflicts with a registered device"));
         codes.put(ManageFailure.NOT_CONFIGURED, new ApiCode(500, "ONB004", RETRY));
@@ -57,14 +63,28 @@ final class ManageAnswers {
         return Map.copyOf(codes);
     }
 
-    /** The failure's answer, with the header HTTP asks for on a 405 ({@code Allow}) and a 401 ({@code WWW-Authenticate}). */
-    static Response failure(ManageFailure failure) {
+    /**
+     * The failure's answer, with the header HTTP asks for on a 405 ({@code Allow}: {@code allowed}) and a 401
+     * ({@code WWW-Authenticate}; for a login that is too weak or too old, RFC 9470's step-up challenge, so that a
+     * client library can tell the user to log in again rather than that the token is bad).
+     */
+    static Response failure(ManageFailure failure, String allowed, int maxAgeSeconds) {
         Response response = ENVELOPE.failure(CODES.get(failure));
-        return switch (failure) {
-            case WRONG_METHOD -> Response.fromResponse(response).header(HttpHeaders.ALLOW, "POST").build();
-            case NOT_AUTHENTICATED -> Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
-            default -> response;
+        String challenge = switch (failure) {
+            case NOT_AUTHENTICATED -> "Bearer";
+            case AUTHENTICATION_TOO_WEAK -> stepUp("A password or PIN login is required") + ", acr_values=\"password pin-device\"";
+            case AUTHENTICATION_TOO_OLD -> stepUp("A fresh login is required") + ", max_age=" + maxAgeSeconds;
+            case PASSWORD_LOGIN_REQUIRED -> stepUp("A password login is required");
+            default -> null;
         };
+        if (failure == ManageFailure.WRONG_METHOD) {
+            return Response.fromResponse(response).header(HttpHeaders.ALLOW, allowed).build();
+        }
+        return challenge == null ? response : Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+    }
+
+    private static String stepUp(String description) {
+        return "Bearer error=\"insufficient_user_authentication\", error_description=\"" + description + "\"";
     }
 
     static Response success(Map<String, ?> data) {

@@ -14,7 +14,7 @@ public enum ManageFailure {
 
     /** The body is not one JSON object. */
     MALFORMED_REQUEST(Errors.INVALID_REQUEST),
-    /** Any method but POST. */
+    /** A method the endpoint does not take. */
     WRONG_METHOD(Errors.INVALID_REQUEST),
     /** A media type that cannot carry JSON (XML, text, multipart). */
     WRONG_CONTENT_TYPE(Errors.INVALID_REQUEST),
@@ -24,11 +24,19 @@ public enum ManageFailure {
     NOT_AUTHENTICATED(Errors.INVALID_TOKEN),
     /** A live token, but of a client's service account: an app is not a user and has no PIN or device. */
     NOT_A_USER(Errors.NOT_ALLOWED),
+    /** The token's client is not one the realm lets change credentials ({@link CredentialChangeRules#clients()}). */
+    CLIENT_NOT_ALLOWED("client_not_allowed"),
+    /** The token's login proved less than a password (a mobile sign-in, an SSO re-login). */
+    AUTHENTICATION_TOO_WEAK("authentication_too_weak"),
+    /** The user logged in longer ago than the realm allows for a credential change. */
+    AUTHENTICATION_TOO_OLD("authentication_too_old"),
+    /** A forgotten PIN may be reset only after a login that checked the user's password. */
+    PASSWORD_LOGIN_REQUIRED("password_login_required"),
     /** An administrator disabled the user. */
     USER_DISABLED(Errors.USER_DISABLED),
     /** Keycloak's brute-force detection locks the user; no old PIN is evaluated, as at login. */
     USER_LOCKED(Errors.USER_TEMPORARILY_DISABLED),
-    /** No new PIN in the request. */
+    /** No new PIN in a PIN request, or no current PIN in a device registration of a user who has one. */
     PIN_MISSING(Errors.INVALID_INPUT),
     /** The new PIN holds anything but the ASCII digits. */
     PIN_NOT_DIGITS(Errors.INVALID_INPUT),
@@ -36,9 +44,9 @@ public enum ManageFailure {
     PIN_WRONG_LENGTH(Errors.INVALID_INPUT),
     /** The new PIN is one digit repeated or a straight run, and the realm refuses those. */
     PIN_WEAK(Errors.INVALID_INPUT),
-    /** The user has a PIN and the request does not give it. */
+    /** The user has a PIN and a PIN change does not give it. */
     OLD_PIN_MISSING(Errors.INVALID_INPUT),
-    /** The old PIN given is not the user's PIN. */
+    /** The current PIN given (a change's {@code oldPin}, a device registration's {@code pin}) is not the user's PIN. */
     OLD_PIN_INCORRECT(Errors.INVALID_USER_CREDENTIALS),
     /** The PIN attempt limit is reached; the old PIN was not evaluated. */
     PIN_LOCKED(Errors.USER_TEMPORARILY_DISABLED),
@@ -46,6 +54,10 @@ public enum ManageFailure {
     DEVICE_ID_MISSING(Errors.INVALID_INPUT),
     /** The device id is longer than 255 characters, has surrounding spaces or holds control characters. */
     DEVICE_ID_INVALID(Errors.INVALID_INPUT),
+    /** The user has as many devices as the realm allows and this one is new. */
+    DEVICE_LIMIT_REACHED("device_limit_reached"),
+    /** The device to remove is not registered to the user. */
+    DEVICE_NOT_REGISTERED("device_not_registered"),
     /** {@code simBindingEnabled} is neither a boolean nor "true"/"false". */
     SIM_BINDING_INVALID(Errors.INVALID_INPUT),
     /** The user has a device whose id differs from this one only in letter case (see {@link RegisterDeviceEndpoint}). */

@@ -6,11 +6,12 @@ import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.pin.PinCheck;
 
 /**
- * {@code {"pin": "...", "oldPin": "..."}}: the PIN the user chooses and, when they have one, their current PIN.
- * Numbers are read as their digits ({@code "pin": 4821}). Whether the new PIN suits the realm is decided
- * later, by {@link #failureOf(PinCheck)} on the realm's verdict.
+ * {@code {"pin": "...", "oldPin": "...", "forgotPin": false}}: the PIN the user chooses and, when they have one,
+ * their current PIN — or {@code forgotPin} when they cannot give it. Numbers are read as their digits
+ * ({@code "pin": 4821}); {@code forgotPin} is a boolean or "true"/"false", absent meaning false. Whether the new
+ * PIN suits the realm is decided later, by {@link #failureOf(PinCheck)} on the realm's verdict.
  */
-record PinChangeRequest(String pin, String oldPin) {
+record PinChangeRequest(String pin, String oldPin, boolean forgotPin) {
 
     /** Far above any PIN; a longer value reads as missing rather than costing a PIN check. */
     static final int MAX_FIELD_LENGTH = 1024;
@@ -20,7 +21,11 @@ record PinChangeRequest(String pin, String oldPin) {
         if (pin == null) {
             return new Parsed.Invalid<>(ManageFailure.PIN_MISSING);
         }
-        return new Parsed.Valid<>(new PinChangeRequest(pin, LenientJson.text(json, "oldPin", MAX_FIELD_LENGTH)));
+        Boolean forgotPin = JsonFlags.flag(json.get("forgotPin"));
+        if (forgotPin == null) {
+            return new Parsed.Invalid<>(ManageFailure.MALFORMED_REQUEST);
+        }
+        return new Parsed.Valid<>(new PinChangeRequest(pin, LenientJson.text(json, "oldPin", MAX_FIELD_LENGTH), forgotPin));
     }
 
     /** The answer to a new PIN the realm refuses; null when it accepts it. */
@@ -36,6 +41,6 @@ record PinChangeRequest(String pin, String oldPin) {
     /** Never prints either PIN. */
     @Override
     public String toString() {
-        return "PinChangeRequest[oldPin " + (oldPin == null ? "absent" : "present") + "]";
+        return "PinChangeRequest[oldPin " + (oldPin == null ? "absent" : "present") + ", forgotPin " + forgotPin + "]";
     }
 }

@@ -2,12 +2,14 @@ package com.fintechlogin.keycloak.api.manage;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.device.DeviceCredentialModel;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
 import com.fintechlogin.keycloak.login.LoginEvents;
+import com.fintechlogin.keycloak.pin.PinCredentials;
 
 import jakarta.ws.rs.core.Response;
 
@@ -19,13 +21,18 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * {@code POST /onboarding/user/v1/device}: the signed-in user registers a device for device login, or
- * re-registers it to update its SIM binding flag. Re-registering replaces the device's credential, so its
- * credential id changes.
+ * {@code /onboarding/user/v1/device}: the signed-in user registers a device for device login (POST), registers it
+ * again, or removes it (DELETE). Re-registering replaces the device's credential, so its credential id changes.
+ *
+ * <p>A registered device is half of a PIN login and all of a device login, so adding one asks what a login on an
+ * existing device would: a user who has a PIN gives it, under the PIN's exact attempt limit. The SIM binding flag is
+ * not the caller's to claim: a new device is stored unbound, a re-registered one keeps what an administrator or
+ * SIM-binding service set. The realm caps how many devices one user may have.
  */
 public final class RegisterDeviceEndpoint extends UserCredentialEndpoint {
 
     static final String REGISTERED_MESSAGE = "Device registered successfully";
+    static final String REMOVED_MESSAGE = "Device removed successfully";
 
     public RegisterDeviceEndpoint(KeycloakSession session) {
         super(session);
@@ -42,15 +49,37 @@ public final class RegisterDeviceEndpoint extends UserCredentialEndpoint {
     }
 
     @Override
-    protected Response apply(RealmModel realm, UserModel user, ObjectNode body, EventBuilder event) {
+    protected boolean removable() {
+        return true;
+    }
+
+    @Override
+    protected Response apply(RealmModel realm, UserBearerToken.Caller caller, ObjectNode body, EventBuilder event) {
         Parsed<DeviceRegistrationRequest, ManageFailure> parsed = DeviceRegistrationRequest.parse(body);
         if (parsed instanceof Parsed.Invalid<DeviceRegistrationRequest, ManageFailure> invalid) {
             return refuse(event, invalid.problem());
         }
         DeviceRegistrationRequest request = ((Parsed.Valid<DeviceRegistrationRequest, ManageFailure>) parsed).value();
+        UserModel user = caller.user();
+        DeviceCredentialProvider devices = new DeviceCredentialProvider(session);
+        Optional<DeviceCredentialModel> existing = devices.find(user, request.deviceId());
+        // Before the PIN: a device the realm would refuse anyway must not cost the user one of their attempts.
+        if (existing.isEmpty() && devices.count(user) >= CredentialChangeRules.of(realm).maxDevices()) {
+            return refuse(event, ManageFailure.DEVICE_LIMIT_REACHED);
+        }
+        if (PinCredentials.hasPin(user)) {
+            if (request.pin() == null) {
+                return refuse(event, ManageFailure.PIN_MISSING);
+            }
+            ManageFailure refused = CurrentPin.check(session, realm, user, request.pin(), event);
+            if (refused != null) {
+                return refuse(event, refused);
+            }
+        }
+        boolean simBinding = existing.map(DeviceCredentialModel::simBindingEnabled).orElse(false);
         DeviceCredentialModel device;
         try {
-            device = new DeviceCredentialProvider(session).register(realm, user, request.deviceId(), request.simBindingEnabled());
+            device = devices.register(realm, user, request.deviceId(), simBinding);
         } catch (ModelDuplicateException sameLabelIgnoringCase) {
             // Keycloak refuses two credentials of one type whose labels differ only in case or surrounding spaces,
             // and a device's label is its id: "abc" and "ABC" cannot both be registered to one user. Rolled back
@@ -60,6 +89,26 @@ public final class RegisterDeviceEndpoint extends UserCredentialEndpoint {
         }
         event.detail(Details.CREDENTIAL_ID, device.getId()).detail(LoginEvents.CHANGE, LoginEvents.DEVICE_ADDED).success();
         return ManageAnswers.success(registered(device.deviceId(), device.simBindingEnabled()));
+    }
+
+    @Override
+    protected Response remove(RealmModel realm, UserBearerToken.Caller caller, ObjectNode body, EventBuilder event) {
+        Parsed<String, ManageFailure> deviceId = DeviceRegistrationRequest.deviceId(body);
+        if (deviceId instanceof Parsed.Invalid<String, ManageFailure> invalid) {
+            return refuse(event, invalid.problem());
+        }
+        String id = ((Parsed.Valid<String, ManageFailure>) deviceId).value();
+        DeviceCredentialProvider devices = new DeviceCredentialProvider(session);
+        Optional<DeviceCredentialModel> device = devices.find(caller.user(), id);
+        if (device.isEmpty()) {
+            return refuse(event, ManageFailure.DEVICE_NOT_REGISTERED);
+        }
+        devices.deleteCredential(realm, caller.user(), device.get().getId());
+        event.detail(Details.CREDENTIAL_ID, device.get().getId()).detail(LoginEvents.CHANGE, LoginEvents.DEVICE_REMOVED).success();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("msg", REMOVED_MESSAGE);
+        data.put("deviceId", id);
+        return ManageAnswers.success(data);
     }
 
     static Map<String, Object> registered(String deviceId, boolean simBindingEnabled) {

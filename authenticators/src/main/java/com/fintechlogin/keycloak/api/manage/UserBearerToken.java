@@ -1,6 +1,7 @@
 package com.fintechlogin.keycloak.api.manage;
 
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
+import com.fintechlogin.keycloak.login.AuthenticationLevel;
 
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -8,10 +9,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.keycloak.jose.jws.JWSHeader;
 import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.jose.jws.JWSInputException;
+import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
@@ -19,7 +23,8 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
  * Who calls: the user whose own access token of this realm is in {@code Authorization: Bearer}, checked by
  * Keycloak's {@link AppAuthManager.BearerTokenAuthenticator} (signature, issuer, type, expiry, revocation, not-before,
  * live user session, enabled client and user). Every way it refuses becomes {@link ManageFailure#NOT_AUTHENTICATED},
- * never an exception.
+ * never an exception. What the token's login proved is read from Keycloak's own client session, not from claims a
+ * client's mappers may shape.
  */
 final class UserBearerToken {
 
@@ -27,8 +32,38 @@ final class UserBearerToken {
     sealed interface Outcome permits Caller, Refused {
     }
 
-    /** A signed-in, enabled user; {@code sessionId} is null only for a session-less token. */
-    record Caller(UserModel user, ClientModel client, String sessionId) implements Outcome {
+    /**
+     * A signed-in, enabled user; {@code sessionId} is null only for a session-less token.
+     *
+     * @param level          the Keycloak level of authentication the token's login reached ({@link AuthenticationLevel});
+     *                       {@link Constants#NO_LOA} when the token has no client session to read it from
+     * @param authTime       when the user logged in, epoch seconds (the token's {@code auth_time})
+     * @param passwordProved whether that login checked the user's password
+     */
+    record Caller(UserModel user, ClientModel client, String sessionId, int level, long authTime,
+                  boolean passwordProved) implements Outcome {
+
+        /**
+         * Why this token may not change the user's credentials under {@code rules} at {@code now} (epoch seconds),
+         * or null. The client first: a token of an app the realm never trusted with credential changes is refused
+         * whatever its login proved.
+         */
+        ManageFailure strengthRefusal(CredentialChangeRules rules, long now) {
+            return UserBearerToken.strengthRefusal(rules, client.getClientId(), level, authTime, now);
+        }
+    }
+
+    static ManageFailure strengthRefusal(CredentialChangeRules rules, String clientId, int level, long authTime, long now) {
+        if (!rules.allows(clientId)) {
+            return ManageFailure.CLIENT_NOT_ALLOWED;
+        }
+        if (level < AuthenticationLevel.PASSWORD.loa()) {
+            return ManageFailure.AUTHENTICATION_TOO_WEAK;
+        }
+        if (now - authTime > rules.maxAgeSeconds()) {
+            return ManageFailure.AUTHENTICATION_TOO_OLD;
+        }
+        return null;
     }
 
     record Refused(ManageFailure failure) implements Outcome {
@@ -60,7 +95,15 @@ final class UserBearerToken {
         if (refusal != null) {
             return new Refused(refusal);
         }
-        return new Caller(user, result.client(), result.session() == null ? null : result.session().getId());
+        UserSessionModel userSession = result.session();
+        AuthenticatedClientSessionModel clientSession = userSession == null ? null
+                : userSession.getAuthenticatedClientSessionByClient(result.client().getId());
+        int level = clientSession == null ? Constants.NO_LOA : AuthenticationLevel.effectiveLoa(clientSession);
+        boolean passwordProved = clientSession != null && AuthenticationLevel.passwordProved(clientSession);
+        Long tokenAuthTime = result.token().getAuth_time();
+        long authTime = tokenAuthTime != null ? tokenAuthTime : userSession == null ? 0 : userSession.getStarted();
+        return new Caller(user, result.client(), userSession == null ? null : userSession.getId(), level, authTime,
+                passwordProved);
     }
 
     /**

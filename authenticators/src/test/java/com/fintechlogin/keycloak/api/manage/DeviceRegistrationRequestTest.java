@@ -19,7 +19,7 @@ class DeviceRegistrationRequestTest {
     }
 
     private static Parsed<DeviceRegistrationRequest, ManageFailure> valid(String deviceId, boolean simBinding) {
-        return new Parsed.Valid<>(new DeviceRegistrationRequest(deviceId, simBinding));
+        return new Parsed.Valid<>(new DeviceRegistrationRequest(deviceId, simBinding, null));
     }
 
     @Test
@@ -72,6 +72,27 @@ class DeviceRegistrationRequestTest {
             assertThat(parse("{\"deviceId\": \"" + deviceId + "\"}")).as(deviceId)
                     .isEqualTo(new Parsed.Invalid<>(ManageFailure.DEVICE_ID_INVALID));
         }
+    }
+
+    @Test
+    void readsTheCurrentPinAsSentForTheEndpointToCheck() {
+        assertThat(parse("{\"deviceId\": \"d1\", \"pin\": \"2580\"}"))
+                .isEqualTo(new Parsed.Valid<>(new DeviceRegistrationRequest("d1", false, "2580")));
+        assertThat(parse("{\"deviceId\": \"d1\", \"pin\": 2580}"))
+                .isEqualTo(new Parsed.Valid<>(new DeviceRegistrationRequest("d1", false, "2580")));
+    }
+
+    @Test
+    void neverPrintsTheCurrentPin() {
+        assertThat(new DeviceRegistrationRequest("d1", false, "2580").toString()).doesNotContain("2580");
+    }
+
+    @Test
+    void aRemovalReadsTheDeviceIdAsARegistrationDoes() {
+        assertThat(DeviceRegistrationRequest.deviceId(LenientJson.parseObject("{\"deviceId\": \"d1\"}".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(new Parsed.Valid<>("d1"));
+        assertThat(DeviceRegistrationRequest.deviceId(LenientJson.parseObject("{}".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(new Parsed.Invalid<>(ManageFailure.DEVICE_ID_MISSING));
     }
 
     @Test

@@ -94,7 +94,7 @@ class ManageAnswersTest {
 
     @Test
     void failureBodyIsSeed001sEnvelopeWithCodeAndMessageOnly() {
-        Response response = ManageAnswers.failure(ManageFailure.PIN_WEAK);
+        Response response = ManageAnswers.failure(ManageFailure.PIN_WEAK, "POST", 300);
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getEntity()).isEqualTo("{\"resCode\":\"ONB043\",\"resDesc\":\"PIN is too easy to guess\"}");
@@ -103,7 +103,7 @@ class ManageAnswersTest {
 
     @Test
     void wrongMethodNamesTheOneAllowed() {
-        Response response = ManageAnswers.failure(ManageFailure.WRONG_METHOD);
+        Response response = ManageAnswers.failure(ManageFailure.WRONG_METHOD, "POST", 300);
 
         assertThat(response.getStatus()).isEqualTo(405);
         assertThat(response.getHeaderString("Allow")).isEqualTo("POST");
@@ -112,7 +112,7 @@ class ManageAnswersTest {
 
     @Test
     void aMissingOrRefusedTokenAsksForABearerToken() {
-        Response response = ManageAnswers.failure(ManageFailure.NOT_AUTHENTICATED);
+        Response response = ManageAnswers.failure(ManageFailure.NOT_AUTHENTICATED, "POST", 300);
 
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getHeaderString("WWW-Authenticate")).isEqualTo("Bearer");
@@ -123,10 +123,46 @@ class ManageAnswersTest {
     void everyMethodButPostAnswers405InTheEnvelopeWithoutLookingAtTheRequest() {
         UserCredentialEndpoint endpoint = new SetPinEndpoint(null);
 
-        for (Response response : new Response[] {endpoint.get(), endpoint.put(), endpoint.delete(), endpoint.patch()}) {
+        for (Response response : new Response[] {endpoint.get(), endpoint.put(), endpoint.delete(null), endpoint.patch()}) {
             assertThat(response.getStatus()).isEqualTo(405);
+            assertThat(response.getHeaderString("Allow")).isEqualTo("POST");
             assertThat(response.getEntity()).isEqualTo("{\"resCode\":\"ONB030\",\"resDesc\":\"Invalid request\"}");
         }
+    }
+
+    @Test
+    void theDeviceEndpointAlsoTakesDeleteAndSaysSo() {
+        UserCredentialEndpoint endpoint = new RegisterDeviceEndpoint(null);
+
+        for (Response response : new Response[] {endpoint.get(), endpoint.put(), endpoint.patch()}) {
+            assertThat(response.getStatus()).isEqualTo(405);
+            assertThat(response.getHeaderString("Allow")).isEqualTo("POST, DELETE");
+        }
+    }
+
+    @Test
+    void aLoginTooWeakOrTooOldGetsTheStepUpChallengeOfRfc9470() {
+        Response weak = ManageAnswers.failure(ManageFailure.AUTHENTICATION_TOO_WEAK, "POST", 300);
+        Response old = ManageAnswers.failure(ManageFailure.AUTHENTICATION_TOO_OLD, "POST", 120);
+        Response noPassword = ManageAnswers.failure(ManageFailure.PASSWORD_LOGIN_REQUIRED, "POST", 300);
+
+        assertThat(weak.getStatus()).isEqualTo(401);
+        assertThat(weak.getHeaderString("WWW-Authenticate")).startsWith("Bearer error=\"insufficient_user_authentication\"")
+                .contains("acr_values=\"password pin-device\"");
+        assertThat(weak.getEntity()).isEqualTo("{\"resCode\":\"ONB049\",\"resDesc\":\"A stronger login is required\"}");
+        assertThat(old.getHeaderString("WWW-Authenticate")).startsWith("Bearer error=\"insufficient_user_authentication\"")
+                .endsWith(", max_age=120");
+        assertThat(old.getEntity()).isEqualTo("{\"resCode\":\"ONB050\",\"resDesc\":\"Login is too old, please log in again\"}");
+        assertThat(noPassword.getHeaderString("WWW-Authenticate")).startsWith("Bearer error=\"insufficient_user_authentication\"");
+    }
+
+    @Test
+    void anAppTheRealmDoesNotTrustIsForbiddenNotUnauthenticated() {
+        Response response = ManageAnswers.failure(ManageFailure.CLIENT_NOT_ALLOWED, "POST", 300);
+
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getHeaderString("WWW-Authenticate")).isNull();
+        assertThat(response.getEntity()).isEqualTo("{\"resCode\":\"ONB048\",\"resDesc\":\"This app may not change credentials\"}");
     }
 
     @Test
@@ -150,26 +186,40 @@ class ManageAnswersTest {
     @Test
     void everyAnswerIsOneTheOpenApiDocumentGives() {
         Set<ManageFailure> either = Set.of(ManageFailure.MALFORMED_REQUEST, ManageFailure.WRONG_CONTENT_TYPE, ManageFailure.BODY_TOO_LARGE,
-                ManageFailure.NOT_AUTHENTICATED, ManageFailure.NOT_A_USER, ManageFailure.USER_DISABLED);
-        Set<ManageFailure> pinOnly = Set.of(ManageFailure.USER_LOCKED, ManageFailure.PIN_MISSING, ManageFailure.PIN_NOT_DIGITS,
-                ManageFailure.PIN_WRONG_LENGTH, ManageFailure.PIN_WEAK, ManageFailure.OLD_PIN_MISSING, ManageFailure.OLD_PIN_INCORRECT,
-                ManageFailure.PIN_LOCKED, ManageFailure.NOT_CONFIGURED, ManageFailure.UNAVAILABLE);
+                ManageFailure.NOT_AUTHENTICATED, ManageFailure.NOT_A_USER, ManageFailure.USER_DISABLED,
+                ManageFailure.CLIENT_NOT_ALLOWED, ManageFailure.AUTHENTICATION_TOO_WEAK, ManageFailure.AUTHENTICATION_TOO_OLD,
+                ManageFailure.USER_LOCKED, ManageFailure.PIN_MISSING, ManageFailure.OLD_PIN_INCORRECT, ManageFailure.PIN_LOCKED,
+                ManageFailure.NOT_CONFIGURED, ManageFailure.UNAVAILABLE);
+        Set<ManageFailure> pinOnly = Set.of(ManageFailure.PIN_NOT_DIGITS, ManageFailure.PIN_WRONG_LENGTH, ManageFailure.PIN_WEAK,
+                ManageFailure.OLD_PIN_MISSING, ManageFailure.PASSWORD_LOGIN_REQUIRED);
         Set<ManageFailure> deviceOnly = Set.of(ManageFailure.DEVICE_ID_MISSING, ManageFailure.DEVICE_ID_INVALID,
-                ManageFailure.SIM_BINDING_INVALID, ManageFailure.DEVICE_CONFLICT);
+                ManageFailure.SIM_BINDING_INVALID, ManageFailure.DEVICE_CONFLICT, ManageFailure.DEVICE_LIMIT_REACHED,
+                ManageFailure.DEVICE_NOT_REGISTERED);
+        Set<ManageFailure> removal = Set.of(ManageFailure.MALFORMED_REQUEST, ManageFailure.WRONG_CONTENT_TYPE,
+                ManageFailure.BODY_TOO_LARGE, ManageFailure.NOT_AUTHENTICATED, ManageFailure.NOT_A_USER, ManageFailure.USER_DISABLED,
+                ManageFailure.CLIENT_NOT_ALLOWED, ManageFailure.AUTHENTICATION_TOO_WEAK, ManageFailure.AUTHENTICATION_TOO_OLD,
+                ManageFailure.DEVICE_ID_MISSING, ManageFailure.DEVICE_ID_INVALID, ManageFailure.DEVICE_NOT_REGISTERED);
         for (ManageFailure failure : ManageFailure.values()) {
             if (failure == ManageFailure.WRONG_METHOD) {
-                DocumentedAnswers.assertDocumented("get", PIN, ManageAnswers.failure(failure));
-                DocumentedAnswers.assertDocumented("put", DEVICE, ManageAnswers.failure(failure));
+                DocumentedAnswers.assertDocumented("get", PIN, ManageAnswers.failure(failure, "POST", 300));
+                DocumentedAnswers.assertDocumented("delete", PIN, ManageAnswers.failure(failure, "POST", 300));
+                DocumentedAnswers.assertDocumented("put", DEVICE, ManageAnswers.failure(failure, "POST, DELETE", 300));
                 continue;
             }
             assertThat(either.contains(failure) || pinOnly.contains(failure) || deviceOnly.contains(failure)).as(failure.name()).isTrue();
             if (!deviceOnly.contains(failure)) {
-                DocumentedAnswers.assertDocumented("post", PIN, ManageAnswers.failure(failure));
+                DocumentedAnswers.assertDocumented("post", PIN, ManageAnswers.failure(failure, "POST", 300));
             }
             if (!pinOnly.contains(failure)) {
-                DocumentedAnswers.assertDocumented("post", DEVICE, ManageAnswers.failure(failure));
+                DocumentedAnswers.assertDocumented("post", DEVICE, ManageAnswers.failure(failure, "POST, DELETE", 300));
+            }
+            if (removal.contains(failure)) {
+                DocumentedAnswers.assertDocumented("delete", DEVICE, ManageAnswers.failure(failure, "POST, DELETE", 300));
             }
         }
+        DocumentedAnswers.assertDocumented("post", PIN, ManageAnswers.success(Map.of("msg", SetPinEndpoint.RESET_MESSAGE)));
+        DocumentedAnswers.assertDocumented("delete", DEVICE, ManageAnswers.success(
+                Map.of("msg", RegisterDeviceEndpoint.REMOVED_MESSAGE, "deviceId", "anid:abc")));
         DocumentedAnswers.assertDocumented("post", PIN, ManageAnswers.success(Map.of("msg", SetPinEndpoint.SET_MESSAGE)));
         DocumentedAnswers.assertDocumented("post", PIN, ManageAnswers.success(Map.of("msg", SetPinEndpoint.CHANGED_MESSAGE)));
         DocumentedAnswers.assertDocumented("post", DEVICE, ManageAnswers.success(RegisterDeviceEndpoint.registered("anid:abc", true)));

@@ -19,24 +19,42 @@ class PinChangeRequestTest {
     @Test
     void readsTheNewAndTheOldPin() {
         assertThat(parse("{\"pin\": \"4821\", \"oldPin\": \"1357\"}"))
-                .isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", "1357")));
+                .isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", "1357", false)));
     }
 
     @Test
     void aFirstPinNeedsNoOldPin() {
-        assertThat(parse("{\"pin\": \"4821\",}")).isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", null)));
-        assertThat(parse("{\"pin\": \"4821\", \"oldPin\": \"\"}")).isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", null)));
+        assertThat(parse("{\"pin\": \"4821\",}")).isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", null, false)));
+        assertThat(parse("{\"pin\": \"4821\", \"oldPin\": \"\"}")).isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", null, false)));
     }
 
     @Test
     void readsPinsSentAsNumbers() {
         assertThat(parse("{\"pin\": 4821, \"oldPin\": 1357}"))
-                .isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", "1357")));
+                .isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", "1357", false)));
     }
 
     @Test
     void keepsThePinAsSentForTheRealmToJudge() {
-        assertThat(parse("{\"pin\": \" 48a1\"}")).isEqualTo(new Parsed.Valid<>(new PinChangeRequest(" 48a1", null)));
+        assertThat(parse("{\"pin\": \" 48a1\"}")).isEqualTo(new Parsed.Valid<>(new PinChangeRequest(" 48a1", null, false)));
+    }
+
+    @Test
+    void aForgottenPinIsSaidWithABooleanOrItsWord() {
+        assertThat(parse("{\"pin\": \"4821\", \"forgotPin\": true}"))
+                .isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", null, true)));
+        assertThat(parse("{\"pin\": \"4821\", \"forgotPin\": \" TRUE \"}"))
+                .isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", null, true)));
+        assertThat(parse("{\"pin\": \"4821\", \"forgotPin\": null}"))
+                .isEqualTo(new Parsed.Valid<>(new PinChangeRequest("4821", null, false)));
+    }
+
+    @Test
+    void aForgotPinFlagThatIsNeitherYesNorNoIsAMalformedRequest() {
+        for (String flag : new String[] {"1", "\"yes\"", "[true]", "{}", "\"\""}) {
+            assertThat(parse("{\"pin\": \"4821\", \"forgotPin\": " + flag + "}")).as(flag)
+                    .isEqualTo(new Parsed.Invalid<>(ManageFailure.MALFORMED_REQUEST));
+        }
     }
 
     @Test
