@@ -50,11 +50,14 @@ class CardPortalLoginApiTest {
     static final String VAULT_SECRET = "it-vault-checksum-secret-5d2e8a41c9b7";
 
     /** The demo affiliate: its client id is the document's sample {@code affiliate} value. Demo-only values. */
-    private static final String AFFILIATE = "91f5evhk72f56432ec678sdfes685h42sd2t21k430912508233b7r37562g2hps";
-    private static final String PROCESSOR_KEY = "demo-processor-key-002";
-    private static final String CHECKSUM_SECRET = "demo-checksum-secret-002";
-    private static final String CARD_USER_MOBILE = "9100000978";
-    private static final String CARD_USER_PASSWORD = "Apswd@1234";
+    static final String DEMO_AFFILIATE_ID = "91f5evhk72f56432ec678sdfes685h42sd2t21k430912508233b7r37562g2hps";
+    static final String DEMO_PROCESSOR_KEY = "demo-processor-key-002";
+    static final String DEMO_CHECKSUM_SECRET = "demo-checksum-secret-002";
+    static final String CARD_USER_MOBILE = "9100000978";
+    static final String CARD_USER_PASSWORD = "Apswd@1234";
+    private static final String AFFILIATE = DEMO_AFFILIATE_ID;
+    private static final String PROCESSOR_KEY = DEMO_PROCESSOR_KEY;
+    private static final String CHECKSUM_SECRET = DEMO_CHECKSUM_SECRET;
     private static final String CARD_PORTAL_FLOW = "fintech card portal login";
 
     private static final String FORM = "application/x-www-form-urlencoded";

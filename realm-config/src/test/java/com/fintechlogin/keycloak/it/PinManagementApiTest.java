@@ -78,7 +78,8 @@ class PinManagementApiTest {
 
         Http.Answer login = pinLogin(accountNumber, "2580", DEVICE);
         assertOnb(login, 200, "ONB200");
-        assertThat(login.json().at("/data/simDeviceBindingEnabled").asBoolean()).isTrue();
+        // The app asked for SIM binding; only an admin or a SIM-binding service may grant it.
+        assertThat(login.json().at("/data/simDeviceBindingEnabled").asBoolean()).isFalse();
         assertThat(realm.admin().users().get(user.id()).credentials()).extracting(c -> c.getType()).contains("pin", "device");
     }
 

@@ -172,7 +172,8 @@ class ClusterTest {
 
         Http.Answer pinLogin = b.pinLogin(appToken, user.accountNumber(), PIN, DEVICE);
         assertOnb(pinLogin, 200, "ONB200", "PIN login on B");
-        assertThat(pinLogin.json().at("/data/simDeviceBindingEnabled").asBoolean()).isTrue();
+        // The registration asked for SIM binding, which is not the user's to claim.
+        assertThat(pinLogin.json().at("/data/simDeviceBindingEnabled").asBoolean()).isFalse();
         JsonNode key = b.publicKey();
         String ciphertext = new ClientCrypto(key.get("publicKey").asText()).encryptDeviceId(DEVICE);
         assertOnb(b.deviceLogin(appToken, user.accountNumber(), ciphertext, key.get("keyRef").asText(), DEVICE), 200, "ONB200",
