@@ -39,6 +39,10 @@ class ManageAnswersTest {
         expected.put(ManageFailure.BODY_TOO_LARGE, new ApiCode(413, "ONB030", "Invalid request"));
         expected.put(ManageFailure.NOT_AUTHENTICATED, new ApiCode(401, "ONB040", "Invalid or expired access token"));
         expected.put(ManageFailure.NOT_A_USER, new ApiCode(403, "ONB041", "A user's access token is required"));
+        expected.put(ManageFailure.CLIENT_NOT_ALLOWED, new ApiCode(403, "ONB048", "This app may not change credentials"));
+        expected.put(ManageFailure.AUTHENTICATION_TOO_WEAK, new ApiCode(401, "ONB049", "A stronger login is required"));
+        expected.put(ManageFailure.AUTHENTICATION_TOO_OLD, new ApiCode(401, "ONB050", "Login is too old, please log in again"));
+        expected.put(ManageFailure.PASSWORD_LOGIN_REQUIRED, new ApiCode(401, "ONB053", "A password login is required to reset the PIN"));
         expected.put(ManageFailure.USER_DISABLED, new ApiCode(401, "ONB029", "Account has been blocked by admin"));
         expected.put(ManageFailure.USER_LOCKED, new ApiCode(401, "ONB028", "Pin Locked"));
         expected.put(ManageFailure.PIN_MISSING, new ApiCode(400, "ONB016", "PIN mandatory"));
@@ -50,6 +54,8 @@ class ManageAnswersTest {
         expected.put(ManageFailure.PIN_LOCKED, new ApiCode(401, "ONB028", "Pin Locked"));
         expected.put(ManageFailure.DEVICE_ID_MISSING, new ApiCode(400, "ONB024", "Device id is mandatory"));
         expected.put(ManageFailure.DEVICE_ID_INVALID, new ApiCode(400, "ONB045", "Invalid device id"));
+        expected.put(ManageFailure.DEVICE_LIMIT_REACHED, new ApiCode(409, "ONB051", "Device limit reached"));
+        expected.put(ManageFailure.DEVICE_NOT_REGISTERED, new ApiCode(404, "ONB052", "Device not registered"));
         expected.put(ManageFailure.SIM_BINDING_INVALID, new ApiCode(400, "ONB046", "Invalid simBindingEnabled"));
         expected.put(ManageFailure.DEVICE_CONFLICT, new ApiCode(409, "ONB047", "Device id conflicts with a registered device"));
         String retry = "Request could not be processed at this time, Please retry again";
@@ -70,7 +76,8 @@ class ManageAnswersTest {
                 assertThat(previous == null || previous.equals(code)).as(value).isTrue();
             }
         });
-        assertThat(byNewCode).containsOnlyKeys("ONB040", "ONB041", "ONB042", "ONB043", "ONB044", "ONB045", "ONB046", "ONB047");
+        assertThat(byNewCode).containsOnlyKeys("ONB040", "ONB041", "ONB042", "ONB043", "ONB044", "ONB045", "ONB046", "ONB047",
+                "ONB048", "ONB049", "ONB050", "ONB051", "ONB052", "ONB053");
     }
 
     @Test
@@ -210,7 +217,7 @@ class ManageAnswersTest {
             if (!deviceOnly.contains(failure)) {
                 DocumentedAnswers.assertDocumented("post", PIN, ManageAnswers.failure(failure, "POST", 300));
             }
-            if (!pinOnly.contains(failure)) {
+            if (!pinOnly.contains(failure) && failure != ManageFailure.DEVICE_NOT_REGISTERED) {
                 DocumentedAnswers.assertDocumented("post", DEVICE, ManageAnswers.failure(failure, "POST, DELETE", 300));
             }
             if (removal.contains(failure)) {
