@@ -3,7 +3,6 @@ package com.fintechlogin.keycloak.login;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.Constants;
-import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -50,15 +49,13 @@ public enum AuthenticationLevel {
     }
 
     /**
-     * The level a client session's tokens carry, computed as Keycloak's {@code acr} mapper does: a login no step of
-     * any provider gave a level counts 1, or 0 when it was an SSO-cookie login.
+     * The level a step of this project (or Keycloak's level-of-authentication condition) recorded for the login behind
+     * this client session; {@link Constants#NO_LOA} when none did. Stricter than Keycloak's {@code acr} mapper, which
+     * writes 1 for a login with no recorded level: such a login — a flow of Keycloak's own steps only, an impersonation,
+     * a token exchange — may have checked no credential at all, and credential changes must not take it on trust.
      */
-    public static int effectiveLoa(AuthenticatedClientSessionModel clientSession) {
-        int loa = parse(clientSession.getNote(Constants.LEVEL_OF_AUTHENTICATION));
-        if (loa < 0) {
-            return AuthenticationManager.isSSOAuthentication(clientSession) ? APP_VOUCHED.loa : PASSWORD.loa;
-        }
-        return loa;
+    public static int recordedLoa(AuthenticatedClientSessionModel clientSession) {
+        return parse(clientSession.getNote(Constants.LEVEL_OF_AUTHENTICATION));
     }
 
     /** Whether the login behind this client session checked the user's password. */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
@@ -264,6 +265,36 @@ class BrowserLoginTest {
         Authorization webBanking = openLogin(WEB_BANKING);
         continueToPin(mobile).signIn(PIN);
 
+        assertThat(tokensOnRedirect(webBanking).getSubject()).isEqualTo(user.id());
+    }
+
+    @Test
+    void setPinAsksAUserWhoHasAPinForItUnderThePinsAttemptLimit() throws Exception {
+        String mobile = DemoRealm.freshMobile();
+        TestUser user = DemoRealm.newUser(realm, Map.of("mobile", List.of(mobile)), List.of(DemoRealm.pin(PIN)));
+        UserRepresentation rep = realm.admin().users().get(user.id()).toRepresentation();
+        rep.setRequiredActions(List.of("fintech-set-pin"));
+        realm.admin().users().get(user.id()).update(rep);
+        Authorization cardPortal = openLogin(CARD_PORTAL);
+        MobilePasswordPage mobilePassword = new MobilePasswordPage(driver);
+        mobilePassword.assertCurrent();
+        mobilePassword.signIn(mobile, user.password());
+
+        SetPinPage setPin = new SetPinPage(driver);
+        setPin.assertCurrent();
+        assertThat(setPin.asksForTheCurrentPin()).isTrue();
+        assertThat(setPin.labelOf("currentPin")).isEqualTo(EN.get("fintechCurrentPin"));
+        setPin.changePin(WRONG_PIN, "3691", "3691");
+        setPin.assertCurrent();
+        assertThat(setPin.currentPinError()).contains(EN.get("fintechCurrentPinInvalid", PIN_ATTEMPTS - 1));
+        screenshots.take();
+
+        setPin.changePin(PIN, "3691", "3691");
+
+        assertThat(tokensOnRedirect(cardPortal).getSubject()).isEqualTo(user.id());
+        startNewBrowserSession();
+        Authorization webBanking = openLogin(WEB_BANKING);
+        continueToPin(mobile).signIn("3691");
         assertThat(tokensOnRedirect(webBanking).getSubject()).isEqualTo(user.id());
     }
 

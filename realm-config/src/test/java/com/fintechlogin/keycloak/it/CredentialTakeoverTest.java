@@ -196,6 +196,20 @@ class CredentialTakeoverTest {
         assertOnb(Logins.manage("POST", pinUrl(), fresh, Map.of("pin", "4826")), 200, "ONB200");
     }
 
+    @Test
+    void theOnboardingStoryStillWorksPasswordThenPinThenDeviceThenPinLogin() {
+        Victim user = victim(List.of());
+        String token = logins().emailPasswordToken(user.user().email(), user.user().password());
+
+        assertOnb(Logins.manage("POST", pinUrl(), token, Map.of("pin", "2580")), 200, "ONB200");
+        assertOnb(Logins.manage("POST", deviceUrl(), token, Map.of("deviceId", DEVICE, "pin", "2580")), 200, "ONB200");
+
+        Http.Answer login = logins().pinLogin(user.accountNumber(), "2580", DEVICE);
+        assertOnb(login, 200, "ONB200");
+        assertThat(events("UPDATE_CREDENTIAL", user.user())).extracting(e -> e.getDetails().get("fintech_change"))
+                .contains("pin_set", "device_added");
+    }
+
     // --- a user who has a PIN proves it ----------------------------------------------------------------------------
 
     @Test
@@ -238,8 +252,9 @@ class CredentialTakeoverTest {
         assertThat(status.get("locked").asBoolean()).isTrue();
         assertThat(status.get("failures").asInt()).isEqualTo(5);
         assertThat(credentialTypes(victim.user())).doesNotContain("device");
-        assertThat(events("USER_DISABLED_BY_TEMPORARY_LOCKOUT", victim.user())).hasSize(1)
-                .allSatisfy(e -> assertThat(e.getDetails()).containsEntry("credential_type", "pin"));
+        // Keycloak's own detector records its account lock with the same event type, without a credential type.
+        assertThat(events("USER_DISABLED_BY_TEMPORARY_LOCKOUT", victim.user()))
+                .filteredOn(e -> e.getDetails() != null && "pin".equals(e.getDetails().get("credential_type"))).hasSize(1);
     }
 
     @Test

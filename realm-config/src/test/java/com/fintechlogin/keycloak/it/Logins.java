@@ -41,8 +41,9 @@ final class Logins {
                 Map.of("X-API-KEY", DemoRealm.MOB_APP, "X-API-TOKEN", appToken));
     }
 
+    /** The token alone: the documented answer gives it with its {@code Bearer } prefix. */
     String mobileSignInToken(String mobile) {
-        return token(mobileSignIn(mobile), "/data/token");
+        return token(mobileSignIn(mobile), "/data/token").replaceFirst("^Bearer ", "");
     }
 
     /** PIN login, sign-in mode 1 (client {@code MOB-APP-2001}). */

@@ -2,7 +2,7 @@ package com.fintechlogin.keycloak.it;
 
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
-/** The "Set PIN" required action (fintech-set-pin.ftl): a new PIN, typed twice. */
+/** The "Set PIN" required action (fintech-set-pin.ftl): a new PIN, typed twice, after the current one if the user has a PIN. */
 final class SetPinPage extends FintechPage {
 
     SetPinPage(ManagedWebDriver driver) {
@@ -13,6 +13,19 @@ final class SetPinPage extends FintechPage {
         type("pin", pin);
         type("pinConfirm", confirmation);
         press("kc-submit");
+    }
+
+    void changePin(String current, String pin, String confirmation) {
+        type("currentPin", current);
+        setPin(pin, confirmation);
+    }
+
+    boolean asksForTheCurrentPin() {
+        return has("currentPin");
+    }
+
+    String currentPinError() {
+        return text("input-error-currentPin");
     }
 
     String pinError() {

@@ -35,8 +35,8 @@ final class UserBearerToken {
     /**
      * A signed-in, enabled user; {@code sessionId} is null only for a session-less token.
      *
-     * @param level          the Keycloak level of authentication the token's login reached ({@link AuthenticationLevel});
-     *                       {@link Constants#NO_LOA} when the token has no client session to read it from
+     * @param level          the Keycloak level of authentication the token's login recorded ({@link AuthenticationLevel});
+     *                       {@link Constants#NO_LOA} when it recorded none or the token has no client session
      * @param authTime       when the user logged in, epoch seconds (the token's {@code auth_time})
      * @param passwordProved whether that login checked the user's password
      */
@@ -98,7 +98,7 @@ final class UserBearerToken {
         UserSessionModel userSession = result.session();
         AuthenticatedClientSessionModel clientSession = userSession == null ? null
                 : userSession.getAuthenticatedClientSessionByClient(result.client().getId());
-        int level = clientSession == null ? Constants.NO_LOA : AuthenticationLevel.effectiveLoa(clientSession);
+        int level = clientSession == null ? Constants.NO_LOA : AuthenticationLevel.recordedLoa(clientSession);
         boolean passwordProved = clientSession != null && AuthenticationLevel.passwordProved(clientSession);
         Long tokenAuthTime = result.token().getAuth_time();
         long authTime = tokenAuthTime != null ? tokenAuthTime : userSession == null ? 0 : userSession.getStarted();
