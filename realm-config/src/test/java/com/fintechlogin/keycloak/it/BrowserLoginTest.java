@@ -227,12 +227,7 @@ class BrowserLoginTest {
         String mobile = DemoRealm.freshMobile();
         TestUser user = DemoRealm.newUser(realm, Map.of("mobile", List.of(mobile)));
         Authorization cardPortal = openLogin(CARD_PORTAL);
-        MobilePasswordPage mobilePassword = new MobilePasswordPage(driver);
-        mobilePassword.assertCurrent();
-        mobilePassword.signIn(mobile, user.password());
-
-        SetPinPage setPin = new SetPinPage(driver);
-        setPin.assertCurrent();
+        SetPinPage setPin = signInToCardPortalUpToSetPin(mobile, user.password());
         assertThat(setPin.title()).isEqualTo(EN.get("fintechSetPinTitle"));
         assertThat(setPin.labelOf("pin")).isEqualTo(EN.get("fintechNewPin"));
         assertThat(setPin.labelOf("pinConfirm")).isEqualTo(EN.get("fintechConfirmPin"));
@@ -276,12 +271,7 @@ class BrowserLoginTest {
         rep.setRequiredActions(List.of("fintech-set-pin"));
         realm.admin().users().get(user.id()).update(rep);
         Authorization cardPortal = openLogin(CARD_PORTAL);
-        MobilePasswordPage mobilePassword = new MobilePasswordPage(driver);
-        mobilePassword.assertCurrent();
-        mobilePassword.signIn(mobile, user.password());
-
-        SetPinPage setPin = new SetPinPage(driver);
-        setPin.assertCurrent();
+        SetPinPage setPin = signInToCardPortalUpToSetPin(mobile, user.password());
         assertThat(setPin.asksForTheCurrentPin()).isTrue();
         assertThat(setPin.labelOf("currentPin")).isEqualTo(EN.get("fintechCurrentPin"));
         setPin.changePin(WRONG_PIN, "3691", "3691");
@@ -296,6 +286,16 @@ class BrowserLoginTest {
         Authorization webBanking = openLogin(WEB_BANKING);
         continueToPin(mobile).signIn("3691");
         assertThat(tokensOnRedirect(webBanking).getSubject()).isEqualTo(user.id());
+    }
+
+    /** The card portal's mobile + password page, signed in, up to the Set PIN page that follows. */
+    private SetPinPage signInToCardPortalUpToSetPin(String mobile, String password) {
+        MobilePasswordPage mobilePassword = new MobilePasswordPage(driver);
+        mobilePassword.assertCurrent();
+        mobilePassword.signIn(mobile, password);
+        SetPinPage setPin = new SetPinPage(driver);
+        setPin.assertCurrent();
+        return setPin;
     }
 
     // --- language and layout -------------------------------------------------------------------------------------

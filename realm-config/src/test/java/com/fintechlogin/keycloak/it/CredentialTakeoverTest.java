@@ -21,7 +21,6 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -81,15 +80,7 @@ class CredentialTakeoverTest {
     }
 
     private void setRealmAttribute(String name, String value) {
-        String previous = realm.admin().toRepresentation().getAttributes().get(name);
-        RealmRepresentation rep = realm.admin().toRepresentation();
-        rep.getAttributes().put(name, value);
-        realm.admin().update(rep);
-        realm.cleanup().add(r -> {
-            RealmRepresentation restored = r.toRepresentation();
-            restored.getAttributes().put(name, previous == null ? "" : previous);
-            r.update(restored);
-        });
+        DemoRealm.setRealmAttribute(realm, name, value);
     }
 
     private static JsonNode claims(String token) throws Exception {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 
@@ -92,6 +93,28 @@ public final class DemoRealm {
             }
             r.flows().updateAuthenticatorConfig(configId, restored);
         });
+    }
+
+    /** Sets a realm attribute for this test; set back afterwards, to "" (not set) when it was absent. */
+    static void setRealmAttribute(ManagedRealm realm, String name, String value) {
+        String previous = realm.admin().toRepresentation().getAttributes().get(name);
+        putRealmAttribute(realm, name, value);
+        realm.cleanup().add(r -> {
+            RealmRepresentation restored = r.toRepresentation();
+            // An empty value reads as "not set": the admin API keeps attributes a representation leaves out.
+            restored.getAttributes().put(name, previous == null ? "" : previous);
+            r.update(restored);
+        });
+    }
+
+    /**
+     * Sets a realm attribute without a cleanup of its own: within a test that set it with {@link #setRealmAttribute},
+     * whose cleanup (run in the order registered) then restores the value from before the test.
+     */
+    static void putRealmAttribute(ManagedRealm realm, String name, String value) {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        rep.getAttributes().put(name, value);
+        realm.admin().update(rep);
     }
 
     static TestUser newUser(ManagedRealm realm) {

@@ -220,26 +220,12 @@ class PartnerLoginApiTest {
         return realm.admin().users().search(SAMPLE_USER, true).get(0).getId();
     }
 
-    /** Sets a realm attribute for this test; set back afterwards, to "" (not set) when it was absent. */
     private void setRealmAttribute(String name, String value) {
-        String previous = realm.admin().toRepresentation().getAttributes().get(name);
-        putRealmAttribute(name, value);
-        realm.cleanup().add(r -> {
-            RealmRepresentation restored = r.toRepresentation();
-            // An empty value reads as "not set": the admin API keeps attributes a representation leaves out.
-            restored.getAttributes().put(name, previous == null ? "" : previous);
-            r.update(restored);
-        });
+        DemoRealm.setRealmAttribute(realm, name, value);
     }
 
-    /**
-     * Sets a realm attribute without a cleanup of its own: within a test that set it with {@link #setRealmAttribute},
-     * whose cleanup (run in the order registered) then restores the value from before the test.
-     */
     private void putRealmAttribute(String name, String value) {
-        RealmRepresentation rep = realm.admin().toRepresentation();
-        rep.getAttributes().put(name, value);
-        realm.admin().update(rep);
+        DemoRealm.putRealmAttribute(realm, name, value);
     }
 
     // --- answers and events ------------------------------------------------------------------------------------------
