@@ -104,7 +104,7 @@ public final class UserDevicesAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response setSimBinding(@PathParam("credentialId") String credentialId, String body) {
-        if (!auth.users().canManage(user) && !auth.adminAuth().hasRealmRole(SIM_BINDING_ROLE)) {
+        if (!auth.users().canManage(user) && !isSimBindingService()) {
             throw new ForbiddenException();
         }
         Boolean simBindingEnabled = simBindingOf(body);
@@ -124,6 +124,16 @@ public final class UserDevicesAdminResource {
                 .detail(Details.CREDENTIAL_ID, credentialId)
                 .success();
         return AdminViews.ok(AdminViews.device(updated));
+    }
+
+    /**
+     * Whether the caller is a SIM-binding service of this realm: a client's service account holding the role, with a
+     * token of this realm. Not a person who happens to hold the role, and not a master-realm role of the same name.
+     */
+    private boolean isSimBindingService() {
+        return realm.getId().equals(auth.adminAuth().getRealm().getId())
+                && auth.adminAuth().getUser().getServiceAccountClientLink() != null
+                && auth.adminAuth().hasRealmRole(SIM_BINDING_ROLE);
     }
 
     /** The flag of a body that is exactly {@code {"simBindingEnabled": boolean}}; null for anything else. */

@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.device;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.keycloak.credential.CredentialModel;
@@ -48,6 +49,14 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
                 .map(DeviceCredentialModel::from)
                 .filter(device -> device.deviceId().equals(deviceId))
                 .findFirst();
+    }
+
+    /** Every credential of the user's with this device id (more than one only when registrations raced). */
+    public List<DeviceCredentialModel> findAll(UserModel user, String deviceId) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(DeviceCredentialModel.TYPE)
+                .map(DeviceCredentialModel::from)
+                .filter(device -> device.deviceId().equals(deviceId))
+                .toList();
     }
 
     /** How many devices the user has registered. */

@@ -62,7 +62,9 @@ public final class DeviceLoginStep extends DirectGrantStep {
         Verdict verdict = LimitedCheck.run(context.getSession(), realm, user, CredentialKinds.DEVICE,
                 Optional.of(PinAttempts.policy(realm)),
                 () -> keys.decrypt(keyRef, ciphertext).filter(plain -> DeviceCiphertexts.matches(plain, deviceId)).isPresent());
-        LoginFailures.conclude(context, verdict, DeviceCredentialModel.TYPE, AuthenticationLevel.PIN_ON_DEVICE);
+        // The documented proof is the device id encrypted under the realm's public key: anyone who learns the id can
+        // make it, and the id is no secret (a PIN login sends it in clear). So it proves no more than the app's word.
+        LoginFailures.conclude(context, verdict, DeviceCredentialModel.TYPE, AuthenticationLevel.APP_VOUCHED);
     }
 
     @Override

@@ -43,6 +43,16 @@ public enum AuthenticationLevel {
         }
     }
 
+    /**
+     * Starts a login's record once its user is found: the app's word only, no password checked. Written, not just
+     * left unset, because Keycloak reuses a client session for a new login of the same client in one user session
+     * (a browser re-login) and only adds notes: without this, an earlier login's password proof would carry over.
+     */
+    public static void started(AuthenticationFlowContext context) {
+        APP_VOUCHED.reach(context);
+        context.getAuthenticationSession().setClientNote(PASSWORD_PROVED_NOTE, "false");
+    }
+
     /** Records that this login checked the user's password. */
     public static void passwordProved(AuthenticationFlowContext context) {
         context.getAuthenticationSession().setClientNote(PASSWORD_PROVED_NOTE, "true");

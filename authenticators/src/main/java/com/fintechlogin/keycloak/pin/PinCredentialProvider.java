@@ -184,7 +184,10 @@ public final class PinCredentialProvider
                 .category(CredentialTypeMetadata.Category.BASIC_AUTHENTICATION)
                 .displayName("PIN")
                 .helpText("The numeric PIN of the mobile app's PIN login, stored as a keyed hash.")
-                .removeable(true)
+                // Not through Keycloak's account API: its removal asks no more than a token of the account, which a
+                // mobile sign-in gives, and a user without a PIN may set a new one. Replaced through the PIN endpoint's
+                // recovery, removed by admins.
+                .removeable(false)
                 .build(session);
     }
 

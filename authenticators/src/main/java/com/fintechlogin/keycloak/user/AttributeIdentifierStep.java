@@ -54,7 +54,7 @@ public abstract class AttributeIdentifierStep extends DirectGrantStep {
         }
         context.setUser(user);
         // Finding the user proves nothing: until a credential step raises it, this login is the app's word.
-        AuthenticationLevel.APP_VOUCHED.reach(context);
+        AuthenticationLevel.started(context);
         context.success();
     }
 

@@ -49,7 +49,7 @@ public final class EmailIdentifierAuthenticator extends DirectGrantStep {
         }
         context.setUser(user);
         // Finding the user proves nothing: until a credential step raises it, this login is the app's word.
-        AuthenticationLevel.APP_VOUCHED.reach(context);
+        AuthenticationLevel.started(context);
         context.success();
     }
 

@@ -60,7 +60,7 @@ public final class IdentifierFormAuthenticator extends StatelessStep {
         }
         // A lockout is left to the credential page, which says so in words the user can act on.
         context.setUser(user);
-        AuthenticationLevel.APP_VOUCHED.reach(context);
+        AuthenticationLevel.started(context);
         context.success();
     }
 

@@ -1,6 +1,7 @@
 package com.fintechlogin.keycloak.api.manage;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ import org.keycloak.models.UserModel;
 
 /**
  * {@code /onboarding/user/v1/device}: the signed-in user registers a device for device login (POST), registers it
- * again, or removes it (DELETE). Re-registering replaces the device's credential, so its credential id changes.
+ * again (nothing changes), or removes it (DELETE).
  *
  * <p>A registered device is half of a PIN login and all of a device login, so adding one asks what a login on an
  * existing device would: a user who has a PIN gives it, under the PIN's exact attempt limit. The SIM binding flag is
@@ -76,10 +77,15 @@ public final class RegisterDeviceEndpoint extends UserCredentialEndpoint {
                 return refuse(event, refused);
             }
         }
-        boolean simBinding = existing.map(DeviceCredentialModel::simBindingEnabled).orElse(false);
+        if (existing.isPresent()) {
+            // Registered already: kept as it is, same credential id and the SIM binding an admin or service set. Not
+            // replaced, which would let a re-registration outlive an unbinding made meanwhile under the old id.
+            event.detail(Details.CREDENTIAL_ID, existing.get().getId()).success();
+            return ManageAnswers.success(registered(request.deviceId(), existing.get().simBindingEnabled()));
+        }
         DeviceCredentialModel device;
         try {
-            device = devices.register(realm, user, request.deviceId(), simBinding);
+            device = devices.register(realm, user, request.deviceId(), false);
         } catch (ModelDuplicateException sameLabelIgnoringCase) {
             // Keycloak refuses two credentials of one type whose labels differ only in case or surrounding spaces,
             // and a device's label is its id: "abc" and "ABC" cannot both be registered to one user. Rolled back
@@ -99,12 +105,13 @@ public final class RegisterDeviceEndpoint extends UserCredentialEndpoint {
         }
         String id = ((Parsed.Valid<String, ManageFailure>) deviceId).value();
         DeviceCredentialProvider devices = new DeviceCredentialProvider(session);
-        Optional<DeviceCredentialModel> device = devices.find(caller.user(), id);
-        if (device.isEmpty()) {
+        List<DeviceCredentialModel> registered = devices.findAll(caller.user(), id);
+        if (registered.isEmpty()) {
             return refuse(event, ManageFailure.DEVICE_NOT_REGISTERED);
         }
-        devices.deleteCredential(realm, caller.user(), device.get().getId());
-        event.detail(Details.CREDENTIAL_ID, device.get().getId()).detail(LoginEvents.CHANGE, LoginEvents.DEVICE_REMOVED).success();
+        // Every credential of that id: two registrations racing each other can both have stored one.
+        registered.forEach(device -> devices.deleteCredential(realm, caller.user(), device.getId()));
+        event.detail(Details.CREDENTIAL_ID, registered.get(0).getId()).detail(LoginEvents.CHANGE, LoginEvents.DEVICE_REMOVED).success();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("msg", REMOVED_MESSAGE);
         data.put("deviceId", id);

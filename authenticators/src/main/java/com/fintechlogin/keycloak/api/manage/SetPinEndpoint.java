@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
+import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.LoginEvents;
 import com.fintechlogin.keycloak.pin.PinCredentialModel;
 import com.fintechlogin.keycloak.pin.PinCredentials;
@@ -56,6 +58,10 @@ public final class SetPinEndpoint extends UserCredentialEndpoint {
         boolean reset = hasPin && request.forgotPin();
         if (reset && !caller.passwordProved()) {
             return refuse(event, ManageFailure.PASSWORD_LOGIN_REQUIRED);
+        }
+        if (reset && AccountStatus.lockoutReason(session, realm, user) == FailureReason.USER_LOCKED) {
+            // Locked since that login: the reset waits, as a change with the old PIN would.
+            return refuse(event, ManageFailure.USER_LOCKED);
         }
         if (hasPin && !reset && request.oldPin() == null) {
             return refuse(event, ManageFailure.OLD_PIN_MISSING);

@@ -17,6 +17,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
@@ -37,7 +38,7 @@ final class UserBearerToken {
      *
      * @param level          the Keycloak level of authentication the token's login recorded ({@link AuthenticationLevel});
      *                       {@link Constants#NO_LOA} when it recorded none or the token has no client session
-     * @param authTime       when the user logged in, epoch seconds (the token's {@code auth_time})
+     * @param authTime       when the user logged in, epoch seconds (what Keycloak gives as the token's {@code auth_time})
      * @param passwordProved whether that login checked the user's password
      */
     record Caller(UserModel user, ClientModel client, String sessionId, int level, long authTime,
@@ -100,10 +101,25 @@ final class UserBearerToken {
                 : userSession.getAuthenticatedClientSessionByClient(result.client().getId());
         int level = clientSession == null ? Constants.NO_LOA : AuthenticationLevel.recordedLoa(clientSession);
         boolean passwordProved = clientSession != null && AuthenticationLevel.passwordProved(clientSession);
-        Long tokenAuthTime = result.token().getAuth_time();
-        long authTime = tokenAuthTime != null ? tokenAuthTime : userSession == null ? 0 : userSession.getStarted();
+        long authTime = userSession == null ? 0 : authTime(userSession);
         return new Caller(user, result.client(), userSession == null ? null : userSession.getId(), level, authTime,
                 passwordProved);
+    }
+
+    /**
+     * When the user logged in, as Keycloak records it for the token's {@code auth_time}: read from the session rather
+     * than the claim, which a client's mappers could shape.
+     */
+    private static long authTime(UserSessionModel userSession) {
+        String recorded = userSession.getNote(AuthenticationManager.AUTH_TIME);
+        if (recorded != null) {
+            try {
+                return Long.parseLong(recorded);
+            } catch (NumberFormatException notANumber) {
+                // falls back to the session's start, which is the login for the project's APIs
+            }
+        }
+        return userSession.getStarted();
     }
 
     /**
