@@ -111,6 +111,31 @@ class CredentialTakeoverTest {
     }
 
     @Test
+    void neitherKeycloaksAccountApiNorADeviceLoginReopensTheTakeover() throws Exception {
+        Victim victim = victim(List.of(DemoRealm.pin("2580"), DemoRealm.device(DEVICE, false)));
+        String stolen = logins().mobileSignInToken(victim.mobile());
+        String accountCredentials = realm.getBaseUrl() + "/account/credentials";
+        String pinId = realm.admin().users().get(victim.user().id()).credentials().stream()
+                .filter(c -> c.getType().equals("pin")).findFirst().orElseThrow().getId();
+
+        // Removing the PIN through Keycloak's account API would let any later token set a first PIN: refused.
+        Http.Answer removal = Http.send("DELETE", accountCredentials + "/" + pinId, null, null,
+                Map.of("Authorization", "Bearer " + stolen, "Accept", "application/json"));
+        assertThat(removal.status()).as(removal.body()).isIn(400, 401, 403);
+        assertThat(credentialTypes(victim.user())).contains("pin");
+
+        // The device id (the account API lists it as the device's label) gives a device login of the PIN app, one of
+        // the apps the realm trusts; its token still may change nothing.
+        Http.Answer deviceLogin = logins().deviceLogin(victim.accountNumber(), DEVICE);
+        assertOnb(deviceLogin, 200, "ONB200");
+        String deviceToken = deviceLogin.json().at("/data/token").asText();
+        assertOnb(Logins.manage("POST", pinUrl(), deviceToken, Map.of("pin", "4826", "forgotPin", true)), 401, "ONB049");
+        assertOnb(Logins.manage("POST", deviceUrl(), deviceToken, Map.of("deviceId", ATTACKER_DEVICE, "pin", "2580")), 401, "ONB049");
+        assertOnb(Logins.manage("DELETE", deviceUrl(), deviceToken, Map.of("deviceId", DEVICE)), 401, "ONB049");
+        assertThat(credentialTypes(victim.user())).containsExactlyInAnyOrder("password", "pin", "device");
+    }
+
+    @Test
     void aMobileSignInTokenNeverQualifiesEvenWhereTheRealmTrustsTheMobileApp() throws Exception {
         setRealmAttribute(CLIENTS, "user-api,MOB-APP-2001,MOB-APP");
         Victim victim = victim(List.of());
@@ -167,8 +192,9 @@ class CredentialTakeoverTest {
         assertThat(claims(logins().emailPasswordToken(victim.user().email(), victim.user().password())).get("acr").asText())
                 .isEqualTo("password");
         assertThat(claims(logins().pinLoginToken(victim.accountNumber(), "2580", DEVICE)).get("acr").asText()).isEqualTo("pin-device");
+        // The documented device proof is computable by anyone who knows the device id: it proves what the app says.
         assertThat(claims(logins().deviceLogin(victim.accountNumber(), DEVICE).json().at("/data/token").asText()).get("acr").asText())
-                .isEqualTo("pin-device");
+                .isEqualTo("0");
     }
 
     @Test
@@ -317,10 +343,12 @@ class CredentialTakeoverTest {
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         assertThat(set.json().get("simBindingEnabled").asBoolean()).isTrue();
 
-        // The login reports the stored value; registering the device again keeps it.
+        // Registering the device again changes nothing: same credential, the binding the service set.
         String fresh = logins().emailPasswordToken(victim.user().email(), victim.user().password());
         Http.Answer again = Logins.manage("POST", deviceUrl(), fresh, Map.of("deviceId", DEVICE, "simBindingEnabled", false));
         assertThat(again.json().at("/data/simBindingEnabled").asBoolean()).isTrue();
+        assertThat(realm.admin().users().get(victim.user().id()).credentials()).filteredOn(c -> c.getType().equals("device"))
+                .extracting(CredentialRepresentation::getId).containsExactly(credentialId);
         assertThat(realm.admin().getAdminEvents()).anySatisfy(e -> assertThat(e.getResourcePath())
                 .isEqualTo("users/" + victim.user().id() + "/devices/" + credentialId + "/sim-binding"));
     }

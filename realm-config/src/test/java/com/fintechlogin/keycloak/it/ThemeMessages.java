@@ -11,16 +11,19 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The texts of the fintech login theme, read from its source message bundles so that the browser tests expect
- * what the theme says today. Formatted as Keycloak formats them: {@link MessageFormat} in the page's locale.
+ * The texts of the fintech login and email themes, read from their source message bundles so that the browser and
+ * mail tests expect what the theme says today. Formatted as Keycloak formats them: {@link MessageFormat} in the
+ * page's (or mail's) locale.
  */
 final class ThemeMessages {
 
-    private static final Path BUNDLES = Path.of(System.getProperty("user.dir"), "..", "themes", "src", "main", "resources",
-            "theme", "fintech", "login", "messages");
+    private static final Path THEME = Path.of(System.getProperty("user.dir"), "..", "themes", "src", "main", "resources",
+            "theme", "fintech");
 
-    static final ThemeMessages EN = load("en");
-    static final ThemeMessages HI = load("hi");
+    static final ThemeMessages EN = load("login", "en");
+    static final ThemeMessages HI = load("login", "hi");
+    static final ThemeMessages EMAIL_EN = load("email", "en");
+    static final ThemeMessages EMAIL_HI = load("email", "hi");
 
     private final Locale locale;
     private final Properties messages;
@@ -30,8 +33,8 @@ final class ThemeMessages {
         this.messages = messages;
     }
 
-    private static ThemeMessages load(String language) {
-        Path file = BUNDLES.resolve("messages_" + language + ".properties").normalize();
+    private static ThemeMessages load(String themeType, String language) {
+        Path file = THEME.resolve(themeType).resolve("messages").resolve("messages_" + language + ".properties").normalize();
         Properties messages = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             messages.load(reader);

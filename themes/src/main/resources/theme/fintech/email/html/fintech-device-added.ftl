@@ -1,0 +1,2 @@
+<#import "fintech-notice.ftl" as fintech>
+<@fintech.notice body="fintechDeviceAddedBody"/>

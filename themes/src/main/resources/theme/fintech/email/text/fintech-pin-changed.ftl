@@ -1,0 +1,3 @@
+<#ftl output_format="plainText">
+<#import "fintech-notice.ftl" as fintech>
+<@fintech.notice body="fintechPinChangedBody"/>
