@@ -90,6 +90,18 @@ class CredentialMailTest {
     }
 
     @Test
+    void resettingAForgottenPinMailsAResetNotice() {
+        TestUser user = DemoRealm.newUser(realm, Map.of(), List.of(DemoRealm.pin("2580")));
+
+        assertOnb200(setPin(user, Map.of("pin", "3691", "forgotPin", true)));
+
+        Mail mail = theOnlyMailTo(user);
+        assertThat(mail.subject()).isEqualTo(ThemeMessages.EMAIL_EN.get("fintechPinResetSubject", realmTitle()));
+        assertSays(mail.text(), ThemeMessages.EMAIL_EN, "fintechPinResetBody");
+        assertThat(mail.everything()).doesNotContain("2580", "3691");
+    }
+
+    @Test
     void registeringADeviceMailsANewDeviceNoticeThatDoesNotNameTheDevice() {
         TestUser user = DemoRealm.newUser(realm);
         String tag = UUID.randomUUID().toString().substring(0, 8);

@@ -117,6 +117,19 @@ public final class DemoRealm {
         realm.admin().update(rep);
     }
 
+    /** Sets Keycloak's brute-force wait (the first lock's length) for this test; restored afterwards. */
+    static void setBruteForceWaitSeconds(ManagedRealm realm, int seconds) {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        int previous = rep.getWaitIncrementSeconds();
+        rep.setWaitIncrementSeconds(seconds);
+        realm.admin().update(rep);
+        realm.cleanup().add(r -> {
+            RealmRepresentation restored = r.toRepresentation();
+            restored.setWaitIncrementSeconds(previous);
+            r.update(restored);
+        });
+    }
+
     static TestUser newUser(ManagedRealm realm) {
         return newUser(realm, Map.of());
     }

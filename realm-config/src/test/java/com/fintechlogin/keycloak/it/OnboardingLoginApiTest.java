@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectEvents;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -304,15 +303,7 @@ class OnboardingLoginApiTest {
     }
 
     private void setBruteForceWaitSeconds(int seconds) {
-        RealmRepresentation rep = realm.admin().toRepresentation();
-        int previous = rep.getWaitIncrementSeconds();
-        rep.setWaitIncrementSeconds(seconds);
-        realm.admin().update(rep);
-        realm.cleanup().add(r -> {
-            RealmRepresentation restored = r.toRepresentation();
-            restored.setWaitIncrementSeconds(previous);
-            r.update(restored);
-        });
+        DemoRealm.setBruteForceWaitSeconds(realm, seconds);
     }
 
     private List<EventRepresentation> allEvents() {
