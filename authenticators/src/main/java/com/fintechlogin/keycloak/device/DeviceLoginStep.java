@@ -1,6 +1,5 @@
 package com.fintechlogin.keycloak.device;
 
-import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import java.util.Optional;
 
 import com.fintechlogin.keycloak.keys.RealmRsaKeys;
@@ -8,6 +7,7 @@ import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.LimitedCheck;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
@@ -35,33 +35,41 @@ public final class DeviceLoginStep extends DirectGrantStep {
         }
         UserModel user = context.getUser();
         RealmModel realm = context.getRealm();
-        String deviceId = FlowInputs.deviceId(context);
-        if (deviceId == null || new DeviceCredentialProvider(context.getSession()).find(user, deviceId).isEmpty()) {
-            LoginFailures.fail(context, FailureReason.DEVICE_NOT_REGISTERED);
-            return;
-        }
         FailureReason blocked = AccountStatus.lockoutReason(context, user);
         if (blocked != null) {
             LoginFailures.fail(context, blocked);
             return;
         }
+        String deviceId = FlowInputs.deviceId(context);
         String encoded = FlowInputs.pin(context);
         byte[] ciphertext = encoded == null ? null : DeviceCiphertexts.decode(encoded);
-        if (ciphertext == null || ciphertext.length == 0) {
-            LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);
+        if (deviceId == null || ciphertext == null || ciphertext.length == 0) {
+            LoginFailures.fail(context, deviceId == null ? FailureReason.DEVICE_NOT_REGISTERED : FailureReason.MALFORMED_REQUEST);
             return;
         }
-        // Checked before the limiter: a replay guesses nothing, and refusing it must not spend the user's attempts.
-        if (!context.getSession().singleUseObjects().putIfAbsent(DeviceCiphertexts.marker(realm.getId(), ciphertext),
-                DeviceReplayWindow.seconds(realm))) {
+        // Looked up only, not claimed: a replay guesses nothing and must not spend the user's attempts, but a marker
+        // is written only for a proof that matched, so random ciphertexts cannot fill the replicated store.
+        String marker = DeviceCiphertexts.marker(realm.getId(), ciphertext);
+        if (context.getSession().singleUseObjects().contains(marker)) {
             LoginFailures.fail(context, FailureReason.REPLAYED);
             return;
         }
+        boolean registered = new DeviceCredentialProvider(context.getSession()).find(user, deviceId).isPresent();
         RealmRsaKeys keys = new RealmRsaKeys(context.getSession(), realm);
         String keyRef = FlowInputs.keyRef(context);
+        // An unregistered device id is a wrong guess like a wrong proof: counted, so device ids cannot be tried freely.
         Verdict verdict = LimitedCheck.run(context.getSession(), realm, user, CredentialKinds.DEVICE,
                 Optional.of(PinAttempts.policy(realm)),
-                () -> keys.decrypt(keyRef, ciphertext).filter(plain -> DeviceCiphertexts.matches(plain, deviceId)).isPresent());
+                () -> registered && keys.decrypt(keyRef, ciphertext).filter(plain -> DeviceCiphertexts.matches(plain, deviceId)).isPresent());
+        if (verdict.outcome() == Verdict.Outcome.WRONG && !registered) {
+            LoginFailures.failUnknownDevice(context, verdict);
+            return;
+        }
+        if (verdict.right() && !context.getSession().singleUseObjects().putIfAbsent(marker, DeviceReplayWindow.seconds(realm))) {
+            // The same proof sent twice at once: the other request claimed it.
+            LoginFailures.fail(context, FailureReason.REPLAYED);
+            return;
+        }
         // The documented proof is the device id encrypted under the realm's public key: anyone who learns the id can
         // make it, and the id is no secret (a PIN login sends it in clear). So it proves no more than the app's word.
         LoginFailures.conclude(context, verdict, DeviceCredentialModel.TYPE, AuthenticationLevel.APP_VOUCHED);

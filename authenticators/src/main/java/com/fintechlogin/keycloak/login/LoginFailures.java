@@ -54,6 +54,16 @@ public final class LoginFailures {
         context.forceChallenge(tokenEndpointError(FailureReason.INVALID_CREDENTIALS));
     }
 
+    /**
+     * Fails a device id that is not registered to the user, counted by the limiter as a wrong device proof: the
+     * answer stays "not registered" until the lock, and Keycloak's detector hears of it as of any wrong credential.
+     */
+    public static void failUnknownDevice(AuthenticationFlowContext context, Verdict verdict) {
+        countWrongCredential(context, context.getUser(), verdict);
+        record(context, FailureReason.DEVICE_NOT_REGISTERED, FailureReason.DEVICE_NOT_REGISTERED.eventError());
+        context.forceChallenge(tokenEndpointError(FailureReason.DEVICE_NOT_REGISTERED));
+    }
+
     /** What every route does with a wrong credential the limiter counted: attempts left in the event, Keycloak told. */
     static void countWrongCredential(AuthenticationFlowContext context, UserModel user, Verdict verdict) {
         if (verdict.limited()) {

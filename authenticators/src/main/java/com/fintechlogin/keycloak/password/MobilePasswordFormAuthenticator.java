@@ -1,14 +1,14 @@
 package com.fintechlogin.keycloak.password;
 
-import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import java.util.List;
 
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.BrowserForms;
 import com.fintechlogin.keycloak.login.FailureReason;
-import com.fintechlogin.keycloak.login.StatelessStep;
 import com.fintechlogin.keycloak.login.KeycloakBruteForce;
+import com.fintechlogin.keycloak.login.StatelessStep;
 import com.fintechlogin.keycloak.mobile.MobileNumbers;
 import com.fintechlogin.keycloak.pin.SetPinAction;
 import com.fintechlogin.keycloak.user.UsersByAttribute;

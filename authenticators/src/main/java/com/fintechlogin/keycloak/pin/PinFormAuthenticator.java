@@ -1,13 +1,13 @@
 package com.fintechlogin.keycloak.pin;
 
-import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.Verdict;
+import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.BrowserForms;
 import com.fintechlogin.keycloak.login.FailureReason;
-import com.fintechlogin.keycloak.login.StatelessStep;
 import com.fintechlogin.keycloak.login.KeycloakBruteForce;
+import com.fintechlogin.keycloak.login.StatelessStep;
 
 import jakarta.ws.rs.core.Response;
 

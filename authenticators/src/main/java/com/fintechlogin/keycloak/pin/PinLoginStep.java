@@ -1,8 +1,13 @@
 package com.fintechlogin.keycloak.pin;
 
-import com.fintechlogin.keycloak.login.AuthenticationLevel;
+import java.util.Optional;
+
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
+import com.fintechlogin.keycloak.limit.CredentialKinds;
+import com.fintechlogin.keycloak.limit.LimitedCheck;
 import com.fintechlogin.keycloak.limit.Verdict;
+import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
@@ -32,8 +37,12 @@ public final class PinLoginStep extends DirectGrantStep {
         boolean onRegisteredDevice = PinLoginConfig.of(context.getAuthenticatorConfig()).requireRegisteredDevice();
         if (onRegisteredDevice) {
             String deviceId = FlowInputs.deviceId(context);
-            if (deviceId == null || new DeviceCredentialProvider(context.getSession()).find(user, deviceId).isEmpty()) {
+            if (deviceId == null) {
                 LoginFailures.fail(context, FailureReason.DEVICE_NOT_REGISTERED);
+                return;
+            }
+            if (new DeviceCredentialProvider(context.getSession()).find(user, deviceId).isEmpty()) {
+                countUnknownDevice(context, user);
                 return;
             }
         }
@@ -53,6 +62,25 @@ public final class PinLoginStep extends DirectGrantStep {
                 // A PIN alone is something the user knows, like a password; on their registered device it is two factors.
         LoginFailures.conclude(context, verdict, PinCredentialModel.TYPE,
                 onRegisteredDevice ? AuthenticationLevel.PIN_ON_DEVICE : AuthenticationLevel.PASSWORD);
+    }
+
+    /**
+     * A device id not registered to the user, with whatever PIN: a guess at the device, counted against the device
+     * limit (the PIN is not evaluated), so that ids cannot be tried for free. Locked: the lock's answer.
+     */
+    private static void countUnknownDevice(AuthenticationFlowContext context, UserModel user) {
+        FailureReason blocked = AccountStatus.lockoutReason(context, user);
+        if (blocked != null) {
+            LoginFailures.fail(context, blocked);
+            return;
+        }
+        Verdict verdict = LimitedCheck.run(context.getSession(), context.getRealm(), user, CredentialKinds.DEVICE,
+                Optional.of(PinAttempts.policy(context.getRealm())), () -> false);
+        if (verdict.outcome() == Verdict.Outcome.LOCKED) {
+            LoginFailures.fail(context, FailureReason.CREDENTIAL_LOCKED);
+        } else {
+            LoginFailures.failUnknownDevice(context, verdict);
+        }
     }
 
     @Override

@@ -1,9 +1,9 @@
 package com.fintechlogin.keycloak.user;
 
-import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import java.util.List;
 
 import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.BrowserForms;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.StatelessStep;
