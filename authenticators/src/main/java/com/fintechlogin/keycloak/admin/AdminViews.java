@@ -40,11 +40,16 @@ final class AdminViews {
         return view;
     }
 
-    /** {@code {"id", "deviceId", "simBindingEnabled", "createdDate"}}; {@code id} is the credential id. */
-    static Map<String, Object> device(DeviceCredentialModel device) {
+    /**
+     * {@code {"id", "fingerprint", "hasKey", "simBindingEnabled", "createdDate"}}; {@code id} is the credential id. The
+     * device id itself is never shown: it is kept only as a keyed hash, and would let whoever reads it log in as
+     * the device.
+     */
+    static Map<String, Object> device(DeviceCredentialModel device, String fingerprint) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", device.getId());
-        view.put("deviceId", device.deviceId());
+        view.put("fingerprint", fingerprint);
+        view.put("hasKey", device.publicKey() != null);
         view.put("simBindingEnabled", device.simBindingEnabled());
         view.put("createdDate", device.getCreatedDate());
         return view;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fintechlogin.keycloak.device.DeviceCredentialModel;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
+import com.fintechlogin.keycloak.pin.PinPepperUnavailableException;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -69,7 +70,7 @@ public final class UserDevicesAdminResource {
         List<Map<String, Object>> devices = user.credentialManager().getStoredCredentialsByTypeStream(DeviceCredentialModel.TYPE)
                 .map(this::readable)
                 .flatMap(Optional::stream)
-                .map(AdminViews::device)
+                .map(device -> AdminViews.device(device, fingerprint(device)))
                 .toList();
         return AdminViews.ok(devices);
     }
@@ -123,7 +124,7 @@ public final class UserDevicesAdminResource {
                 .detail(Details.CREDENTIAL_TYPE, DeviceCredentialModel.TYPE)
                 .detail(Details.CREDENTIAL_ID, credentialId)
                 .success();
-        return AdminViews.ok(AdminViews.device(updated));
+        return AdminViews.ok(AdminViews.device(updated, fingerprint(updated)));
     }
 
     /**
@@ -148,6 +149,18 @@ public final class UserDevicesAdminResource {
             return null;
         }
         return json.get("simBindingEnabled").booleanValue();
+    }
+
+    /**
+     * The device's fingerprint; for one stored before ids were hashed it is computed under the pepper, and without a
+     * usable pepper (logged where found) there is none to show.
+     */
+    private String fingerprint(DeviceCredentialModel device) {
+        try {
+            return new DeviceCredentialProvider(session).fingerprintOf(realm, device);
+        } catch (PinPepperUnavailableException noPepper) {
+            return null;
+        }
     }
 
     /**

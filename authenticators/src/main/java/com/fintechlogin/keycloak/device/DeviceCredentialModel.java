@@ -1,52 +1,72 @@
 package com.fintechlogin.keycloak.device;
 
 import java.io.IOException;
+import java.util.Base64;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * One registered device of a user: its device id and whether SIM/device binding is complete for it.
- * Nothing about a device is secret, so the secret data stays empty; the device id is also the label the
- * admin console shows.
+ * One registered device of a user. Public data: a fingerprint of the device id, whether SIM/device binding is
+ * complete, and the device's public key when it has one. Secret data: the keyed hash of the device id
+ * ({@link DeviceIds}), against which logins are checked. The label the admin and account consoles show is the
+ * fingerprint, never the id.
+ *
+ * <p>A credential stored before device ids were hashed, or seeded by an import in the form
+ * {@code {"deviceId": "…"}}, holds the id in clear in its public data; {@link #legacyDeviceId()} gives it, and the
+ * provider hashes seeds on import.
  */
 public final class DeviceCredentialModel extends CredentialModel {
 
     public static final String TYPE = "device";
 
-    /** The public part of a device credential. */
-    public record Data(String deviceId, boolean simBindingEnabled) {
+    /** The public part of a device credential; {@code deviceId} only in a legacy or seed credential. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Data(String fingerprint, boolean simBindingEnabled, String publicKey, String deviceId) {
+    }
+
+    /** The secret part: the keyed hash of the device id, base64. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Secret(String idHash) {
     }
 
     private final Data data;
+    private final Secret secret;
 
-    private DeviceCredentialModel(Data data) {
+    private DeviceCredentialModel(Data data, Secret secret) {
         this.data = data;
+        this.secret = secret;
     }
 
-    public static DeviceCredentialModel create(String deviceId, boolean simBindingEnabled) {
-        DeviceCredentialModel model = new DeviceCredentialModel(new Data(deviceId, simBindingEnabled));
+    /** A new device, known by the keyed hash of its id; {@code publicKey} (base64 SPKI) may be null. */
+    public static DeviceCredentialModel create(byte[] idHash, boolean simBindingEnabled, String publicKey) {
+        String fingerprint = DeviceIds.fingerprint(idHash);
+        DeviceCredentialModel model = new DeviceCredentialModel(new Data(fingerprint, simBindingEnabled, publicKey, null),
+                new Secret(Base64.getEncoder().encodeToString(idHash)));
         model.setType(TYPE);
-        model.setUserLabel(deviceId);
+        model.setUserLabel(label(fingerprint));
         model.setCreatedDate(Time.currentTimeMillis());
-        model.setSecretData("{}");
-        try {
-            model.setCredentialData(JsonSerialization.writeValueAsString(model.data));
-        } catch (IOException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        model.writeData();
         return model;
     }
 
     public static DeviceCredentialModel from(CredentialModel stored) {
         Data data;
+        Secret secret;
         try {
             data = JsonSerialization.readValue(stored.getCredentialData(), Data.class);
-        } catch (IOException corrupt) {
+            String secretData = stored.getSecretData();
+            secret = secretData == null || secretData.isBlank() ? new Secret(null) : JsonSerialization.readValue(secretData, Secret.class);
+        } catch (IOException | RuntimeException corrupt) {
             throw new IllegalStateException("Unreadable device credential " + stored.getId(), corrupt);
         }
-        DeviceCredentialModel model = new DeviceCredentialModel(data);
+        if (data == null || (secret.idHash() == null && data.deviceId() == null)) {
+            throw new IllegalStateException("Device credential " + stored.getId() + " names no device");
+        }
+        DeviceCredentialModel model = new DeviceCredentialModel(data, secret);
         model.setId(stored.getId());
         model.setType(TYPE);
         model.setUserLabel(stored.getUserLabel());
@@ -56,27 +76,53 @@ public final class DeviceCredentialModel extends CredentialModel {
         return model;
     }
 
-    /** This device, same id and label, with another binding flag. */
+    /** This device, same id, label and key, with another binding flag. */
     public DeviceCredentialModel withSimBinding(boolean simBindingEnabled) {
-        DeviceCredentialModel updated = new DeviceCredentialModel(new Data(data.deviceId(), simBindingEnabled));
+        DeviceCredentialModel updated = new DeviceCredentialModel(
+                new Data(data.fingerprint(), simBindingEnabled, data.publicKey(), data.deviceId()), secret);
         updated.setId(getId());
         updated.setType(TYPE);
         updated.setUserLabel(getUserLabel());
         updated.setCreatedDate(getCreatedDate());
-        updated.setSecretData(getSecretData());
-        try {
-            updated.setCredentialData(JsonSerialization.writeValueAsString(updated.data));
-        } catch (IOException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        updated.writeData();
         return updated;
     }
 
-    public String deviceId() {
+    /** How consoles show a device. */
+    static String label(String fingerprint) {
+        return "Device " + fingerprint;
+    }
+
+    private void writeData() {
+        try {
+            setCredentialData(JsonSerialization.writeValueAsString(data));
+            setSecretData(JsonSerialization.writeValueAsString(secret));
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** The keyed hash of the device id; null for a legacy or seed credential. */
+    public byte[] idHash() {
+        return secret.idHash() == null ? null : Base64.getDecoder().decode(secret.idHash());
+    }
+
+    /** The id in clear, only in a credential stored before ids were hashed or a seed not yet imported. */
+    public String legacyDeviceId() {
         return data.deviceId();
+    }
+
+    /** The fingerprint; null for a legacy credential (the provider computes it). */
+    public String fingerprint() {
+        return data.fingerprint();
     }
 
     public boolean simBindingEnabled() {
         return data.simBindingEnabled();
+    }
+
+    /** The device's public key (base64 SPKI, EC P-256), or null when it was registered without one. */
+    public String publicKey() {
+        return data.publicKey();
     }
 }

@@ -1,7 +1,11 @@
 package com.fintechlogin.keycloak.device;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.fintechlogin.keycloak.pin.PinPepper;
 
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
@@ -11,10 +15,13 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-/** Keeps the registered devices of users: one credential per device id, several per user. */
+/**
+ * Keeps the registered devices of users: one credential per device, several per user, each known by the keyed hash
+ * of its id ({@link DeviceIds}). Every lookup hashes the id it is given once and compares hashes in constant time.
+ */
 public final class DeviceCredentialProvider implements CredentialProvider<DeviceCredentialModel> {
 
-    /** The device id is the credential's label, a 255-character column; the documented sample is 52 characters. */
+    /** Far above any real device id (the documented sample has 54 characters). */
     public static final int MAX_DEVICE_ID_LENGTH = 255;
 
     private final KeycloakSession session;
@@ -28,9 +35,25 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
         return DeviceCredentialModel.TYPE;
     }
 
+    /**
+     * Stores a device. One that arrives through a realm import or an admin user representation in the seed form
+     * {@code {"deviceId": "…", "simBindingEnabled": …}} is hashed first, so that no id is kept in clear.
+     *
+     * @throws com.fintechlogin.keycloak.pin.PinPepperUnavailableException when a seed must be hashed and the realm has no
+     *         usable pepper
+     */
     @Override
     public CredentialModel createCredential(RealmModel realm, UserModel user, DeviceCredentialModel device) {
-        return user.credentialManager().createStoredCredential(device);
+        DeviceCredentialModel toStore = device;
+        if (device.idHash() == null && device.legacyDeviceId() != null) {
+            toStore = DeviceCredentialModel.create(DeviceIds.hash(session, realm, device.legacyDeviceId()),
+                    device.simBindingEnabled(), device.publicKey());
+            toStore.setId(device.getId());
+            if (device.getCreatedDate() != null) {
+                toStore.setCreatedDate(device.getCreatedDate());
+            }
+        }
+        return user.credentialManager().createStoredCredential(toStore);
     }
 
     @Override
@@ -43,20 +66,41 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
         return DeviceCredentialModel.from(model);
     }
 
-    /** The user's registered device with this id. */
-    public Optional<DeviceCredentialModel> find(UserModel user, String deviceId) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(DeviceCredentialModel.TYPE)
-                .map(DeviceCredentialModel::from)
-                .filter(device -> device.deviceId().equals(deviceId))
-                .findFirst();
+    /**
+     * The user's registered device with this id.
+     *
+     * @throws com.fintechlogin.keycloak.pin.PinPepperUnavailableException when the realm has no usable pepper
+     */
+    public Optional<DeviceCredentialModel> find(RealmModel realm, UserModel user, String deviceId) {
+        return findAll(realm, user, deviceId).stream().findFirst().map(device -> hashedInPlace(realm, user, device));
+    }
+
+    /**
+     * A device stored before ids were hashed, rewritten under the keyed hash once it is used (same credential id,
+     * flag and date): the database then no longer holds its id in clear, nor consoles show it.
+     */
+    private DeviceCredentialModel hashedInPlace(RealmModel realm, UserModel user, DeviceCredentialModel device) {
+        if (device.idHash() != null) {
+            return device;
+        }
+        DeviceCredentialModel hashed = DeviceCredentialModel.create(DeviceIds.hash(session, realm, device.legacyDeviceId()),
+                device.simBindingEnabled(), device.publicKey());
+        hashed.setId(device.getId());
+        hashed.setCreatedDate(device.getCreatedDate());
+        user.credentialManager().updateStoredCredential(hashed);
+        return hashed;
     }
 
     /** Every credential of the user's with this device id (more than one only when registrations raced). */
-    public List<DeviceCredentialModel> findAll(UserModel user, String deviceId) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(DeviceCredentialModel.TYPE)
-                .map(DeviceCredentialModel::from)
-                .filter(device -> device.deviceId().equals(deviceId))
-                .toList();
+    public List<DeviceCredentialModel> findAll(RealmModel realm, UserModel user, String deviceId) {
+        byte[] pepper = PinPepper.current(session, realm);
+        try {
+            byte[] hash = DeviceIds.hash(pepper, deviceId);
+            return devices(user).filter(device -> DeviceIds.same(device.idHash() != null ? device.idHash()
+                    : DeviceIds.hash(pepper, device.legacyDeviceId()), hash)).toList();
+        } finally {
+            Arrays.fill(pepper, (byte) 0);
+        }
     }
 
     /** How many devices the user has registered. */
@@ -64,10 +108,11 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
         return user.credentialManager().getStoredCredentialsByTypeStream(DeviceCredentialModel.TYPE).count();
     }
 
-    /** Registers the device, or replaces it with this binding flag when it is registered already. */
-    public DeviceCredentialModel register(RealmModel realm, UserModel user, String deviceId, boolean simBindingEnabled) {
-        find(user, deviceId).ifPresent(existing -> deleteCredential(realm, user, existing.getId()));
-        return DeviceCredentialModel.from(createCredential(realm, user, DeviceCredentialModel.create(deviceId, simBindingEnabled)));
+    /** Registers a new device under the keyed hash of its id; {@code publicKey} (base64 SPKI) may be null. */
+    public DeviceCredentialModel register(RealmModel realm, UserModel user, String deviceId, boolean simBindingEnabled,
+                                          String publicKey) {
+        DeviceCredentialModel device = DeviceCredentialModel.create(DeviceIds.hash(session, realm, deviceId), simBindingEnabled, publicKey);
+        return DeviceCredentialModel.from(user.credentialManager().createStoredCredential(device));
     }
 
     /** The device with its SIM binding set as an administrator or a SIM-binding service says; same credential id. */
@@ -75,6 +120,16 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
         DeviceCredentialModel updated = device.withSimBinding(simBindingEnabled);
         user.credentialManager().updateStoredCredential(updated);
         return updated;
+    }
+
+    /** What consoles and admins see of a device: the fingerprint, computed for a credential stored before hashing. */
+    public String fingerprintOf(RealmModel realm, DeviceCredentialModel device) {
+        return device.fingerprint() != null ? device.fingerprint()
+                : DeviceIds.fingerprint(DeviceIds.hash(session, realm, device.legacyDeviceId()));
+    }
+
+    private Stream<DeviceCredentialModel> devices(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(DeviceCredentialModel.TYPE).map(DeviceCredentialModel::from);
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginFailures;
 import com.fintechlogin.keycloak.pin.PinAttempts;
+import com.fintechlogin.keycloak.pin.PinPepperUnavailableException;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.RealmModel;
@@ -54,13 +55,29 @@ public final class DeviceLoginStep extends DirectGrantStep {
             LoginFailures.fail(context, FailureReason.REPLAYED);
             return;
         }
-        boolean registered = new DeviceCredentialProvider(context.getSession()).find(user, deviceId).isPresent();
+        Optional<DeviceCredentialModel> device;
+        try {
+            device = new DeviceCredentialProvider(context.getSession()).find(realm, user, deviceId);
+        } catch (PinPepperUnavailableException noPepper) {
+            // Logged for the admin where it was found: device ids are kept under the PIN's pepper.
+            LoginFailures.fail(context, FailureReason.NOT_CONFIGURED);
+            return;
+        }
+        if (device.isPresent() && device.get().publicKey() != null) {
+            SignedDeviceLogin.authenticate(context, device.get(), deviceId);
+            return;
+        }
+        boolean registered = device.isPresent();
+        // A device without a key proves itself with the documented encrypted id, unless the realm turned that off:
+        // then nothing it sends can match, and each try counts like a wrong proof.
+        boolean proofAllowed = DeviceSettings.of(realm).encryptedIdProof();
         RealmRsaKeys keys = new RealmRsaKeys(context.getSession(), realm);
         String keyRef = FlowInputs.keyRef(context);
         // An unregistered device id is a wrong guess like a wrong proof: counted, so device ids cannot be tried freely.
         Verdict verdict = LimitedCheck.run(context.getSession(), realm, user, CredentialKinds.DEVICE,
                 Optional.of(PinAttempts.policy(realm)),
-                () -> registered && keys.decrypt(keyRef, ciphertext).filter(plain -> DeviceCiphertexts.matches(plain, deviceId)).isPresent());
+                () -> registered && proofAllowed
+                        && keys.decrypt(keyRef, ciphertext).filter(plain -> DeviceCiphertexts.matches(plain, deviceId)).isPresent());
         if (verdict.outcome() == Verdict.Outcome.WRONG && !registered) {
             LoginFailures.failUnknownDevice(context, verdict);
             return;

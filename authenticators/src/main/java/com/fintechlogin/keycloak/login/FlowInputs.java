@@ -31,6 +31,8 @@ public final class FlowInputs {
     public static final String SIGN_IN_MODE = "sign_in_mode";
     /** The id of the realm key a ciphertext was made with; the token endpoint's {@code key_ref}. */
     public static final String KEY_REF = "key_ref";
+    /** When a device with a key signed its statement, epoch ms; the token endpoint's {@code timestamp}. */
+    public static final String TIMESTAMP = "timestamp";
 
     private FlowInputs() {
     }
@@ -63,6 +65,10 @@ public final class FlowInputs {
 
     public static String signInMode(AuthenticationFlowContext context) {
         return read(context, SIGN_IN_MODE, SIGN_IN_MODE);
+    }
+
+    public static String timestamp(AuthenticationFlowContext context) {
+        return read(context, TIMESTAMP, TIMESTAMP);
     }
 
     public static String keyRef(AuthenticationFlowContext context) {

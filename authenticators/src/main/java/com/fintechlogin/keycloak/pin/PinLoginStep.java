@@ -41,7 +41,14 @@ public final class PinLoginStep extends DirectGrantStep {
                 LoginFailures.fail(context, FailureReason.DEVICE_NOT_REGISTERED);
                 return;
             }
-            if (new DeviceCredentialProvider(context.getSession()).find(user, deviceId).isEmpty()) {
+            boolean registered;
+            try {
+                registered = new DeviceCredentialProvider(context.getSession()).find(context.getRealm(), user, deviceId).isPresent();
+            } catch (PinPepperUnavailableException noPepper) {
+                LoginFailures.fail(context, FailureReason.NOT_CONFIGURED);
+                return;
+            }
+            if (!registered) {
                 countUnknownDevice(context, user);
                 return;
             }

@@ -46,6 +46,16 @@ public final class PinPepper {
      * @throws PinPepperUnavailableException when it is missing or too short
      * @throws IllegalArgumentException       when {@code vaultKey} is not a {@link #isPepperKey pepper key}
      */
+    /**
+     * The realm's current pepper ({@value #VAULT_KEY}), for other keyed hashes of the project (device ids). The
+     * caller wipes the returned array once done.
+     *
+     * @throws PinPepperUnavailableException when it is missing or too short
+     */
+    public static byte[] current(KeycloakSession session, RealmModel realm) {
+        return read(session, realm, VAULT_KEY);
+    }
+
     static byte[] read(KeycloakSession session, RealmModel realm, String vaultKey) {
         if (!isPepperKey(vaultKey)) {
             throw new IllegalArgumentException("Not a PIN pepper vault key");

@@ -43,13 +43,15 @@ class AdminViewsTest {
     }
 
     @Test
-    void aDeviceShowsItsCredentialIdDeviceIdFlagAndDate() {
-        DeviceCredentialModel device = DeviceCredentialModel.create("anid:abc", true);
+    void aDeviceShowsItsCredentialIdFingerprintKeyFlagAndDateButNeverItsId() {
+        DeviceCredentialModel device = DeviceCredentialModel.create(new byte[] {(byte) 0xab, 0x12, (byte) 0xcd, 0x34, 1, 2}, true, null);
         device.setId("cred-1");
         device.setCreatedDate(1_700_000_000_123L);
 
-        assertThat(AdminViews.write(List.of(AdminViews.device(device))))
-                .isEqualTo("[{\"id\":\"cred-1\",\"deviceId\":\"anid:abc\",\"simBindingEnabled\":true,\"createdDate\":1700000000123}]");
+        assertThat(AdminViews.write(List.of(AdminViews.device(device, device.fingerprint()))))
+                .isEqualTo("[{\"id\":\"cred-1\",\"fingerprint\":\"ab12cd34\",\"hasKey\":false,\"simBindingEnabled\":true,"
+                        + "\"createdDate\":1700000000123}]");
+        assertThat(device.getUserLabel()).isEqualTo("Device ab12cd34");
     }
 
     @Test
@@ -72,8 +74,9 @@ class AdminViewsTest {
         DocumentedAnswers.assertDocumented("get", pin,
                 AdminViews.ok(AdminViews.pinStatus(false, new AttemptStatus(5, true, AttemptStatus.UNTIL_ADMIN_UNLOCK, 0))));
         // As stored: Keycloak gives every stored credential its id.
-        DeviceCredentialModel stored = DeviceCredentialModel.create("anid:abc", true);
+        DeviceCredentialModel stored = DeviceCredentialModel.create(new byte[32], true, null);
         stored.setId("3f0c9a52-6a1e-4c47-9f3e-0d1f2b7c8a91");
-        DocumentedAnswers.assertDocumented("get", "/users/{userId}/devices", AdminViews.ok(List.of(AdminViews.device(stored))));
+        DocumentedAnswers.assertDocumented("get", "/users/{userId}/devices",
+                AdminViews.ok(List.of(AdminViews.device(stored, stored.fingerprint()))));
     }
 }

@@ -250,7 +250,7 @@ class CredentialTakeoverTest {
         List<Callable<Http.Answer>> guesses = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             String guess = String.format("%04d", 3000 + i);
-            guesses.add(() -> Logins.manage("POST", deviceUrl(), token, Map.of("deviceId", "anid:guess-" + guess, "pin", guess)));
+            guesses.add(() -> Logins.manage("POST", deviceUrl(), token, Map.of("deviceId", "anid:guessed-device-" + guess, "pin", guess)));
         }
         List<String> codes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(50);
@@ -358,19 +358,19 @@ class CredentialTakeoverTest {
 
     @Test
     void theDeviceCapRefusesOneMoreDeviceUntilTheUserRemovesOne() throws Exception {
-        Victim victim = victim(List.of(DemoRealm.device("anid:d1", false), DemoRealm.device("anid:d2", false),
-                DemoRealm.device("anid:d3", false), DemoRealm.device("anid:d4", false), DemoRealm.device("anid:d5", false)));
+        Victim victim = victim(List.of(DemoRealm.device("anid:capped-device-1", false), DemoRealm.device("anid:capped-device-2", false),
+                DemoRealm.device("anid:capped-device-3", false), DemoRealm.device("anid:capped-device-4", false), DemoRealm.device("anid:capped-device-5", false)));
         String token = logins().emailPasswordToken(victim.user().email(), victim.user().password());
 
-        assertOnb(Logins.manage("POST", deviceUrl(), token, Map.of("deviceId", "anid:d6")), 409, "ONB051");
+        assertOnb(Logins.manage("POST", deviceUrl(), token, Map.of("deviceId", "anid:capped-device-6")), 409, "ONB051");
         // Registering one of the five again is no sixth device.
-        assertOnb(Logins.manage("POST", deviceUrl(), token, Map.of("deviceId", "anid:d5")), 200, "ONB200");
+        assertOnb(Logins.manage("POST", deviceUrl(), token, Map.of("deviceId", "anid:capped-device-5")), 200, "ONB200");
         assertOnb(Logins.manage("DELETE", deviceUrl(), token, Map.of("deviceId", "anid:unknown")), 404, "ONB052");
-        Http.Answer removed = Logins.manage("DELETE", deviceUrl(), token, Map.of("deviceId", "anid:d1"));
+        Http.Answer removed = Logins.manage("DELETE", deviceUrl(), token, Map.of("deviceId", "anid:capped-device-1"));
         assertOnb(removed, 200, "ONB200");
         assertThat(removed.json().at("/data/msg").asText()).isEqualTo("Device removed successfully");
-        assertOnb(logins().deviceLogin(victim.accountNumber(), "anid:d1"), 401, "ONB026");
-        assertOnb(Logins.manage("POST", deviceUrl(), token, Map.of("deviceId", "anid:d6")), 200, "ONB200");
+        assertOnb(logins().deviceLogin(victim.accountNumber(), "anid:capped-device-1"), 401, "ONB026");
+        assertOnb(Logins.manage("POST", deviceUrl(), token, Map.of("deviceId", "anid:capped-device-6")), 200, "ONB200");
         assertThat(events("REMOVE_CREDENTIAL", victim.user()))
                 .anySatisfy(e -> assertThat(e.getDetails()).containsEntry("fintech_change", "device_removed"));
     }

@@ -147,7 +147,15 @@ class PinManagementApiTest {
 
         JsonNode devices = adminCall("GET", user.id(), "devices", null).json();
         assertThat(devices).hasSize(1);
-        assertThat(devices.get(0).get("deviceId").asText()).isEqualTo(DEVICE);
+        // Never the id itself, which would let whoever reads it log in as the device: a fingerprint of its keyed hash.
+        assertThat(devices.get(0).has("deviceId")).isFalse();
+        assertThat(devices.get(0).get("fingerprint").asText()).matches("[0-9a-f]{8}");
+        assertThat(devices.toString()).doesNotContain(DEVICE);
+        assertThat(realm.admin().users().get(user.id()).credentials()).filteredOn(c -> c.getType().equals("device"))
+                .allSatisfy(c -> {
+                    assertThat(c.getUserLabel()).doesNotContain("manage-device").startsWith("Device ");
+                    assertThat(c.getCredentialData()).doesNotContain("manage-device");
+                });
         assertThat(devices.get(0).get("simBindingEnabled").asBoolean()).isTrue();
         assertThat(adminCall("DELETE", user.id(), "devices/" + devices.get(0).get("id").asText(), null).status()).isEqualTo(204);
 

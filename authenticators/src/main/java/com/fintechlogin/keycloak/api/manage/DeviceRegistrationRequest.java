@@ -5,16 +5,18 @@ import com.fintechlogin.keycloak.api.http.LenientJson;
 import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
+import com.fintechlogin.keycloak.device.DeviceKeys;
 
 /**
- * {@code {"deviceId": "...", "simBindingEnabled": true, "pin": "..."}}: the device to register for the user, the
- * app's word on its SIM binding, and the user's current PIN (asked of users who have one). The binding flag is
+ * {@code {"deviceId": "...", "simBindingEnabled": true, "pin": "...", "publicKey": "..."}}: the device to register
+ * for the user, the app's word on its SIM binding, the user's current PIN (asked of users who have one) and, for a
+ * device that can prove itself with a key of its own, that key's public half ({@link DeviceKeys}). The binding flag is
  * still read in its documented shapes — a boolean or the string "true"/"false", absent meaning false — so that
  * existing apps' requests stay valid, but it is the app's claim, not the user's to set: the endpoint stores its own
  * value. A device id with surrounding spaces is refused: login compares ids exactly, while Keycloak compares
  * credential labels trimmed.
  */
-record DeviceRegistrationRequest(String deviceId, boolean simBindingClaimed, String pin) {
+record DeviceRegistrationRequest(String deviceId, boolean simBindingClaimed, String pin, String publicKey) {
 
     static Parsed<DeviceRegistrationRequest, ManageFailure> parse(ObjectNode json) {
         Parsed<String, ManageFailure> deviceId = deviceId(json);
@@ -25,8 +27,16 @@ record DeviceRegistrationRequest(String deviceId, boolean simBindingClaimed, Str
         if (simBinding == null) {
             return new Parsed.Invalid<>(ManageFailure.SIM_BINDING_INVALID);
         }
+        String publicKey = null;
+        String sentKey = LenientJson.text(json, "publicKey", PinChangeRequest.MAX_FIELD_LENGTH);
+        if (sentKey != null) {
+            publicKey = DeviceKeys.parse(sentKey);
+            if (publicKey == null) {
+                return new Parsed.Invalid<>(ManageFailure.DEVICE_KEY_INVALID);
+            }
+        }
         return new Parsed.Valid<>(new DeviceRegistrationRequest(((Parsed.Valid<String, ManageFailure>) deviceId).value(),
-                simBinding, LenientJson.text(json, "pin", PinChangeRequest.MAX_FIELD_LENGTH)));
+                simBinding, LenientJson.text(json, "pin", PinChangeRequest.MAX_FIELD_LENGTH), publicKey));
     }
 
     /** The body's device id, as registration and removal read it. */
@@ -45,6 +55,6 @@ record DeviceRegistrationRequest(String deviceId, boolean simBindingClaimed, Str
     /** Never prints the PIN. */
     @Override
     public String toString() {
-        return "DeviceRegistrationRequest[pin " + (pin == null ? "absent" : "present") + "]";
+        return "DeviceRegistrationRequest[pin " + (pin == null ? "absent" : "present") + ", key " + (publicKey == null ? "absent" : "present") + "]";
     }
 }

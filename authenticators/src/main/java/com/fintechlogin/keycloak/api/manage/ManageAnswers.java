@@ -56,6 +56,8 @@ final class ManageAnswers {
         codes.put(ManageFailure.DEVICE_ID_INVALID, new ApiCode(400, "ONB045", "Invalid device id"));
         codes.put(ManageFailure.DEVICE_LIMIT_REACHED, new ApiCode(409, "ONB051", "Device limit reached"));
         codes.put(ManageFailure.DEVICE_NOT_REGISTERED, new ApiCode(404, "ONB052", "Device not registered"));
+        codes.put(ManageFailure.DEVICE_KEY_INVALID, new ApiCode(400, "ONB054", "Invalid device public key"));
+        codes.put(ManageFailure.DEVICE_KEY_REQUIRED, new ApiCode(400, "ONB055", "A device public key is required"));
         codes.put(ManageFailure.SIM_BINDING_INVALID, new ApiCode(400, "ONB046", "Invalid simBindingEnabled"));
         codes.put(ManageFailure.DEVICE_CONFLICT, new ApiCode(409, "ONB047", "Device id conflicts with a registered device"));
         codes.put(ManageFailure.NOT_CONFIGURED, new ApiCode(500, "ONB004", RETRY));

@@ -52,12 +52,19 @@ public enum ManageFailure {
     PIN_LOCKED(Errors.USER_TEMPORARILY_DISABLED),
     /** No device id in the request. */
     DEVICE_ID_MISSING(Errors.INVALID_INPUT),
-    /** The device id is longer than 255 characters, has surrounding spaces or holds control characters. */
+    /**
+     * The device id is longer than 255 characters, has surrounding spaces or holds control characters, or — for a
+     * new device — is shorter or less varied than the realm asks ({@link com.fintechlogin.keycloak.device.DeviceSettings}).
+     */
     DEVICE_ID_INVALID(Errors.INVALID_INPUT),
     /** The user has as many devices as the realm allows and this one is new. */
     DEVICE_LIMIT_REACHED("device_limit_reached"),
     /** The device to remove is not registered to the user. */
     DEVICE_NOT_REGISTERED("device_not_registered"),
+    /** {@code publicKey} is not an EC P-256 public key (base64 of its SubjectPublicKeyInfo). */
+    DEVICE_KEY_INVALID(Errors.INVALID_INPUT),
+    /** The realm requires new devices to come with a public key, and this one does not. */
+    DEVICE_KEY_REQUIRED(Errors.INVALID_INPUT),
     /** {@code simBindingEnabled} is neither a boolean nor "true"/"false". */
     SIM_BINDING_INVALID(Errors.INVALID_INPUT),
     /** The user has a device whose id differs from this one only in letter case (see {@link RegisterDeviceEndpoint}). */

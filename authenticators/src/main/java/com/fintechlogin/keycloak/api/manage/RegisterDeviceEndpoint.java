@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.device.DeviceCredentialModel;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
+import com.fintechlogin.keycloak.device.DeviceSettings;
 import com.fintechlogin.keycloak.login.LoginEvents;
 import com.fintechlogin.keycloak.pin.PinCredentials;
+import com.fintechlogin.keycloak.pin.PinPepperUnavailableException;
 
 import jakarta.ws.rs.core.Response;
 
@@ -63,7 +65,19 @@ public final class RegisterDeviceEndpoint extends UserCredentialEndpoint {
         DeviceRegistrationRequest request = ((Parsed.Valid<DeviceRegistrationRequest, ManageFailure>) parsed).value();
         UserModel user = caller.user();
         DeviceCredentialProvider devices = new DeviceCredentialProvider(session);
-        Optional<DeviceCredentialModel> existing = devices.find(user, request.deviceId());
+        Optional<DeviceCredentialModel> existing;
+        try {
+            existing = devices.find(realm, user, request.deviceId());
+        } catch (PinPepperUnavailableException noPepper) {
+            return refuse(event, ManageFailure.NOT_CONFIGURED);
+        }
+        DeviceSettings settings = DeviceSettings.of(realm);
+        if (existing.isEmpty() && !settings.acceptsNewId(request.deviceId())) {
+            return refuse(event, ManageFailure.DEVICE_ID_INVALID);
+        }
+        if (existing.isEmpty() && settings.keyRequired() && request.publicKey() == null) {
+            return refuse(event, ManageFailure.DEVICE_KEY_REQUIRED);
+        }
         // Before the PIN: a device the realm would refuse anyway must not cost the user one of their attempts.
         if (existing.isEmpty() && devices.count(user) >= CredentialChangeRules.of(realm).maxDevices()) {
             return refuse(event, ManageFailure.DEVICE_LIMIT_REACHED);
@@ -85,7 +99,7 @@ public final class RegisterDeviceEndpoint extends UserCredentialEndpoint {
         }
         DeviceCredentialModel device;
         try {
-            device = devices.register(realm, user, request.deviceId(), false);
+            device = devices.register(realm, user, request.deviceId(), false, request.publicKey());
         } catch (ModelDuplicateException sameLabelIgnoringCase) {
             // Keycloak refuses two credentials of one type whose labels differ only in case or surrounding spaces,
             // and a device's label is its id: "abc" and "ABC" cannot both be registered to one user. Rolled back
@@ -94,7 +108,7 @@ public final class RegisterDeviceEndpoint extends UserCredentialEndpoint {
             return refuse(event, ManageFailure.DEVICE_CONFLICT);
         }
         event.detail(Details.CREDENTIAL_ID, device.getId()).detail(LoginEvents.CHANGE, LoginEvents.DEVICE_ADDED).success();
-        return ManageAnswers.success(registered(device.deviceId(), device.simBindingEnabled()));
+        return ManageAnswers.success(registered(request.deviceId(), device.simBindingEnabled()));
     }
 
     @Override
@@ -105,7 +119,12 @@ public final class RegisterDeviceEndpoint extends UserCredentialEndpoint {
         }
         String id = ((Parsed.Valid<String, ManageFailure>) deviceId).value();
         DeviceCredentialProvider devices = new DeviceCredentialProvider(session);
-        List<DeviceCredentialModel> registered = devices.findAll(caller.user(), id);
+        List<DeviceCredentialModel> registered;
+        try {
+            registered = devices.findAll(realm, caller.user(), id);
+        } catch (PinPepperUnavailableException noPepper) {
+            return refuse(event, ManageFailure.NOT_CONFIGURED);
+        }
         if (registered.isEmpty()) {
             return refuse(event, ManageFailure.DEVICE_NOT_REGISTERED);
         }

@@ -88,12 +88,15 @@ public final class OnboardingLoginEndpoint extends ApiEndpoint {
         inputs.put(FlowInputs.SIGN_IN_MODE, request.mode().value);
         inputs.put(FlowInputs.PIN, request.pin());
         inputs.put(FlowInputs.DEVICE_ID, request.deviceId());
+        if (request.timestamp() != null) {
+            inputs.put(FlowInputs.TIMESTAMP, request.timestamp());
+        }
         if (request.keyRef() != null && !request.keyRef().isEmpty()) {
             inputs.put(FlowInputs.KEY_REF, request.keyRef());
         }
         LoginOutcome outcome = new LoginService(session).login(client, inputs, event);
         if (outcome instanceof LoginOutcome.Success success) {
-            boolean simBinding = new DeviceCredentialProvider(session).find(success.user(), request.deviceId())
+            boolean simBinding = new DeviceCredentialProvider(session).find(session.getContext().getRealm(), success.user(), request.deviceId())
                     .map(DeviceCredentialModel::simBindingEnabled)
                     .orElse(false);
             return OnboardingAnswers.loginSuccess(request.mode().successMessage, success.accessToken(),

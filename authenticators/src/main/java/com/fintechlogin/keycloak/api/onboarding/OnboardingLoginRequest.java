@@ -11,7 +11,7 @@ import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
  * Seed 001's login body, {@code {keyRef, pin, signInMode, token, authType, deviceId}}, checked in the order of
  * the document's code table. Mode 1: {@code pin} is the PIN; mode 2: base64 of the encrypted device id.
  */
-record OnboardingLoginRequest(String keyRef, String pin, SignInMode mode, String token, String deviceId) {
+record OnboardingLoginRequest(String keyRef, String pin, SignInMode mode, String token, String deviceId, String timestamp) {
 
     enum SignInMode {
         PIN("1", "PIN Validated Successfully"),
@@ -81,7 +81,10 @@ record OnboardingLoginRequest(String keyRef, String pin, SignInMode mode, String
             return new Parsed.Invalid<>(TOKEN_INVALID);
         }
         String keyRef = LenientJson.text(json, "keyRef", MAX_KEY_REF_LENGTH);
-        return new Parsed.Valid<>(new OnboardingLoginRequest(keyRef == null ? null : keyRef.strip(), pin, mode, token, deviceId));
+        // Only a device registered with a key signs a statement with a time; the documented request has none.
+        String timestamp = LenientJson.text(json, "timestamp", 32);
+        return new Parsed.Valid<>(new OnboardingLoginRequest(keyRef == null ? null : keyRef.strip(), pin, mode, token, deviceId,
+                timestamp));
     }
 
     private static String stripped(String value) {
@@ -91,6 +94,7 @@ record OnboardingLoginRequest(String keyRef, String pin, SignInMode mode, String
     /** Never prints the PIN, the ciphertext or the token. */
     @Override
     public String toString() {
-        return "OnboardingLoginRequest[mode=" + mode + ", deviceId=" + deviceId + ", keyRef=" + keyRef + "]";
+        // Never the device id: it is as good as a credential of the user's.
+        return "OnboardingLoginRequest[mode=" + mode + ", keyRef=" + keyRef + "]";
     }
 }

@@ -19,7 +19,7 @@ class DeviceRegistrationRequestTest {
     }
 
     private static Parsed<DeviceRegistrationRequest, ManageFailure> valid(String deviceId, boolean simBinding) {
-        return new Parsed.Valid<>(new DeviceRegistrationRequest(deviceId, simBinding, null));
+        return new Parsed.Valid<>(new DeviceRegistrationRequest(deviceId, simBinding, null, null));
     }
 
     @Test
@@ -77,14 +77,31 @@ class DeviceRegistrationRequestTest {
     @Test
     void readsTheCurrentPinAsSentForTheEndpointToCheck() {
         assertThat(parse("{\"deviceId\": \"d1\", \"pin\": \"2580\"}"))
-                .isEqualTo(new Parsed.Valid<>(new DeviceRegistrationRequest("d1", false, "2580")));
+                .isEqualTo(new Parsed.Valid<>(new DeviceRegistrationRequest("d1", false, "2580", null)));
         assertThat(parse("{\"deviceId\": \"d1\", \"pin\": 2580}"))
-                .isEqualTo(new Parsed.Valid<>(new DeviceRegistrationRequest("d1", false, "2580")));
+                .isEqualTo(new Parsed.Valid<>(new DeviceRegistrationRequest("d1", false, "2580", null)));
+    }
+
+    @Test
+    void readsAP256PublicKeyAndRefusesAnyOtherKeyOrJunk() throws Exception {
+        java.security.KeyPairGenerator ec = java.security.KeyPairGenerator.getInstance("EC");
+        ec.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        String p256 = java.util.Base64.getEncoder().encodeToString(ec.generateKeyPair().getPublic().getEncoded());
+        java.security.KeyPairGenerator p384 = java.security.KeyPairGenerator.getInstance("EC");
+        p384.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+        String other = java.util.Base64.getEncoder().encodeToString(p384.generateKeyPair().getPublic().getEncoded());
+
+        assertThat(parse("{\"deviceId\": \"d1\", \"publicKey\": \"" + p256 + "\"}"))
+                .isEqualTo(new Parsed.Valid<>(new DeviceRegistrationRequest("d1", false, null, p256)));
+        for (String key : new String[] {other, "bm90IGEga2V5", "%%%"}) {
+            assertThat(parse("{\"deviceId\": \"d1\", \"publicKey\": \"" + key + "\"}")).as(key)
+                    .isEqualTo(new Parsed.Invalid<>(ManageFailure.DEVICE_KEY_INVALID));
+        }
     }
 
     @Test
     void neverPrintsTheCurrentPin() {
-        assertThat(new DeviceRegistrationRequest("d1", false, "2580").toString()).doesNotContain("2580");
+        assertThat(new DeviceRegistrationRequest("d1", false, "2580", null).toString()).doesNotContain("2580");
     }
 
     @Test

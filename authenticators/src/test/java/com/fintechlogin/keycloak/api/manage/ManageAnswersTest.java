@@ -56,6 +56,8 @@ class ManageAnswersTest {
         expected.put(ManageFailure.DEVICE_ID_INVALID, new ApiCode(400, "ONB045", "Invalid device id"));
         expected.put(ManageFailure.DEVICE_LIMIT_REACHED, new ApiCode(409, "ONB051", "Device limit reached"));
         expected.put(ManageFailure.DEVICE_NOT_REGISTERED, new ApiCode(404, "ONB052", "Device not registered"));
+        expected.put(ManageFailure.DEVICE_KEY_INVALID, new ApiCode(400, "ONB054", "Invalid device public key"));
+        expected.put(ManageFailure.DEVICE_KEY_REQUIRED, new ApiCode(400, "ONB055", "A device public key is required"));
         expected.put(ManageFailure.SIM_BINDING_INVALID, new ApiCode(400, "ONB046", "Invalid simBindingEnabled"));
         expected.put(ManageFailure.DEVICE_CONFLICT, new ApiCode(409, "ONB047", "Device id conflicts with a registered device"));
         String retry = "Request could not be processed at this time, Please retry again";
@@ -77,7 +79,7 @@ class ManageAnswersTest {
             }
         });
         assertThat(byNewCode).containsOnlyKeys("ONB040", "ONB041", "ONB042", "ONB043", "ONB044", "ONB045", "ONB046", "ONB047",
-                "ONB048", "ONB049", "ONB050", "ONB051", "ONB052", "ONB053");
+                "ONB048", "ONB049", "ONB050", "ONB051", "ONB052", "ONB053", "ONB054", "ONB055");
     }
 
     @Test
@@ -201,7 +203,7 @@ class ManageAnswersTest {
                 ManageFailure.OLD_PIN_MISSING, ManageFailure.PASSWORD_LOGIN_REQUIRED);
         Set<ManageFailure> deviceOnly = Set.of(ManageFailure.DEVICE_ID_MISSING, ManageFailure.DEVICE_ID_INVALID,
                 ManageFailure.SIM_BINDING_INVALID, ManageFailure.DEVICE_CONFLICT, ManageFailure.DEVICE_LIMIT_REACHED,
-                ManageFailure.DEVICE_NOT_REGISTERED);
+                ManageFailure.DEVICE_NOT_REGISTERED, ManageFailure.DEVICE_KEY_INVALID, ManageFailure.DEVICE_KEY_REQUIRED);
         Set<ManageFailure> removal = Set.of(ManageFailure.MALFORMED_REQUEST, ManageFailure.WRONG_CONTENT_TYPE,
                 ManageFailure.BODY_TOO_LARGE, ManageFailure.NOT_AUTHENTICATED, ManageFailure.NOT_A_USER, ManageFailure.USER_DISABLED,
                 ManageFailure.CLIENT_NOT_ALLOWED, ManageFailure.AUTHENTICATION_TOO_WEAK, ManageFailure.AUTHENTICATION_TOO_OLD,
