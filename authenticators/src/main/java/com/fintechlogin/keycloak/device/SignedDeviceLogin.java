@@ -33,7 +33,16 @@ final class SignedDeviceLogin {
 
     static void authenticate(AuthenticationFlowContext context, DeviceCredentialModel device, String deviceId) {
         RealmModel realm = context.getRealm();
-        Long timestamp = millis(FlowInputs.timestamp(context));
+        String sentTimestamp = FlowInputs.timestamp(context);
+        if (sentTimestamp == null) {
+            // The documented encrypted-id proof, which carries no time: never good for a device with a key, and a
+            // wrong proof like any other, counted.
+            Verdict verdict = LimitedCheck.run(context.getSession(), realm, context.getUser(), CredentialKinds.DEVICE,
+                    Optional.of(PinAttempts.policy(realm)), () -> false);
+            LoginFailures.conclude(context, verdict, DeviceCredentialModel.TYPE, AuthenticationLevel.APP_VOUCHED);
+            return;
+        }
+        Long timestamp = millis(sentTimestamp);
         if (timestamp == null) {
             LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);
             return;
