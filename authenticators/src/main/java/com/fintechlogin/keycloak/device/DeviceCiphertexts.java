@@ -34,7 +34,15 @@ final class DeviceCiphertexts {
      */
     static String marker(String realmId, byte[] ciphertext) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(ciphertext);
+            // The integer the ciphertext encodes, not its bytes: Java's RSA accepts it with its leading zero bytes
+            // dropped, and such a re-encoding must be the same replay.
+            int start = 0;
+            while (start < ciphertext.length - 1 && ciphertext[start] == 0) {
+                start++;
+            }
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(ciphertext, start, ciphertext.length - start);
+            byte[] digest = sha256.digest();
             return MARKER_PREFIX + realmId + "." + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
