@@ -19,6 +19,11 @@ public final class DirectGrantFlows {
         return flow != null && hasStep(realm, flow.getId(), authenticatorId);
     }
 
+    /** Whether {@code flow} has a step of {@code authenticatorId}, in any sub-flow. */
+    public static boolean hasStep(RealmModel realm, AuthenticationFlowModel flow, String authenticatorId) {
+        return flow != null && hasStep(realm, flow.getId(), authenticatorId);
+    }
+
     private static boolean hasStep(RealmModel realm, String flowId, String authenticatorId) {
         return realm.getAuthenticationExecutionsStream(flowId)
                 .filter(execution -> execution.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED)

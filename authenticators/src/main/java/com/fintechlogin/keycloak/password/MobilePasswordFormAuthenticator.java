@@ -76,7 +76,7 @@ public final class MobilePasswordFormAuthenticator extends StatelessStep {
                 context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
                 AuthenticationLevel.PASSWORD.reach(context);
                 AuthenticationLevel.passwordProved(context);
-                if (MobilePasswordFormConfig.of(context.getAuthenticatorConfig()).offerSetPin()) {
+                if (MobilePasswordFormConfig.of(context.getRealm().getName(), context.getAuthenticatorConfig()).offerSetPin()) {
                     SetPinAction.offer(context.getAuthenticationSession());
                 }
                 context.success(PasswordCredentialModel.TYPE);

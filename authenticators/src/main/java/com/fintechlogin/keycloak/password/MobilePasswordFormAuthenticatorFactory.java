@@ -17,9 +17,9 @@ public final class MobilePasswordFormAuthenticatorFactory extends StepFactory {
             .name(MobilePasswordFormConfig.OFFER_SET_PIN)
             .label("Send users without a PIN through Set PIN")
             .helpText("After a right password, a user who has no PIN yet is asked to choose one (the 'Set PIN' "
-                    + "required action, which must be enabled in the realm).")
+                    + "required action, which must be enabled in the realm). Off when not set.")
             .type(ProviderConfigProperty.BOOLEAN_TYPE)
-            .defaultValue(true)
+            .defaultValue(MobilePasswordFormConfig.SAFE_OFFER_SET_PIN)
             .add()
             .build();
 

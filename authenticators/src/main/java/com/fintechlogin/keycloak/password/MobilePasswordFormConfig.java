@@ -1,6 +1,6 @@
 package com.fintechlogin.keycloak.password;
 
-import java.util.Map;
+import com.fintechlogin.keycloak.login.BooleanSetting;
 
 import org.keycloak.models.AuthenticatorConfigModel;
 
@@ -9,9 +9,13 @@ record MobilePasswordFormConfig(boolean offerSetPin) {
 
     static final String OFFER_SET_PIN = "offerSetPin";
 
-    static MobilePasswordFormConfig of(AuthenticatorConfigModel model) {
-        Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-        String offer = config.get(OFFER_SET_PIN);
-        return new MobilePasswordFormConfig(offer == null || Boolean.parseBoolean(offer));
+    /**
+     * No Set PIN offer unless the config says true: when the setting is missing or mistyped the page adds no credential
+     * on a password alone, the stricter of the two.
+     */
+    static final boolean SAFE_OFFER_SET_PIN = false;
+
+    static MobilePasswordFormConfig of(String realmName, AuthenticatorConfigModel model) {
+        return new MobilePasswordFormConfig(BooleanSetting.read(realmName, model, OFFER_SET_PIN, SAFE_OFFER_SET_PIN));
     }
 }

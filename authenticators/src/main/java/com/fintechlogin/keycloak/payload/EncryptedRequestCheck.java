@@ -17,10 +17,10 @@ import org.keycloak.models.RealmModel;
  * user is looked at, so a request that fails here never reaches a password check or brute-force detection.
  *
  * <p>In this order: the AES key is unwrapped with the realm's RSA key; the HMAC over {@code encryptData} is verified
- * in constant time; the {@code keyValue} is marked as used; only then is anything decrypted, and the payload's
- * timestamp checked. Marking before decrypting means a request is decrypted at most once, whatever the outcome, so
- * a captured request cannot be replayed with a changed IV or ciphertext to learn from the answers; and marking only
- * after the HMAC means a forged request cannot spend the marker of a genuine one.
+ * in constant time; the unwrapped key is marked as used (by a digest, see {@link PayloadReplay#marker}); only then is
+ * anything decrypted, and the payload's timestamp checked. Marking before decrypting means a request is decrypted at
+ * most once, whatever the outcome, so a captured request cannot be replayed with a changed IV or ciphertext to learn
+ * from the answers; and marking only after the HMAC means a forged request cannot spend the marker of a genuine one.
  *
  * <p>Keycloak is reached through two small seams (the realm's keys and the single-use store), so that the rules
  * are tested without a server.
@@ -112,7 +112,8 @@ public final class EncryptedRequestCheck {
             if (!PayloadCrypto.hmacMatches(key, request.encryptData(), request.hmac())) {
                 return new Refused(PayloadRefusal.HMAC_MISMATCH);
             }
-            if (!markers.claim(PayloadReplay.marker(realmId, wrapped), settings.markerLifespanSeconds())) {
+            // The key, not the keyValue that carried it: every spelling of a captured keyValue unwraps to the same key.
+            if (!markers.claim(PayloadReplay.marker(realmId, key), settings.markerLifespanSeconds())) {
                 return new Refused(PayloadRefusal.REPLAYED);
             }
             return decrypt(settings, request, key);

@@ -19,7 +19,8 @@ import org.keycloak.models.RealmModel;
  * @param timestampRequired {@value #TIMESTAMP_REQUIRED_ATTRIBUTE}: whether the payload must carry a {@code timestamp}
  *                          within the window; default true
  * @param windowSeconds     {@value #WINDOW_ATTRIBUTE}: how far a timestamp may be from the server's clock, either
- *                          side, and how long a {@code keyValue} is remembered; default {@value #DEFAULT_WINDOW_SECONDS}
+ *                          side, and how long an accepted request's AES key is remembered; default
+ *                          {@value #DEFAULT_WINDOW_SECONDS}
  * @param cbcAllowed        {@value #CBC_ALLOWED_ATTRIBUTE}: whether a 16-byte IV (AES-CBC) is accepted; default false
  */
 public record PartnerSettings(String clientId, String role, boolean timestampRequired, long windowSeconds, boolean cbcAllowed) {
@@ -56,9 +57,9 @@ public record PartnerSettings(String clientId, String role, boolean timestampReq
     }
 
     /**
-     * How long the marker of an accepted {@code keyValue} lives. With timestamps, until the latest timestamp that was
-     * fresh when it was accepted (up to a window ahead of the server's clock) has left the window: twice the window.
-     * Without, the window itself: after it the same request is accepted again.
+     * How long the marker of an accepted request (its AES key) lives. With timestamps, until the latest timestamp that
+     * was fresh when it was accepted (up to a window ahead of the server's clock) has left the window: twice the
+     * window. Without, the window itself: after it the same request is accepted again.
      */
     public long markerLifespanSeconds() {
         return timestampRequired ? 2 * windowSeconds : windowSeconds;

@@ -26,7 +26,7 @@ public enum PayloadRefusal {
     KEY_LENGTH(Kind.NOT_DECRYPTED),
     /** {@code hmac} is not the HMAC-SHA256 of {@code encryptData} with the AES key (or is not base64). */
     HMAC_MISMATCH(Kind.HMAC),
-    /** The {@code keyValue} was already accepted within the replay window. */
+    /** The AES key the {@code keyValue} carries (in whatever spelling) was already accepted within the replay window. */
     REPLAYED(Kind.REPLAY),
     /** {@code ivValue} is not base64, or neither 12 nor 16 bytes. */
     IV_MALFORMED(Kind.NOT_DECRYPTED),

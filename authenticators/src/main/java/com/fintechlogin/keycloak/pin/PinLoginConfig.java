@@ -1,6 +1,6 @@
 package com.fintechlogin.keycloak.pin;
 
-import java.util.Map;
+import com.fintechlogin.keycloak.login.BooleanSetting;
 
 import org.keycloak.models.AuthenticatorConfigModel;
 
@@ -9,9 +9,10 @@ record PinLoginConfig(boolean requireRegisteredDevice) {
 
     static final String REQUIRE_REGISTERED_DEVICE = "requireRegisteredDevice";
 
-    static PinLoginConfig of(AuthenticatorConfigModel model) {
-        Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-        String require = config.get(REQUIRE_REGISTERED_DEVICE);
-        return new PinLoginConfig(require == null || Boolean.parseBoolean(require));
+    /** A PIN alone is not accepted unless the config says false: the stricter choice, when missing or mistyped. */
+    static final boolean SAFE_REQUIRE_REGISTERED_DEVICE = true;
+
+    static PinLoginConfig of(String realmName, AuthenticatorConfigModel model) {
+        return new PinLoginConfig(BooleanSetting.read(realmName, model, REQUIRE_REGISTERED_DEVICE, SAFE_REQUIRE_REGISTERED_DEVICE));
     }
 }

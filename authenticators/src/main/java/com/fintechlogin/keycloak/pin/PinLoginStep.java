@@ -34,7 +34,8 @@ public final class PinLoginStep extends DirectGrantStep {
             return;
         }
         UserModel user = context.getUser();
-        boolean onRegisteredDevice = PinLoginConfig.of(context.getAuthenticatorConfig()).requireRegisteredDevice();
+        boolean onRegisteredDevice =
+                PinLoginConfig.of(context.getRealm().getName(), context.getAuthenticatorConfig()).requireRegisteredDevice();
         if (onRegisteredDevice) {
             String deviceId = FlowInputs.deviceId(context);
             if (deviceId == null) {

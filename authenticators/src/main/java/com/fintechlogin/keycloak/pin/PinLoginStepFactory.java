@@ -19,7 +19,7 @@ public final class PinLoginStepFactory extends StepFactory {
             .label("Require a registered device")
             .helpText("Accept the PIN only together with a device id registered to the user (seed 001's sign-in mode 1).")
             .type(ProviderConfigProperty.BOOLEAN_TYPE)
-            .defaultValue(true)
+            .defaultValue(PinLoginConfig.SAFE_REQUIRE_REGISTERED_DEVICE)
             .add()
             .build().stream(), PinAttempts.CONFIG_PROPERTIES.stream()).toList();
 

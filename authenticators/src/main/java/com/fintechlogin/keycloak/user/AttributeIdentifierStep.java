@@ -4,13 +4,16 @@ import java.util.List;
 
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
+import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginFailures;
+import com.fintechlogin.keycloak.password.PasswordAuthenticatorFactory;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.models.UserModel;
 
@@ -37,12 +40,14 @@ public abstract class AttributeIdentifierStep extends DirectGrantStep {
         context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, value);
 
         List<UserModel> holders = UsersByAttribute.holders(context.getSession(), context.getRealm(), attribute(), value);
-        if (holders.isEmpty()) {
-            LoginFailures.fail(context, FailureReason.UNKNOWN_USER);
-            return;
-        }
-        if (holders.size() > 1) {
-            LoginFailures.fail(context, FailureReason.AMBIGUOUS_USER);
+        if (holders.size() != 1) {
+            if (DirectGrantFlows.hasStep(context.getRealm(), context.getTopLevelFlow(), PasswordAuthenticatorFactory.PROVIDER_ID)) {
+                // A flow that goes on to hash a password must spend one here too, as Keycloak's username form does:
+                // otherwise an unknown identifier answers sooner than a wrong password, and the time tells which
+                // identifiers are registered even where the answers are alike (the card portal's).
+                AuthenticatorUtils.dummyHash(context);
+            }
+            LoginFailures.fail(context, holders.isEmpty() ? FailureReason.UNKNOWN_USER : FailureReason.AMBIGUOUS_USER);
             return;
         }
         UserModel user = holders.get(0);

@@ -54,7 +54,7 @@ public final class EmailIdentifierAuthenticator extends DirectGrantStep {
     }
 
     private static void failUnknownUser(AuthenticationFlowContext context) {
-        if (EmailIdentifierConfig.of(context.getAuthenticatorConfig()).enumerationSafe()) {
+        if (EmailIdentifierConfig.of(context.getRealm().getName(), context.getAuthenticatorConfig()).enumerationSafe()) {
             // Same answer and the same cost as a wrong password, so neither tells which emails exist.
             AuthenticatorUtils.dummyHash(context);
             LoginFailures.fail(context, FailureReason.INVALID_CREDENTIALS, Errors.USER_NOT_FOUND);

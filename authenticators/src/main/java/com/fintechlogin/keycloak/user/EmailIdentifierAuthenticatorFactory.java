@@ -16,9 +16,10 @@ public final class EmailIdentifierAuthenticatorFactory extends StepFactory {
             .name(EmailIdentifierConfig.ENUMERATION_SAFE)
             .label("Enumeration-safe")
             .helpText("Answer an unknown email exactly like a wrong password, at the same cost, so that the API does "
-                    + "not reveal which emails are registered. Off by default, as the documented API tells the two apart.")
+                    + "not reveal which emails are registered. On when not set; turn it off where the documented API "
+                    + "must tell the two apart (seed 004).")
             .type(ProviderConfigProperty.BOOLEAN_TYPE)
-            .defaultValue(false)
+            .defaultValue(EmailIdentifierConfig.SAFE_ENUMERATION_SAFE)
             .add()
             .build();
 

@@ -1,6 +1,6 @@
 package com.fintechlogin.keycloak.user;
 
-import java.util.Map;
+import com.fintechlogin.keycloak.login.BooleanSetting;
 
 import org.keycloak.models.AuthenticatorConfigModel;
 
@@ -9,8 +9,13 @@ public record EmailIdentifierConfig(boolean enumerationSafe) {
 
     static final String ENUMERATION_SAFE = "enumerationSafe";
 
-    public static EmailIdentifierConfig of(AuthenticatorConfigModel model) {
-        Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-        return new EmailIdentifierConfig(Boolean.parseBoolean(config.get(ENUMERATION_SAFE)));
+    /**
+     * Enumeration-safe unless the config says false: the stricter answer when the setting is missing or mistyped.
+     * Seed 004's document tells an unknown email from a wrong password, so a flow that serves it sets false.
+     */
+    static final boolean SAFE_ENUMERATION_SAFE = true;
+
+    public static EmailIdentifierConfig of(String realmName, AuthenticatorConfigModel model) {
+        return new EmailIdentifierConfig(BooleanSetting.read(realmName, model, ENUMERATION_SAFE, SAFE_ENUMERATION_SAFE));
     }
 }

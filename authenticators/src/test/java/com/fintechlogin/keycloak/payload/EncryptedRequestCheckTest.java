@@ -11,8 +11,10 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -384,6 +386,41 @@ class EncryptedRequestCheckTest {
         assertThat(check(GCM_ONLY, r)).isEqualTo(refused(PayloadRefusal.REPLAYED));
         assertThat(check(GCM_ONLY, with(r, urlSafe, null, r.ivValue(), r.hmac(), r.encryptData()))).isEqualTo(refused(PayloadRefusal.REPLAYED));
         assertThat(check(GCM_ONLY, gcm().request())).as("a new key").isInstanceOf(EncryptedRequestCheck.Accepted.class);
+    }
+
+    @Test
+    void aKeyValueWithoutItsLeadingZeroByteIsTheSameReplay() throws Exception {
+        // RSA decryption reads the ciphertext as a number: one that starts with a zero byte (about one in 256)
+        // decrypts alike without it, a second spelling of the same captured request.
+        EncryptedRequest captured = null;
+        for (int attempt = 0; attempt < 4096 && captured == null; attempt++) {
+            EncryptedRequest r = gcm().request();
+            if (Base64.getDecoder().decode(r.keyValue())[0] == 0) {
+                captured = r;
+            }
+        }
+        assertThat(captured).as("a keyValue starting with a zero byte within 4096 requests").isNotNull();
+        byte[] wrapped = Base64.getDecoder().decode(captured.keyValue());
+        String stripped = b64(Arrays.copyOfRange(wrapped, 1, wrapped.length));
+
+        assertThat(check(GCM_ONLY, captured)).isInstanceOf(EncryptedRequestCheck.Accepted.class);
+        assertThat(check(GCM_ONLY, with(captured, stripped, null, captured.ivValue(), captured.hmac(), captured.encryptData())))
+                .isEqualTo(refused(PayloadRefusal.REPLAYED));
+        assertThat(check(GCM_ONLY, captured)).isEqualTo(refused(PayloadRefusal.REPLAYED));
+    }
+
+    @Test
+    void theMarkerHoldsNeitherTheWrappedKeyNorTheKey() throws Exception {
+        Sent sent = gcm();
+
+        check(GCM_ONLY, sent.request());
+
+        byte[] wrapped = Base64.getDecoder().decode(sent.request().keyValue());
+        assertThat(claimed.keySet()).singleElement().asString()
+                .doesNotContain(sent.request().keyValue())
+                .doesNotContain(b64(sent.key())).doesNotContain(Base64.getUrlEncoder().withoutPadding().encodeToString(sent.key()))
+                .doesNotContain(HexFormat.of().formatHex(sent.key()))
+                .doesNotContain(Base64.getUrlEncoder().withoutPadding().encodeToString(wrapped));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -402,6 +403,60 @@ class CardPortalLoginApiTest {
         assertThat(wrongPassword.getClientId()).isEqualTo(AFFILIATE);
         assertThat(off.getDetails()).containsEntry("reason", "user_disabled");
         assertThat(off.getUserId()).isEqualTo(disabled.id());
+    }
+
+    /**
+     * Both answers are the same fail body; the time must not tell them apart either, or whoever can sign requests (an
+     * affiliate, or someone holding its checksum secret) learns which mobile numbers are registered. Sequential
+     * requests, interleaved so that drift on the machine touches both alike, compared by their medians, which a few
+     * slow outliers do not move. Wrong passwords are spread over users, fewer per user than the realm's limit of 5, so
+     * that every one is evaluated rather than refused as locked.
+     */
+    @Test
+    void anUnknownMobileTakesAsLongAsAWrongPassword() {
+        int requests = 200;
+        int perUser = Guessing.LIMIT - 1;
+        List<CardUser> users = new ArrayList<>();
+        for (int i = 0; i < requests / perUser + 1; i++) {
+            users.add(newCardUser());
+        }
+        CardUser warmUp = users.remove(users.size() - 1);
+        for (int i = 0; i < perUser; i++) {
+            assertThat(login(DEMO_AFFILIATE, DemoRealm.freshMobile(), "Wrong-pw-" + i).body()).isEqualTo(FAIL);
+            assertThat(login(DEMO_AFFILIATE, warmUp.mobile(), "Wrong-pw-" + i).body()).isEqualTo(FAIL);
+        }
+
+        long[] unknownMobile = new long[requests];
+        long[] wrongPassword = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            String mobile = DemoRealm.freshMobile();
+            String guess = "Wrong-pw-" + i;
+            CardUser user = users.get(i % users.size());
+            unknownMobile[i] = nanosOfAFailedLogin(() -> login(DEMO_AFFILIATE, mobile, guess));
+            wrongPassword[i] = nanosOfAFailedLogin(() -> login(DEMO_AFFILIATE, user.mobile(), guess));
+        }
+
+        double unknown = medianMillis(unknownMobile);
+        double wrong = medianMillis(wrongPassword);
+        System.out.printf("Card portal, %d requests each: median unknown mobile %.1f ms, wrong password %.1f ms%n", requests, unknown, wrong);
+        assertThat(unknown).as("median ms of an unknown mobile against a wrong password's %.1f ms", wrong)
+                .isBetween(wrong * 0.9, wrong * 1.1);
+    }
+
+    private static long nanosOfAFailedLogin(Supplier<Http.Answer> send) {
+        long start = System.nanoTime();
+        Http.Answer answer = send.get();
+        long nanos = System.nanoTime() - start;
+        assertThat(answer.body()).isEqualTo(FAIL);
+        return nanos;
+    }
+
+    private static double medianMillis(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        double median = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
+        return median / 1_000_000.0;
     }
 
     @Test

@@ -161,6 +161,23 @@ class OnboardingLoginApiTest {
     }
 
     @Test
+    void aRequireRegisteredDeviceSettingOtherThanTrueOrFalseActsAsTrueAndIsLogged() {
+        // Keycloak 26.7.3 stores an authenticator config as given (no hook lets a step refuse it on save), so the
+        // admin API takes "yes"; the step must then read it as the strict value, never as false.
+        long logOffset = ServerLog.end();
+        DemoRealm.configurePinStep(realm, "requireRegisteredDevice", "yes");
+        String token = appToken();
+        PinUser user = newPinUser("2580", false);
+
+        assertOnb(login(user.accountNumber(), token, body(token, "2580", 1, "anid:not-registered")), 401, "ONB026");
+        assertOnb(login(user.accountNumber(), token, body(token, "2580", 1, DEVICE)), 200, "ONB200");
+
+        List<String> warnings = ServerLog.since(logOffset).lines()
+                .filter(line -> line.contains("WARN") && line.contains("requireRegisteredDevice")).toList();
+        assertThat(warnings).isNotEmpty().allSatisfy(line -> assertThat(line).contains("must be true or false").contains("using true"));
+    }
+
+    @Test
     void fiftyParallelWrongPinsEvaluateAtMostTheLimitAndTheRightPinIsRefusedUntilAnAdminUnlocks() throws Exception {
         String token = appToken();
         PinUser user = newPinUser("2580", true);

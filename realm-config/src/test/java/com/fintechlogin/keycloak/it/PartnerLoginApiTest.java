@@ -11,6 +11,7 @@ import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -541,6 +542,31 @@ class PartnerLoginApiTest {
         assertThat(answers).filteredOn(answer -> answer.status() == 200).as("accepted").hasSize(1);
         assertThat(answers).filteredOn(answer -> answer.status() != 200)
                 .allSatisfy(answer -> assertThat(answer.body()).isEqualTo(REPLAYED));
+    }
+
+    @Test
+    void aKeyValueReEncodedWithoutItsLeadingZeroByteIsStillAReplay() {
+        PartnerUser user = newUser(true);
+        RealmKey key = publicKey();
+        // RSA decryption reads the ciphertext as a number, so a ciphertext that starts with a zero byte (about one in
+        // 256) decrypts alike without it: the same captured request under a second spelling of keyValue.
+        Sealed captured = null;
+        for (int attempt = 0; attempt < 4096 && captured == null; attempt++) {
+            Sealed sealed = seal(key, true, 12, random(32), payload(user.userName(), user.password()));
+            if (Base64.getDecoder().decode(sealed.headers().get("keyValue"))[0] == 0) {
+                captured = sealed;
+            }
+        }
+        assertThat(captured).as("a keyValue starting with a zero byte within 4096 requests").isNotNull();
+        byte[] wrapped = Base64.getDecoder().decode(captured.headers().get("keyValue"));
+        Sealed stripped = captured.withHeader("keyValue", b64(Arrays.copyOfRange(wrapped, 1, wrapped.length)));
+        Sealed original = captured;
+
+        assertThat(post(original).status()).isEqualTo(200);
+        EventRepresentation reEncoded = refusal("the same request, keyValue without its leading zero", 400, REPLAYED, () -> post(stripped));
+        refusal("the same request as captured", 400, REPLAYED, () -> post(original));
+
+        assertThat(reEncoded.getDetails()).containsEntry("reason", "replayed").containsEntry("payload", "replayed");
     }
 
     @Test
