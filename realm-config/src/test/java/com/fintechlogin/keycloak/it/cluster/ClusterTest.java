@@ -2,8 +2,14 @@ package com.fintechlogin.keycloak.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,7 +141,7 @@ class ClusterTest {
 
     @Test
     @Order(4)
-    void aRequestAcceptedOnNodeAIsRefusedAsAReplayOnNodeB() {
+    void aRequestAcceptedOnNodeAIsRefusedAsAReplayOnNodeB() throws Exception {
         JsonNode key = a.publicKey();
         ClientCrypto crypto = new ClientCrypto(key.get("publicKey").asText());
 
@@ -155,6 +161,21 @@ class ClusterTest {
         String keyRef = key.get("keyRef").asText();
         assertOnb(a.deviceLogin(appToken, user.accountNumber(), ciphertext, keyRef, DEVICE), 200, "ONB200", "device login on A");
         assertOnb(b.deviceLogin(appToken, user.accountNumber(), ciphertext, keyRef, DEVICE), 401, "ONB031", "the same ciphertext on B");
+
+        // Seed 001, mode 2 of a device with a key: one signed statement sent twice.
+        ClusterAdmin.User keyed = adminA.newUser(List.of());
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair deviceKeys = generator.generateKeyPair();
+        assertOnb(a.registerKeyedDevice(a.userToken(keyed.email(), keyed.password()), DEVICE,
+                Base64.getEncoder().encodeToString(deviceKeys.getPublic().getEncoded())), 200, "ONB200", "keyed device registered on A");
+        long now = System.currentTimeMillis();
+        Signature signer = Signature.getInstance("SHA256withECDSA");
+        signer.initSign(deviceKeys.getPrivate());
+        signer.update(("fintech-device-login\ndemo\n" + DEVICE + "\n" + now).getBytes(StandardCharsets.UTF_8));
+        String signature = Base64.getEncoder().encodeToString(signer.sign());
+        assertOnb(a.signedDeviceLogin(appToken, keyed.accountNumber(), signature, now, DEVICE), 200, "ONB200", "signed login on A");
+        assertOnb(b.signedDeviceLogin(appToken, keyed.accountNumber(), signature, now, DEVICE), 401, "ONB031", "the same statement on B");
     }
 
     @Test

@@ -57,9 +57,20 @@ final class FintechApi {
         return onboardingLogin(appToken, accountNumber, ciphertext, 2, keyRef, deviceId);
     }
 
+    /** Seed 001 login, mode 2 of a device registered with a key: its signature of the statement made at {@code timestamp}. */
+    Http.Answer signedDeviceLogin(String appToken, String accountNumber, String signature, long timestamp, String deviceId) {
+        return onboardingLogin(appToken, accountNumber, signature, 2, "", deviceId, Map.of("timestamp", timestamp));
+    }
+
     private Http.Answer onboardingLogin(String appToken, String accountNumber, String pin, int mode, String keyRef, String deviceId) {
+        return onboardingLogin(appToken, accountNumber, pin, mode, keyRef, deviceId, Map.of());
+    }
+
+    private Http.Answer onboardingLogin(String appToken, String accountNumber, String pin, int mode, String keyRef, String deviceId,
+                                        Map<String, Object> more) {
         Map<String, Object> body = new HashMap<>(Map.of("keyRef", keyRef, "pin", pin, "signInMode", mode, "token", appToken,
                 "authType", "1", "deviceId", deviceId));
+        body.putAll(more);
         return Http.send("POST", realmUrl + "/fintech/onboarding/user/v2/login", "application/json",
                 Http.json(body).getBytes(StandardCharsets.UTF_8),
                 Map.of("X-API-KEY", DemoRealm.PIN_APP, "X-API-TOKEN", appToken, "X-ACCOUNT-NUMBER", accountNumber));
@@ -81,6 +92,11 @@ final class FintechApi {
     Http.Answer registerDevice(String userToken, String deviceId, boolean simBinding) {
         return postWithBearer("/fintech/onboarding/user/v1/device", userToken,
                 Map.of("deviceId", deviceId, "simBindingEnabled", Boolean.toString(simBinding)));
+    }
+
+    /** A user registers a device with a key of its own (base64 SPKI of an EC P-256 public key). */
+    Http.Answer registerKeyedDevice(String userToken, String deviceId, String publicKey) {
+        return postWithBearer("/fintech/onboarding/user/v1/device", userToken, Map.of("deviceId", deviceId, "publicKey", publicKey));
     }
 
     private Http.Answer postWithBearer(String path, String bearer, Map<String, Object> body) {
