@@ -4,7 +4,7 @@
 <#--
   "Set PIN" required action.
   Attributes: pinLength (number of digits), weakPinsAllowed (false adds the rule against
-  repeated digits and straight runs), currentPinRequired (true when the user has a PIN: it is
+  repeated digits, straight runs and common PINs), currentPinRequired (true when the user has a PIN: it is
   asked first). isAppInitiatedAction (set by Keycloak) adds Cancel.
   Fields: currentPin, pin, pinConfirm. Field errors: messagesPerField 'currentPin', 'pin' and 'pinConfirm'.
 -->

@@ -6,9 +6,9 @@ import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.pin.PinSettings;
 
 /**
- * The body of an admin PIN reset, {@code {"pin": "4821"}}. An admin may set a PIN the realm calls weak (1111,
- * 1234): admins seed and reset PINs deliberately, often to a value agreed with the user, and PIN storage is built to
- * let them ({@link PinSettings}). The realm's length still applies, since a PIN of another length could never be
+ * The body of an admin PIN reset, {@code {"pin": "4821"}}. An admin may set a PIN the realm calls weak or refuses as
+ * common (1111, 1234, 1004): admins seed and reset PINs deliberately, often to a value agreed with the user, and PIN
+ * storage is built to let them ({@link PinSettings}). The realm's length still applies, since a PIN of another length could never be
  * entered at login.
  */
 final class AdminPinRequest {
@@ -34,7 +34,7 @@ final class AdminPinRequest {
         return switch (settings.check(pin)) {
             case NOT_DIGITS -> new Parsed.Invalid<>("The PIN must be digits only");
             case WRONG_LENGTH -> new Parsed.Invalid<>("The PIN must have " + settings.length() + " digits");
-            case OK, WEAK -> new Parsed.Valid<>(pin);
+            case OK, WEAK, COMMON -> new Parsed.Valid<>(pin);
         };
     }
 }

@@ -25,11 +25,12 @@ final class AdminViews {
     }
 
     /**
-     * {@code {"configured", "failures", "locked", "lockedUntil", "untilAdminUnlock"}}. {@code lockedUntil} is the
-     * epoch millis a temporary lock ends, null when there is none or only an admin can lift it.
+     * {@code {"configured", "failures", "locked", "lockedUntil", "untilAdminUnlock", "lockouts"}}. {@code lockedUntil}
+     * is the epoch millis a temporary lock ends, null when there is none or only an admin can lift it; {@code lockouts}
+     * the consecutive locks since the last right PIN or unlock, which decide when a lock lasts until an admin unlocks.
      */
     static Map<String, Object> pinStatus(boolean configured, AttemptStatus status) {
-        boolean untilAdminUnlock = status.locked() && status.lockedUntil() == AttemptStatus.UNTIL_ADMIN_UNLOCK;
+        boolean untilAdminUnlock = status.untilAdminUnlock();
         boolean temporary = status.locked() && !untilAdminUnlock && status.lockedUntil() != AttemptStatus.NOT_LOCKED;
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("configured", configured);
@@ -37,6 +38,7 @@ final class AdminViews {
         view.put("locked", status.locked());
         view.put("lockedUntil", temporary ? status.lockedUntil() : null);
         view.put("untilAdminUnlock", untilAdminUnlock);
+        view.put("lockouts", status.lockouts());
         return view;
     }
 

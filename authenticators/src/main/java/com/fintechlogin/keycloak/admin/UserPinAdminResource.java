@@ -5,10 +5,10 @@ import java.util.List;
 
 import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
+import com.fintechlogin.keycloak.limit.AccountUnlock;
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.AttemptStatus;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
-import com.fintechlogin.keycloak.login.KeycloakBruteForce;
 import com.fintechlogin.keycloak.pin.PinAttempts;
 import com.fintechlogin.keycloak.pin.PinCredentialModel;
 import com.fintechlogin.keycloak.pin.PinCredentials;
@@ -128,18 +128,15 @@ public final class UserPinAdminResource {
     }
 
     /**
-     * Lifts the lock of PIN and device login and clears their failures: the two share the PIN's attempt policy,
-     * and a user locked out of one is usually locked out of both. Keycloak's own lockout of the user, which the
-     * same wrong PINs fed, is lifted too.
+     * Lifts every lock failed logins put on the user ({@link AccountUnlock}): PIN, device and password counters,
+     * Keycloak's lockout of the user, which the same failures fed, and its permanent lockout. One admin action for a
+     * user who cannot log in, whichever credential they got wrong.
      */
     @DELETE
     @Path("lock")
     public Response unlock() {
         auth.users().requireManage(user);
-        AttemptLimiter limiter = new AttemptLimiter(session);
-        limiter.unlock(realm, user, CredentialKinds.PIN);
-        limiter.unlock(realm, user, CredentialKinds.DEVICE);
-        KeycloakBruteForce.unlock(session, realm, user);
+        AccountUnlock.user(session, realm, user);
         adminEvent.operation(OperationType.ACTION)
                 .resourcePath("users", user.getId(), "pin", "lock")
                 .success();

@@ -57,18 +57,24 @@ public final class AttemptLimiter {
      * Counts an attempt before the credential is evaluated, or refuses it. RESERVED means evaluate; the attempt
      * is already a failure (and the lock already recorded if it is the last one allowed) until
      * {@link #succeeded} says otherwise. LOCKED means do not evaluate. An ended temporary lock counts as no lock
-     * and no failures.
+     * and no failures; it stays counted among the consecutive locks, which decide when a lock lasts.
      */
     public Reservation reserve(RealmModel realm, UserModel user, String kind, AttemptPolicy policy) {
         return reserve(key(realm, user, kind), policy);
     }
 
-    /** The credential was right: failures back to 0 and any lock lifted. Call it only after a RESERVED attempt. */
+    /**
+     * The credential was right: failures and consecutive locks back to 0, any lock lifted. Call it only after a
+     * RESERVED attempt.
+     */
     public void succeeded(RealmModel realm, UserModel user, String kind) {
         reset(key(realm, user, kind));
     }
 
-    /** An administrator lifts the lock, temporary or permanent, and clears the failures. */
+    /**
+     * An administrator (or the user's reset of a forgotten credential) lifts the lock, temporary or lasting, and
+     * clears the failures and the consecutive locks.
+     */
     public void unlock(RealmModel realm, UserModel user, String kind) {
         AttemptKey key = key(realm, user, kind);
         reset(key);
@@ -133,7 +139,7 @@ public final class AttemptLimiter {
             CredentialAttemptEntity row = store.find(key);
             return row == null
                     ? AttemptStatus.clean(policy)
-                    : AttemptStatus.of(row.getFailures(), row.getLockedUntil(), now, policy);
+                    : AttemptStatus.of(row.getFailures(), row.getLockedUntil(), row.getLockouts(), now, policy);
         });
     }
 
@@ -145,8 +151,9 @@ public final class AttemptLimiter {
 
     private static void logLock(AttemptKey key, Reservation reservation) {
         if (reservation.reserved() && reservation.lockedUntil() != AttemptStatus.NOT_LOCKED) {
-            LOG.debugf("Attempt %d of user %s for %s in realm %s reached the limit; locked until %d unless right",
-                    reservation.failures(), key.userId(), key.kind(), key.realmId(), reservation.lockedUntil());
+            LOG.debugf("Attempt %d of user %s for %s in realm %s reached the limit; lock %d in a row, until %s unless right",
+                    reservation.failures(), key.userId(), key.kind(), key.realmId(), reservation.lockouts(),
+                    reservation.untilAdminUnlock() ? "an admin unlocks" : Long.toString(reservation.lockedUntil()));
         } else if (!reservation.reserved()) {
             LOG.debugf("Attempt of user %s for %s in realm %s refused: locked until %d",
                     key.userId(), key.kind(), key.realmId(), reservation.lockedUntil());

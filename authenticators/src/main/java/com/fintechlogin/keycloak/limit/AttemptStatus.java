@@ -9,8 +9,9 @@ package com.fintechlogin.keycloak.limit;
  * @param lockedUntil epoch millis the lock ends; {@link #NOT_LOCKED} when not locked;
  *        {@link #UNTIL_ADMIN_UNLOCK} when only an administrator can lift it
  * @param attemptsLeft attempts still allowed before the lock
+ * @param lockouts consecutive locks since the last right credential or admin unlock, the one in force included
  */
-public record AttemptStatus(int failures, boolean locked, long lockedUntil, int attemptsLeft) {
+public record AttemptStatus(int failures, boolean locked, long lockedUntil, int attemptsLeft, int lockouts) {
 
     /** The stored lock end of a counter that is not locked. */
     public static final long NOT_LOCKED = 0L;
@@ -20,24 +21,30 @@ public record AttemptStatus(int failures, boolean locked, long lockedUntil, int 
 
     /** A counter that has never failed. */
     static AttemptStatus clean(AttemptPolicy policy) {
-        return new AttemptStatus(0, false, NOT_LOCKED, policy.limit());
+        return new AttemptStatus(0, false, NOT_LOCKED, policy.limit(), 0);
+    }
+
+    /** Whether the lock in force lasts until an administrator lifts it. */
+    public boolean untilAdminUnlock() {
+        return locked && lockedUntil == UNTIL_ADMIN_UNLOCK;
     }
 
     /**
      * The effective state of a stored counter at {@code now}, with the rules the reservation's SQL applies: an
-     * expired lock counts as no lock and no failures; failures at or over a limit that was lowered since they
-     * were counted lock as the next attempt would record it.
+     * expired lock counts as no lock and no failures, but stays counted among the consecutive locks; failures at or
+     * over a limit that was lowered since they were counted lock as the next attempt would record it, escalation
+     * included.
      */
-    static AttemptStatus of(int storedFailures, long storedLockedUntil, long now, AttemptPolicy policy) {
+    static AttemptStatus of(int storedFailures, long storedLockedUntil, int storedLockouts, long now, AttemptPolicy policy) {
         if (storedLockedUntil != NOT_LOCKED && storedLockedUntil <= now) {
-            return clean(policy);
+            return new AttemptStatus(0, false, NOT_LOCKED, policy.limit(), storedLockouts);
         }
         if (storedLockedUntil != NOT_LOCKED) {
-            return new AttemptStatus(storedFailures, true, storedLockedUntil, 0);
+            return new AttemptStatus(storedFailures, true, storedLockedUntil, 0, storedLockouts);
         }
         if (storedFailures >= policy.limit()) {
-            return new AttemptStatus(storedFailures, true, policy.lockedUntil(now), 0);
+            return new AttemptStatus(storedFailures, true, policy.lockedUntil(now, storedLockouts), 0, storedLockouts + 1);
         }
-        return new AttemptStatus(storedFailures, false, NOT_LOCKED, policy.limit() - storedFailures);
+        return new AttemptStatus(storedFailures, false, NOT_LOCKED, policy.limit() - storedFailures, storedLockouts);
     }
 }

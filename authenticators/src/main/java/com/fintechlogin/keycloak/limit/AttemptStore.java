@@ -14,8 +14,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  *
  * <p>The exactness of the limit rests on {@link #tryReserve}: an attempt is counted only by the conditional
  * UPDATE {@link CredentialAttemptEntity#RESERVE} ({@code failures = failures + 1 ... where ... failures < limit
- * and not locked}), or by the one insert of a key's first row that the unique constraint lets through. A
- * concurrent UPDATE of the same row waits for the row lock and then re-checks its WHERE clause against the
+ * and not locked}, which also decides, in the same statement, whether the lock it may set lasts), or by the one
+ * insert of a key's first row that the unique constraint lets through. A concurrent UPDATE of the same row waits for the row lock and then re-checks its WHERE clause against the
  * committed row (PostgreSQL READ COMMITTED, H2 MVStore), so of N concurrent reservations against limit L at most
  * L are counted; every other answer is LOCKED or a retry, never a reservation.
  */
@@ -40,12 +40,14 @@ final class AttemptStore {
      * entity manager converts it); the caller retries that too, and finds the row.
      */
     Reservation tryReserve(AttemptKey key, AttemptPolicy policy, long now) {
-        long lockIfReached = policy.lockedUntil(now);
+        long lockIfReached = policy.lockEnd(now);
         bind(em.createNamedQuery(CredentialAttemptEntity.CLEAR_EXPIRED_LOCK), key)
                 .setParameter("now", now)
                 .executeUpdate();
         int counted = bind(em.createNamedQuery(CredentialAttemptEntity.RESERVE), key)
                 .setParameter("limit", policy.limit())
+                .setParameter("temporaryLocks", policy.temporaryLocks())
+                .setParameter("untilAdminUnlock", AttemptStatus.UNTIL_ADMIN_UNLOCK)
                 .setParameter("lockedUntil", lockIfReached)
                 .setParameter("now", now)
                 .executeUpdate();
@@ -53,32 +55,39 @@ final class AttemptStore {
         if (counted == 1) {
             // The UPDATE took the row lock, held until commit: the row read is this reservation's.
             return new Reservation(Reservation.Outcome.RESERVED, row.getFailures(), policy.limit(),
-                    row.getLockedUntil());
+                    row.getLockedUntil(), row.getLockouts());
         }
         if (row == null) {
-            long lockedUntil = policy.limit() == 1 ? lockIfReached : AttemptStatus.NOT_LOCKED;
-            em.persist(new CredentialAttemptEntity(KeycloakModelUtils.generateId(), key, 1, lockedUntil, now));
+            boolean reached = policy.limit() == 1;
+            long lockedUntil = reached ? policy.lockedUntil(now, 0) : AttemptStatus.NOT_LOCKED;
+            int lockouts = reached ? 1 : 0;
+            em.persist(new CredentialAttemptEntity(KeycloakModelUtils.generateId(), key, 1, lockedUntil, lockouts, now));
             em.flush();
-            return new Reservation(Reservation.Outcome.RESERVED, 1, policy.limit(), lockedUntil);
+            return new Reservation(Reservation.Outcome.RESERVED, 1, policy.limit(), lockedUntil, lockouts);
         }
         if (row.getLockedUntil() > now) {
             return new Reservation(Reservation.Outcome.LOCKED, row.getFailures(), policy.limit(),
-                    row.getLockedUntil());
+                    row.getLockedUntil(), row.getLockouts());
         }
         if (row.getLockedUntil() == AttemptStatus.NOT_LOCKED && row.getFailures() >= policy.limit()) {
             int locked = bind(em.createNamedQuery(CredentialAttemptEntity.LOCK_OVER_LIMIT), key)
                     .setParameter("limit", policy.limit())
+                    .setParameter("temporaryLocks", policy.temporaryLocks())
+                    .setParameter("untilAdminUnlock", AttemptStatus.UNTIL_ADMIN_UNLOCK)
                     .setParameter("lockedUntil", lockIfReached)
                     .executeUpdate();
             if (locked == 1) {
+                // Read again under the row lock the UPDATE took, past the entity manager's copy (bulk updates
+                // bypass it): whether the lock escalated was decided in the database.
+                em.refresh(row);
                 return new Reservation(Reservation.Outcome.LOCKED, row.getFailures(), policy.limit(),
-                        lockIfReached);
+                        row.getLockedUntil(), row.getLockouts());
             }
         }
         return null;
     }
 
-    /** Clears the failures and any lock; no write when the counter is already clean. */
+    /** Clears the failures, any lock and the count of consecutive locks; no write when the counter is already clean. */
     void reset(AttemptKey key) {
         bind(em.createNamedQuery(CredentialAttemptEntity.RESET), key).executeUpdate();
     }

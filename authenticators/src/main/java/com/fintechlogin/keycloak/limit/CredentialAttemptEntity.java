@@ -29,22 +29,29 @@ import jakarta.persistence.UniqueConstraint;
             + " a set a.failures = 0, a.lockedUntil = 0"
             + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
             + " and a.lockedUntil > 0 and a.lockedUntil <= :now"),
-    // lockedUntil is assigned before failures, so that it reads the old failures on MySQL/MariaDB too, which
-    // evaluate single-table assignments left to right (standard SQL reads the old row in every assignment). The
-    // cast keeps H2 from typing the parameter after the literal 0 (INTEGER), which epoch millis overflow.
+    // lockedUntil is assigned first and lockouts second, so that both read the old failures and lockouts on
+    // MySQL/MariaDB too, which evaluate single-table assignments left to right (standard SQL reads the old row in
+    // every assignment). The casts keep H2 from typing the parameters after the literal 0 (INTEGER), which epoch
+    // millis overflow. The attempt that reaches the limit is one more consecutive lock; the lock after
+    // :temporaryLocks of them lasts until an admin unlocks (:untilAdminUnlock), the others end at :lockedUntil.
     @NamedQuery(name = CredentialAttemptEntity.RESERVE, query = "update " + CredentialAttemptEntity.NAME + " a set"
-            + " a.lockedUntil = case when a.failures + 1 >= :limit then cast(:lockedUntil as Long) else 0L end,"
+            + " a.lockedUntil = case when a.failures + 1 < :limit then 0L"
+            + " when a.lockouts >= :temporaryLocks then cast(:untilAdminUnlock as Long)"
+            + " else cast(:lockedUntil as Long) end,"
+            + " a.lockouts = case when a.failures + 1 < :limit then a.lockouts else a.lockouts + 1 end,"
             + " a.failures = a.failures + 1, a.lastFailure = :now"
             + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
             + " and a.lockedUntil = 0 and a.failures < :limit"),
-    @NamedQuery(name = CredentialAttemptEntity.LOCK_OVER_LIMIT, query = "update " + CredentialAttemptEntity.NAME
-            + " a set a.lockedUntil = :lockedUntil"
+    @NamedQuery(name = CredentialAttemptEntity.LOCK_OVER_LIMIT, query = "update " + CredentialAttemptEntity.NAME + " a set"
+            + " a.lockedUntil = case when a.lockouts >= :temporaryLocks then cast(:untilAdminUnlock as Long)"
+            + " else cast(:lockedUntil as Long) end,"
+            + " a.lockouts = a.lockouts + 1"
             + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
             + " and a.lockedUntil = 0 and a.failures >= :limit"),
     @NamedQuery(name = CredentialAttemptEntity.RESET, query = "update " + CredentialAttemptEntity.NAME
-            + " a set a.failures = 0, a.lockedUntil = 0"
+            + " a set a.failures = 0, a.lockedUntil = 0, a.lockouts = 0"
             + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
-            + " and (a.failures <> 0 or a.lockedUntil <> 0)"),
+            + " and (a.failures <> 0 or a.lockedUntil <> 0 or a.lockouts <> 0)"),
     @NamedQuery(name = CredentialAttemptEntity.DELETE_BY_USER, query = "delete from " + CredentialAttemptEntity.NAME
             + " a where a.realmId = :realmId and a.userId = :userId"),
     @NamedQuery(name = CredentialAttemptEntity.DELETE_BY_REALM, query = "delete from " + CredentialAttemptEntity.NAME
@@ -54,12 +61,20 @@ public class CredentialAttemptEntity {
 
     static final String NAME = "FintechCredentialAttempt";
     static final String FIND = "fintechCredentialAttempt.find";
-    /** Turns a lock that has ended into a clean counter, so that the reservation after it starts from zero. */
+    /**
+     * Turns a lock that has ended into a clean counter, so that the reservation after it starts from zero failures;
+     * the count of consecutive locks stays, so that the next lock escalates.
+     */
     static final String CLEAR_EXPIRED_LOCK = "fintechCredentialAttempt.clearExpiredLock";
-    /** Counts one more failure if, and only if, the counter is unlocked and below the limit. */
+    /**
+     * Counts one more failure if, and only if, the counter is unlocked and below the limit; the failure that reaches
+     * the limit also counts a lock, and locks for good when the consecutive locks before it reached the policy's
+     * temporary ones.
+     */
     static final String RESERVE = "fintechCredentialAttempt.reserve";
-    /** Locks failures already at a limit that was lowered since, as reaching the limit would have. */
+    /** Locks failures already at a limit that was lowered since, as reaching the limit would have (escalation included). */
     static final String LOCK_OVER_LIMIT = "fintechCredentialAttempt.lockOverLimit";
+    /** A right credential or an administrator: no failures, no lock, no consecutive locks. */
     static final String RESET = "fintechCredentialAttempt.reset";
     static final String DELETE_BY_USER = "fintechCredentialAttempt.deleteByUser";
     static final String DELETE_BY_REALM = "fintechCredentialAttempt.deleteByRealm";
@@ -84,6 +99,13 @@ public class CredentialAttemptEntity {
     @Column(name = "LOCKED_UNTIL", nullable = false)
     private long lockedUntil;
 
+    /**
+     * Consecutive locks: counted by the reservation that reaches the limit, kept when a temporary lock ends, reset
+     * by a right credential or an administrator. Decides when a lock escalates to one until an administrator unlocks.
+     */
+    @Column(name = "LOCKOUTS", nullable = false)
+    private int lockouts;
+
     /** Epoch millis of the last counted failure (reservation); 0 if none. */
     @Column(name = "LAST_FAILURE", nullable = false)
     private long lastFailure;
@@ -92,13 +114,14 @@ public class CredentialAttemptEntity {
         // For JPA.
     }
 
-    CredentialAttemptEntity(String id, AttemptKey key, int failures, long lockedUntil, long lastFailure) {
+    CredentialAttemptEntity(String id, AttemptKey key, int failures, long lockedUntil, int lockouts, long lastFailure) {
         this.id = id;
         this.realmId = key.realmId();
         this.userId = key.userId();
         this.kind = key.kind();
         this.failures = failures;
         this.lockedUntil = lockedUntil;
+        this.lockouts = lockouts;
         this.lastFailure = lastFailure;
     }
 
@@ -124,6 +147,10 @@ public class CredentialAttemptEntity {
 
     public long getLockedUntil() {
         return lockedUntil;
+    }
+
+    public int getLockouts() {
+        return lockouts;
     }
 
     public long getLastFailure() {

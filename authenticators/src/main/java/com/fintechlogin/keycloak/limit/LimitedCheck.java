@@ -30,10 +30,10 @@ public final class LimitedCheck {
         AttemptLimiter limiter = new AttemptLimiter(session);
         Reservation attempt = limiter.reserve(realm, user, kind, policy.get());
         if (!attempt.reserved()) {
-            return Verdict.LOCKED;
+            return Verdict.locked(attempt);
         }
         if (!evaluation.getAsBoolean()) {
-            return Verdict.wrong(attempt.attemptsLeft());
+            return Verdict.wrong(attempt);
         }
         limiter.succeeded(realm, user, kind);
         return Verdict.RIGHT;

@@ -9,8 +9,9 @@ import org.keycloak.models.RealmModel;
  * The realm's brute-force settings (Realm settings → Security defenses → Brute force detection) read as an exact
  * attempt policy: the failure factor is the limit; a permanent lockout without temporary lockouts first locks
  * until an administrator unlocks; otherwise a lock lasts the first wait Keycloak would impose (the wait increment,
- * capped by the maximum wait). Keycloak's detector keeps running beside the limiter and lengthens its own lock on
- * repeated lockouts, so the longer of the two applies.
+ * capped by the maximum wait), and with a permanent lockout after temporary ones, the lock after the realm's maximum
+ * temporary lockouts lasts until an administrator unlocks, as Keycloak's would. Keycloak's detector keeps running
+ * beside the limiter and lengthens its own lock on repeated lockouts, so the longer of the two applies.
  */
 public final class RealmAttemptPolicy {
 
@@ -31,6 +32,7 @@ public final class RealmAttemptPolicy {
             waitSeconds = Math.min(waitSeconds, realm.getMaxFailureWaitSeconds());
         }
         // A zero wait would read as "until an admin unlocks"; Keycloak reads it as no wait, so lock for a second.
-        return Optional.of(AttemptPolicy.of(limit, Duration.ofSeconds(Math.max(1, waitSeconds))));
+        AttemptPolicy temporary = AttemptPolicy.of(limit, Duration.ofSeconds(Math.max(1, waitSeconds)));
+        return Optional.of(realm.isPermanentLockout() ? temporary.escalatingAfter(realm.getMaxTemporaryLockouts()) : temporary);
     }
 }

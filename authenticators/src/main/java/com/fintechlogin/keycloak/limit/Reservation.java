@@ -12,8 +12,9 @@ package com.fintechlogin.keycloak.limit;
  * @param limit the limit of the policy the reservation was made under
  * @param lockedUntil epoch millis the lock ends; for a reservation, the lock its failure leaves in place (0 if
  *        none); {@link AttemptStatus#UNTIL_ADMIN_UNLOCK} for a lock only an administrator lifts
+ * @param lockouts consecutive locks counted, the one this reservation's failure sets included
  */
-public record Reservation(Outcome outcome, int failures, int limit, long lockedUntil) {
+public record Reservation(Outcome outcome, int failures, int limit, long lockedUntil, int lockouts) {
 
     public enum Outcome {
         /** The attempt is counted; evaluate the credential. */

@@ -38,11 +38,4 @@ public final class KeycloakBruteForce {
             failures.clearFailures();
         }
     }
-
-    /** An administrator lifted a lock of the project's: Keycloak's lock of the same user goes too. */
-    public static void unlock(KeycloakSession session, RealmModel realm, UserModel user) {
-        if (session.loginFailures().getUserLoginFailure(realm, user.getId()) != null) {
-            session.loginFailures().removeUserLoginFailure(realm, user.getId());
-        }
-    }
 }

@@ -21,8 +21,11 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * The PIN attempt policy of a realm, which PIN and device login share. It follows the realm's brute-force
  * settings ({@link RealmAttemptPolicy}), or {@value #DEFAULT_MAX_ATTEMPTS} attempts and a
  * {@value #DEFAULT_LOCK_SECONDS}-second lock when the realm detects no brute force (a 4-digit PIN must never be
- * unlimited). A PIN step's config may override the limit ({@value #MAX_ATTEMPTS}) and the lock
- * ({@value #LOCK_SECONDS}, 0: until an admin unlocks). The counter belongs to the user's PIN, not to a flow, so
+ * unlimited). Its locks always escalate: after the realm's maximum temporary lockouts (when set), else
+ * {@value #DEFAULT_TEMPORARY_LOCKS}, consecutive temporary locks, the next one lasts until an admin unlocks or the
+ * user resets the PIN — without that, waiting out each lock leaves hundreds of guesses a day. A PIN step's config may
+ * override the limit ({@value #MAX_ATTEMPTS}), the lock ({@value #LOCK_SECONDS}, 0: until an admin unlocks) and the
+ * temporary locks ({@value #MAX_TEMPORARY_LOCKOUTS}). The counter belongs to the user's PIN, not to a flow, so
  * when several PIN steps of the realm set overrides, the strictest of each applies everywhere — the API, the
  * token endpoint, the browser, the PIN change and the admin view all see one limit.
  */
@@ -30,8 +33,10 @@ public final class PinAttempts {
 
     public static final String MAX_ATTEMPTS = "maxAttempts";
     public static final String LOCK_SECONDS = "lockSeconds";
+    public static final String MAX_TEMPORARY_LOCKOUTS = "maxTemporaryLockouts";
     static final int DEFAULT_MAX_ATTEMPTS = 5;
     static final int DEFAULT_LOCK_SECONDS = 900;
+    static final int DEFAULT_TEMPORARY_LOCKS = 3;
     static final AttemptPolicy DEFAULT = AttemptPolicy.of(DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(DEFAULT_LOCK_SECONDS));
 
     /** The steps whose config may carry PIN overrides. */
@@ -54,6 +59,15 @@ public final class PinAttempts {
                     + "set it, the strictest applies everywhere.")
             .type(ProviderConfigProperty.INTEGER_TYPE)
             .add()
+            .property()
+            .name(MAX_TEMPORARY_LOCKOUTS)
+            .label("Temporary PIN locks before a lasting one")
+            .helpText("Consecutive PIN locks (of PIN or device login) that end by themselves; the next one lasts until "
+                    + "an admin unlocks or the user resets the PIN. A right PIN starts the count again. Empty: the "
+                    + "realm's brute-force maximum temporary lockouts when set, else " + DEFAULT_TEMPORARY_LOCKS
+                    + ". If several PIN steps set it, the lowest applies everywhere.")
+            .type(ProviderConfigProperty.INTEGER_TYPE)
+            .add()
             .build();
 
     private static final Logger LOG = Logger.getLogger(PinAttempts.class);
@@ -72,14 +86,20 @@ public final class PinAttempts {
                 .map(AuthenticatorConfigModel::getConfig)
                 .filter(Objects::nonNull)
                 .toList();
-        return policy(realm.getName(), RealmAttemptPolicy.of(realm).orElse(DEFAULT), overrides);
+        return policy(realm.getName(), RealmAttemptPolicy.of(realm).orElse(DEFAULT), realm.getMaxTemporaryLockouts(), overrides);
     }
 
-    /** The base policy with the strictest override of each setting applied. */
-    static AttemptPolicy policy(String realmName, AttemptPolicy base, List<Map<String, String>> overrides) {
+    /**
+     * The base policy with the strictest override of each setting applied, escalating after the realm's maximum
+     * temporary lockouts ({@code realmTemporaryLockouts}, when above 0) or {@value #DEFAULT_TEMPORARY_LOCKS}.
+     */
+    static AttemptPolicy policy(String realmName, AttemptPolicy base, int realmTemporaryLockouts,
+            List<Map<String, String>> overrides) {
         int limit = base.limit();
         long lockMillis = base.lockMillis();
+        int temporaryLocks = realmTemporaryLockouts > 0 ? realmTemporaryLockouts : DEFAULT_TEMPORARY_LOCKS;
         boolean lockOverridden = false;
+        boolean temporaryLocksOverridden = false;
         for (Map<String, String> config : overrides) {
             OptionalInt maxAttempts = setting(realmName, config, MAX_ATTEMPTS, 1);
             if (maxAttempts.isPresent()) {
@@ -91,8 +111,15 @@ public final class PinAttempts {
                 lockMillis = !lockOverridden ? millis : stricterLock(lockMillis, millis);
                 lockOverridden = true;
             }
+            OptionalInt temporaryLockouts = setting(realmName, config, MAX_TEMPORARY_LOCKOUTS, 0);
+            if (temporaryLockouts.isPresent()) {
+                // Set, it replaces the default, more or fewer; several steps' settings: the fewest.
+                temporaryLocks = !temporaryLocksOverridden ? temporaryLockouts.getAsInt()
+                        : Math.min(temporaryLocks, temporaryLockouts.getAsInt());
+                temporaryLocksOverridden = true;
+            }
         }
-        return new AttemptPolicy(limit, lockMillis);
+        return new AttemptPolicy(limit, lockMillis, temporaryLocks);
     }
 
     /** A lock until admin unlock (0) is the strictest; otherwise the longer one. */

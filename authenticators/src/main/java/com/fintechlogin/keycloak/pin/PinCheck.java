@@ -8,5 +8,7 @@ public enum PinCheck {
     /** Not exactly the realm's PIN length. */
     WRONG_LENGTH,
     /** One digit repeated or a straight run, and the realm does not allow those. */
-    WEAK
+    WEAK,
+    /** One of the PINs the realm refuses by value: by default the most common ones ({@link PinSettings#COMMON_PINS}). */
+    COMMON
 }

@@ -48,20 +48,23 @@ public final class PinCredentials {
     public static Verdict verifyWithinLimit(KeycloakSession session, RealmModel realm, UserModel user, String pin) {
         Verdict verdict = LimitedCheck.run(session, realm, user, CredentialKinds.PIN, Optional.of(PinAttempts.policy(realm)),
                 () -> verify(session, realm, user, pin));
-        if (verdict.outcome() == Verdict.Outcome.WRONG && verdict.attemptsLeft() == 0) {
-            recordLock(session, realm, user);
+        if (verdict.locks()) {
+            recordLock(session, realm, user, verdict.untilAdminUnlock());
         }
         return verdict;
     }
 
     /**
      * The wrong PIN that used the last attempt locked the PIN: an event of its own, whatever route the PIN came
-     * through, so that admins see it and the user can be told. The limiter reserves attempts atomically, so exactly
-     * one request sees the last attempt go.
+     * through, so that admins see it and the user can be told. A lock that lasts until an admin unlocks (the
+     * policy's own, or the escalation after consecutive temporary locks) is a permanent lockout, the others
+     * temporary; Keycloak's detector names its account locks the same way, without a credential type. The limiter
+     * reserves attempts atomically, so exactly one request sees the last attempt go.
      */
-    private static void recordLock(KeycloakSession session, RealmModel realm, UserModel user) {
+    private static void recordLock(KeycloakSession session, RealmModel realm, UserModel user, boolean untilAdminUnlock) {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.USER_DISABLED_BY_TEMPORARY_LOCKOUT)
+                .event(untilAdminUnlock ? EventType.USER_DISABLED_BY_PERMANENT_LOCKOUT
+                        : EventType.USER_DISABLED_BY_TEMPORARY_LOCKOUT)
                 .user(user)
                 .detail(Details.CREDENTIAL_TYPE, PinCredentialModel.TYPE);
         if (session.getContext().getClient() != null) {

@@ -1,6 +1,7 @@
 package com.fintechlogin.keycloak.pin;
 
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
+import com.fintechlogin.keycloak.limit.AttemptStatus;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
@@ -79,19 +80,32 @@ public final class PinFormAuthenticator extends StatelessStep {
     }
 
     private static boolean lockedByLimiter(AuthenticationFlowContext context, UserModel user) {
-        RealmModel realm = context.getRealm();
-        return new AttemptLimiter(context.getSession()).status(realm, user, CredentialKinds.PIN, PinAttempts.policy(realm)).locked();
+        return pinCounter(context, user).locked();
     }
 
-    /** The page without a PIN field, saying why: locked, not set, account locked or disabled, or unavailable. */
+    private static AttemptStatus pinCounter(AuthenticationFlowContext context, UserModel user) {
+        RealmModel realm = context.getRealm();
+        return new AttemptLimiter(context.getSession()).status(realm, user, CredentialKinds.PIN, PinAttempts.policy(realm));
+    }
+
+    /**
+     * The page without a PIN field, saying why: locked (for a while, or until unlocked), not set, account locked or
+     * disabled, or unavailable.
+     */
     private static Response unusablePage(AuthenticationFlowContext context, FailureReason reason) {
-        if (reason == FailureReason.USER_LOCKED && lockedByLimiter(context, context.getUser())) {
+        boolean lockLasts = false;
+        if (reason == FailureReason.USER_LOCKED || reason == FailureReason.CREDENTIAL_LOCKED) {
+            AttemptStatus pin = pinCounter(context, context.getUser());
             // Keycloak's account lock usually follows the PIN lock, fed by the same wrong PINs: name the cause.
-            reason = FailureReason.CREDENTIAL_LOCKED;
+            if (pin.locked()) {
+                reason = FailureReason.CREDENTIAL_LOCKED;
+            }
+            // "Try again later" would send the user back to a PIN that stays locked until someone lifts it.
+            lockLasts = pin.untilAdminUnlock();
         }
         String message = switch (reason) {
             case CREDENTIAL_NOT_SET -> "fintechPinNotSet";
-            case CREDENTIAL_LOCKED -> "fintechPinLocked";
+            case CREDENTIAL_LOCKED -> lockLasts ? "fintechPinLockedUntilUnlocked" : "fintechPinLocked";
             case USER_LOCKED -> "fintechAccountLocked";
             case USER_DISABLED -> "accountDisabledMessage";
             default -> "fintechPinUnavailable";

@@ -81,7 +81,7 @@ public final class SetPinAction implements RequiredActionProvider {
         FormMessage problem = switch (settings.check(pin)) {
             case NOT_DIGITS -> new FormMessage(PIN, "fintechPinNotDigits");
             case WRONG_LENGTH -> new FormMessage(PIN, "fintechPinWrongLength", settings.length());
-            case WEAK -> new FormMessage(PIN, "fintechPinWeak");
+            case WEAK, COMMON -> new FormMessage(PIN, "fintechPinWeak");
             case OK -> sameDigits(pin, confirmation) ? null : new FormMessage(CONFIRMATION, "fintechPinMismatch");
         };
         if (problem != null) {

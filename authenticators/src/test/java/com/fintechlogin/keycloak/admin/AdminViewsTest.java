@@ -16,30 +16,30 @@ class AdminViewsTest {
 
     @Test
     void aCleanCounterShowsNoLockAndANullLockEnd() {
-        String json = AdminViews.write(AdminViews.pinStatus(true, new AttemptStatus(0, false, AttemptStatus.NOT_LOCKED, 5)));
+        String json = AdminViews.write(AdminViews.pinStatus(true, new AttemptStatus(0, false, AttemptStatus.NOT_LOCKED, 5, 0)));
 
-        assertThat(json).isEqualTo("{\"configured\":true,\"failures\":0,\"locked\":false,\"lockedUntil\":null,\"untilAdminUnlock\":false}");
+        assertThat(json).isEqualTo("{\"configured\":true,\"failures\":0,\"locked\":false,\"lockedUntil\":null,\"untilAdminUnlock\":false,\"lockouts\":0}");
     }
 
     @Test
     void failuresBelowTheLimitShowWithoutALock() {
-        String json = AdminViews.write(AdminViews.pinStatus(true, new AttemptStatus(3, false, AttemptStatus.NOT_LOCKED, 2)));
+        String json = AdminViews.write(AdminViews.pinStatus(true, new AttemptStatus(3, false, AttemptStatus.NOT_LOCKED, 2, 1)));
 
-        assertThat(json).isEqualTo("{\"configured\":true,\"failures\":3,\"locked\":false,\"lockedUntil\":null,\"untilAdminUnlock\":false}");
+        assertThat(json).isEqualTo("{\"configured\":true,\"failures\":3,\"locked\":false,\"lockedUntil\":null,\"untilAdminUnlock\":false,\"lockouts\":1}");
     }
 
     @Test
     void aTemporaryLockShowsWhenItEnds() {
-        String json = AdminViews.write(AdminViews.pinStatus(true, new AttemptStatus(5, true, 1_700_000_000_000L, 0)));
+        String json = AdminViews.write(AdminViews.pinStatus(true, new AttemptStatus(5, true, 1_700_000_000_000L, 0, 1)));
 
-        assertThat(json).isEqualTo("{\"configured\":true,\"failures\":5,\"locked\":true,\"lockedUntil\":1700000000000,\"untilAdminUnlock\":false}");
+        assertThat(json).isEqualTo("{\"configured\":true,\"failures\":5,\"locked\":true,\"lockedUntil\":1700000000000,\"untilAdminUnlock\":false,\"lockouts\":1}");
     }
 
     @Test
-    void aLockOnlyAnAdminLiftsHasNoEnd() {
-        String json = AdminViews.write(AdminViews.pinStatus(false, new AttemptStatus(5, true, AttemptStatus.UNTIL_ADMIN_UNLOCK, 0)));
+    void aLockOnlyAnAdminLiftsHasNoEndAndShowsTheLocksBeforeIt() {
+        String json = AdminViews.write(AdminViews.pinStatus(false, new AttemptStatus(5, true, AttemptStatus.UNTIL_ADMIN_UNLOCK, 0, 4)));
 
-        assertThat(json).isEqualTo("{\"configured\":false,\"failures\":5,\"locked\":true,\"lockedUntil\":null,\"untilAdminUnlock\":true}");
+        assertThat(json).isEqualTo("{\"configured\":false,\"failures\":5,\"locked\":true,\"lockedUntil\":null,\"untilAdminUnlock\":true,\"lockouts\":4}");
     }
 
     @Test
@@ -68,11 +68,11 @@ class AdminViewsTest {
     void everyViewIsOneTheOpenApiDocumentGives() {
         String pin = "/users/{userId}/pin";
         DocumentedAnswers.assertDocumented("get", pin,
-                AdminViews.ok(AdminViews.pinStatus(true, new AttemptStatus(3, false, AttemptStatus.NOT_LOCKED, 2))));
+                AdminViews.ok(AdminViews.pinStatus(true, new AttemptStatus(3, false, AttemptStatus.NOT_LOCKED, 2, 1))));
         DocumentedAnswers.assertDocumented("get", pin,
-                AdminViews.ok(AdminViews.pinStatus(true, new AttemptStatus(5, true, 1_700_000_000_000L, 0))));
+                AdminViews.ok(AdminViews.pinStatus(true, new AttemptStatus(5, true, 1_700_000_000_000L, 0, 1))));
         DocumentedAnswers.assertDocumented("get", pin,
-                AdminViews.ok(AdminViews.pinStatus(false, new AttemptStatus(5, true, AttemptStatus.UNTIL_ADMIN_UNLOCK, 0))));
+                AdminViews.ok(AdminViews.pinStatus(false, new AttemptStatus(5, true, AttemptStatus.UNTIL_ADMIN_UNLOCK, 0, 4))));
         // As stored: Keycloak gives every stored credential its id.
         DeviceCredentialModel stored = DeviceCredentialModel.create(new byte[32], true, null);
         stored.setId("3f0c9a52-6a1e-4c47-9f3e-0d1f2b7c8a91");

@@ -27,4 +27,19 @@ class AttackDetectionUnlockTest {
         assertThat(AttackDetectionUnlock.unlockedUser("attack-detection/brute-force/users/a/b")).isNull();
         assertThat(AttackDetectionUnlock.unlockedUser("attack-detection/brute-force/usersX")).isNull();
     }
+
+    @Test
+    void keycloaksUserResourceNamesTheUserItEnabled() {
+        assertThat(AttackDetectionUnlock.updatedUser("users/5f1c-user")).isEqualTo("5f1c-user");
+        assertThat(AttackDetectionUnlock.updatedUser("users/5f1c-user/")).isEqualTo("5f1c-user");
+    }
+
+    @Test
+    void otherUserPathsNameNoUpdatedUser() {
+        assertThat(AttackDetectionUnlock.updatedUser(null)).isNull();
+        assertThat(AttackDetectionUnlock.updatedUser("users")).isNull();
+        assertThat(AttackDetectionUnlock.updatedUser("users/5f1c-user/pin")).isNull();
+        assertThat(AttackDetectionUnlock.updatedUser("attack-detection/brute-force/users/5f1c-user")).isNull();
+        assertThat(AttackDetectionUnlock.updatedUser("usersX/5f1c-user")).isNull();
+    }
 }

@@ -16,7 +16,7 @@ class AttemptLimiterTest {
 
     private static final AttemptKey KEY = new AttemptKey("realm", "user", CredentialKinds.PIN);
     private static final AttemptPolicy POLICY = new AttemptPolicy(5, 60_000);
-    private static final Reservation FIRST = new Reservation(Reservation.Outcome.RESERVED, 1, 5, 0);
+    private static final Reservation FIRST = new Reservation(Reservation.Outcome.RESERVED, 1, 5, 0, 0);
 
     @Test
     void countsAgainInANewTransactionWhenAnotherNodeInsertedTheFirstCounter() {

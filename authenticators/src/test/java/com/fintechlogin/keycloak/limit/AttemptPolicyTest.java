@@ -23,7 +23,7 @@ class AttemptPolicyTest {
         AttemptPolicy policy = AttemptPolicy.of(5, Duration.ofMinutes(15));
 
         assertThat(policy.permanentLock()).isFalse();
-        assertThat(policy.lockedUntil(NOW)).isEqualTo(NOW + 900_000L);
+        assertThat(policy.lockedUntil(NOW, 0)).isEqualTo(NOW + 900_000L);
     }
 
     @Test
@@ -31,13 +31,38 @@ class AttemptPolicyTest {
         assertThat(new AttemptPolicy(5, 0).permanentLock()).isTrue();
         assertThat(new AttemptPolicy(5, -1)).isEqualTo(AttemptPolicy.untilAdminUnlock(5));
         assertThat(AttemptPolicy.of(5, Duration.ZERO).permanentLock()).isTrue();
-        assertThat(AttemptPolicy.untilAdminUnlock(5).lockedUntil(NOW)).isEqualTo(AttemptStatus.UNTIL_ADMIN_UNLOCK);
+        assertThat(AttemptPolicy.untilAdminUnlock(5).lockedUntil(NOW, 0)).isEqualTo(AttemptStatus.UNTIL_ADMIN_UNLOCK);
     }
 
     @Test
     void aLockTooLongForTheClockSaturatesInsteadOfOverflowing() {
         AttemptPolicy policy = new AttemptPolicy(3, Long.MAX_VALUE - 1);
 
-        assertThat(policy.lockedUntil(NOW)).isEqualTo(AttemptStatus.UNTIL_ADMIN_UNLOCK);
+        assertThat(policy.lockedUntil(NOW, 0)).isEqualTo(AttemptStatus.UNTIL_ADMIN_UNLOCK);
+    }
+
+    @Test
+    void withoutEscalationEveryLockEndsByItself() {
+        AttemptPolicy policy = AttemptPolicy.of(5, Duration.ofMinutes(1));
+
+        assertThat(policy.temporaryLocks()).isEqualTo(AttemptPolicy.UNLIMITED_TEMPORARY_LOCKS);
+        assertThat(policy.lockedUntil(NOW, 1_000_000)).isEqualTo(NOW + 60_000L);
+    }
+
+    @Test
+    void theLockAfterTheTemporaryOnesAllowedLastsUntilAnAdminUnlocks() {
+        AttemptPolicy policy = AttemptPolicy.of(5, Duration.ofMinutes(1)).escalatingAfter(3);
+
+        assertThat(policy.lockedUntil(NOW, 0)).as("first lock").isEqualTo(NOW + 60_000L);
+        assertThat(policy.lockedUntil(NOW, 2)).as("third lock").isEqualTo(NOW + 60_000L);
+        assertThat(policy.lockedUntil(NOW, 3)).as("fourth lock").isEqualTo(AttemptStatus.UNTIL_ADMIN_UNLOCK);
+        assertThat(policy.lockedUntil(NOW, 7)).isEqualTo(AttemptStatus.UNTIL_ADMIN_UNLOCK);
+        assertThat(AttemptPolicy.of(5, Duration.ofMinutes(1)).escalatingAfter(0).lockedUntil(NOW, 0))
+                .as("no temporary lock allowed: the first one lasts").isEqualTo(AttemptStatus.UNTIL_ADMIN_UNLOCK);
+    }
+
+    @Test
+    void temporaryLocksCannotBeNegative() {
+        assertThatThrownBy(() -> new AttemptPolicy(5, 60_000, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -8,46 +8,61 @@ class AttemptStatusTest {
 
     private static final long NOW = 1_800_000_000_000L;
     private static final AttemptPolicy FIVE_FOR_A_MINUTE = new AttemptPolicy(5, 60_000);
+    /** Two temporary locks, then one until an admin unlocks. */
+    private static final AttemptPolicy ESCALATING = FIVE_FOR_A_MINUTE.escalatingAfter(2);
 
     @Test
     void aCounterThatNeverFailedLeavesTheWholeLimit() {
         assertThat(AttemptStatus.clean(FIVE_FOR_A_MINUTE))
-                .isEqualTo(new AttemptStatus(0, false, AttemptStatus.NOT_LOCKED, 5));
-        assertThat(AttemptStatus.of(0, 0, NOW, FIVE_FOR_A_MINUTE)).isEqualTo(AttemptStatus.clean(FIVE_FOR_A_MINUTE));
+                .isEqualTo(new AttemptStatus(0, false, AttemptStatus.NOT_LOCKED, 5, 0));
+        assertThat(AttemptStatus.of(0, 0, 0, NOW, FIVE_FOR_A_MINUTE)).isEqualTo(AttemptStatus.clean(FIVE_FOR_A_MINUTE));
     }
 
     @Test
     void failuresBelowTheLimitLeaveTheRest() {
-        assertThat(AttemptStatus.of(4, 0, NOW, FIVE_FOR_A_MINUTE))
-                .isEqualTo(new AttemptStatus(4, false, AttemptStatus.NOT_LOCKED, 1));
+        assertThat(AttemptStatus.of(4, 0, 0, NOW, FIVE_FOR_A_MINUTE))
+                .isEqualTo(new AttemptStatus(4, false, AttemptStatus.NOT_LOCKED, 1, 0));
     }
 
     @Test
     void aLockInForceRefusesUntilItEnds() {
-        assertThat(AttemptStatus.of(5, NOW + 1, NOW, FIVE_FOR_A_MINUTE))
-                .isEqualTo(new AttemptStatus(5, true, NOW + 1, 0));
+        AttemptStatus locked = AttemptStatus.of(5, NOW + 1, 1, NOW, FIVE_FOR_A_MINUTE);
+
+        assertThat(locked).isEqualTo(new AttemptStatus(5, true, NOW + 1, 0, 1));
+        assertThat(locked.untilAdminUnlock()).isFalse();
     }
 
     @Test
-    void anEndedLockCountsAsNoLockAndNoFailures() {
-        assertThat(AttemptStatus.of(5, NOW, NOW, FIVE_FOR_A_MINUTE)).as("ends at its own millisecond")
-                .isEqualTo(AttemptStatus.clean(FIVE_FOR_A_MINUTE));
-        assertThat(AttemptStatus.of(5, NOW - 30_000, NOW, FIVE_FOR_A_MINUTE))
-                .isEqualTo(AttemptStatus.clean(FIVE_FOR_A_MINUTE));
+    void anEndedLockCountsAsNoLockAndNoFailuresButStaysAmongTheConsecutiveLocks() {
+        assertThat(AttemptStatus.of(5, NOW, 1, NOW, FIVE_FOR_A_MINUTE)).as("ends at its own millisecond")
+                .isEqualTo(new AttemptStatus(0, false, AttemptStatus.NOT_LOCKED, 5, 1));
+        assertThat(AttemptStatus.of(5, NOW - 30_000, 2, NOW, FIVE_FOR_A_MINUTE))
+                .isEqualTo(new AttemptStatus(0, false, AttemptStatus.NOT_LOCKED, 5, 2));
     }
 
     @Test
     void aLockUntilAdminUnlockNeverEnds() {
-        assertThat(AttemptStatus.of(5, AttemptStatus.UNTIL_ADMIN_UNLOCK, Long.MAX_VALUE - 1, FIVE_FOR_A_MINUTE))
-                .isEqualTo(new AttemptStatus(5, true, AttemptStatus.UNTIL_ADMIN_UNLOCK, 0));
+        AttemptStatus locked = AttemptStatus.of(5, AttemptStatus.UNTIL_ADMIN_UNLOCK, 3, Long.MAX_VALUE - 1, FIVE_FOR_A_MINUTE);
+
+        assertThat(locked).isEqualTo(new AttemptStatus(5, true, AttemptStatus.UNTIL_ADMIN_UNLOCK, 0, 3));
+        assertThat(locked.untilAdminUnlock()).isTrue();
     }
 
     @Test
     void failuresOverALoweredLimitLockAsTheNextAttemptWouldRecordIt() {
         AttemptPolicy lowered = new AttemptPolicy(3, 60_000);
 
-        assertThat(AttemptStatus.of(4, 0, NOW, lowered)).isEqualTo(new AttemptStatus(4, true, NOW + 60_000, 0));
-        assertThat(AttemptStatus.of(4, 0, NOW, AttemptPolicy.untilAdminUnlock(3)))
-                .isEqualTo(new AttemptStatus(4, true, AttemptStatus.UNTIL_ADMIN_UNLOCK, 0));
+        assertThat(AttemptStatus.of(4, 0, 0, NOW, lowered)).isEqualTo(new AttemptStatus(4, true, NOW + 60_000, 0, 1));
+        assertThat(AttemptStatus.of(4, 0, 0, NOW, AttemptPolicy.untilAdminUnlock(3)))
+                .isEqualTo(new AttemptStatus(4, true, AttemptStatus.UNTIL_ADMIN_UNLOCK, 0, 1));
+        assertThat(AttemptStatus.of(4, 0, 2, NOW, lowered.escalatingAfter(2)))
+                .as("escalating as that attempt would")
+                .isEqualTo(new AttemptStatus(4, true, AttemptStatus.UNTIL_ADMIN_UNLOCK, 0, 3));
+    }
+
+    @Test
+    void aLockReachedAfterTheTemporaryOnesAllowedIsShownAsLasting() {
+        assertThat(AttemptStatus.of(5, AttemptStatus.UNTIL_ADMIN_UNLOCK, 3, NOW, ESCALATING).untilAdminUnlock()).isTrue();
+        assertThat(AttemptStatus.of(5, NOW + 60_000, 2, NOW, ESCALATING).untilAdminUnlock()).isFalse();
     }
 }

@@ -24,8 +24,9 @@ class AttemptTableTest {
 
     @Test
     void theChangelogCreatesExactlyTheColumnsTheEntityMaps() throws Exception {
+        // The table's columns as all the changesets together leave them: createTable, then each addColumn.
         Map<String, String> created = new LinkedHashMap<>();
-        NodeList columns = createTable().getElementsByTagName("column");
+        NodeList columns = changelog().getElementsByTagName("column");
         for (int i = 0; i < columns.getLength(); i++) {
             Element column = (Element) columns.item(i);
             created.put(column.getAttribute("name"), column.getAttribute("type"));
@@ -41,6 +42,18 @@ class AttemptTableTest {
         }
 
         assertThat(created).isEqualTo(mapped);
+    }
+
+    @Test
+    void columnsAddedToTheTableHaveADefaultForTheRowsAlreadyThere() throws Exception {
+        NodeList added = changelog().getElementsByTagName("addColumn");
+        assertThat(added.getLength()).isPositive();
+        for (int i = 0; i < added.getLength(); i++) {
+            Element addColumn = (Element) added.item(i);
+            assertThat(addColumn.getAttribute("tableName")).isEqualTo(createTable().getAttribute("tableName"));
+            Element column = (Element) addColumn.getElementsByTagName("column").item(0);
+            assertThat(column.getAttribute("defaultValueNumeric")).as(column.getAttribute("name")).isNotEmpty();
+        }
     }
 
     @Test

@@ -8,7 +8,7 @@ class ReservationTest {
 
     @Test
     void aReservedAttemptTellsHowManyRemainIfItFails() {
-        Reservation second = new Reservation(Reservation.Outcome.RESERVED, 2, 5, AttemptStatus.NOT_LOCKED);
+        Reservation second = new Reservation(Reservation.Outcome.RESERVED, 2, 5, AttemptStatus.NOT_LOCKED, 0);
 
         assertThat(second.reserved()).isTrue();
         assertThat(second.attemptsLeft()).isEqualTo(3);
@@ -16,7 +16,7 @@ class ReservationTest {
 
     @Test
     void theLastReservedAttemptAlreadyCarriesItsLock() {
-        Reservation last = new Reservation(Reservation.Outcome.RESERVED, 5, 5, AttemptStatus.UNTIL_ADMIN_UNLOCK);
+        Reservation last = new Reservation(Reservation.Outcome.RESERVED, 5, 5, AttemptStatus.UNTIL_ADMIN_UNLOCK, 4);
 
         assertThat(last.reserved()).isTrue();
         assertThat(last.attemptsLeft()).isZero();
@@ -25,7 +25,7 @@ class ReservationTest {
 
     @Test
     void aLockedAttemptLeavesNone() {
-        Reservation locked = new Reservation(Reservation.Outcome.LOCKED, 5, 5, 1_800_000_060_000L);
+        Reservation locked = new Reservation(Reservation.Outcome.LOCKED, 5, 5, 1_800_000_060_000L, 1);
 
         assertThat(locked.reserved()).isFalse();
         assertThat(locked.attemptsLeft()).isZero();

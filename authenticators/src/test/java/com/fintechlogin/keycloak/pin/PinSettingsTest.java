@@ -3,6 +3,9 @@ package com.fintechlogin.keycloak.pin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 class PinSettingsTest {
@@ -76,12 +79,53 @@ class PinSettingsTest {
         assertThat(settings.check("24680")).isEqualTo(PinCheck.WRONG_LENGTH);
         assertThat(settings.check("111")).as("short and weak: length first").isEqualTo(PinCheck.WRONG_LENGTH);
         assertThat(settings.check("1234")).isEqualTo(PinCheck.WEAK);
-        assertThat(settings.check("1111")).isEqualTo(PinCheck.WEAK);
+        assertThat(settings.check("1111")).as("weak and common: weak first").isEqualTo(PinCheck.WEAK);
+        assertThat(settings.check("1004")).isEqualTo(PinCheck.COMMON);
     }
 
     @Test
-    void weakPinsPassWhenTheRealmAllowsThem() {
-        assertThat(new PinSettings(4, true).check("1234")).isEqualTo(PinCheck.OK);
+    void weakPinsPassWhenTheRealmAllowsThemUnlessTheRealmRefusesThemByValue() {
+        assertThat(new PinSettings(4, true).check("4567")).isEqualTo(PinCheck.OK);
+        assertThat(new PinSettings(4, true).check("1234")).as("among the common PINs").isEqualTo(PinCheck.COMMON);
+        assertThat(new PinSettings(4, true, Set.of()).check("1234")).isEqualTo(PinCheck.OK);
+    }
+
+    @Test
+    void theTwentyMostCommonPinsAreRefusedByDefaultWhateverTheirShape() {
+        assertThat(PinSettings.COMMON_PINS).hasSize(20).containsExactly("1234", "1111", "0000", "1212", "7777", "1004",
+                "2000", "4444", "2222", "6969", "9999", "3333", "5555", "6666", "1122", "1313", "8888", "4321", "2001", "1010");
+        for (String common : List.of("1004", "2000", "6969", "1212", "1122", "1313", "2001", "1010")) {
+            assertThat(PinSettings.isWeak(common)).as(common).isFalse();
+            assertThat(PinSettings.DEFAULT.check(common)).as(common).isEqualTo(PinCheck.COMMON);
+        }
+        assertThat(PinSettings.DEFAULT.check("1005")).isEqualTo(PinCheck.OK);
+    }
+
+    @Test
+    void theRealmsListReplacesTheCommonPinsAndNoneRefusesNone() {
+        PinSettings own = PinSettings.parse("demo", null, null, " 2468 ,9731,,");
+        assertThat(own.refused()).containsExactlyInAnyOrder("2468", "9731");
+        assertThat(own.check("2468")).isEqualTo(PinCheck.COMMON);
+        assertThat(own.check("1004")).isEqualTo(PinCheck.OK);
+        assertThat(own.check("1111")).as("the weak-PIN rule still applies").isEqualTo(PinCheck.WEAK);
+
+        PinSettings none = PinSettings.parse("demo", null, null, " NONE ");
+        assertThat(none.refused()).isEmpty();
+        assertThat(none.check("1004")).isEqualTo(PinCheck.OK);
+    }
+
+    @Test
+    void anEmptyRefusedListMeansTheDefaultAsEveryEmptyAttributeDoes() {
+        assertThat(PinSettings.parse("demo", null, null, "").refused()).isEqualTo(PinSettings.COMMON_PINS);
+        assertThat(PinSettings.parse("demo", null, null, "  ").refused()).isEqualTo(PinSettings.COMMON_PINS);
+        assertThat(PinSettings.parse("demo", null, null, null)).isEqualTo(PinSettings.DEFAULT);
+    }
+
+    @Test
+    void aRefusedListWithATypoRefusesTheCommonPinsToo() {
+        PinSettings typo = PinSettings.parse("demo", null, null, "2468,12a4");
+        assertThat(typo.refused()).contains("2468").containsAll(PinSettings.COMMON_PINS).doesNotContain("12a4");
+        assertThat(PinSettings.parse("demo", null, null, ",,").refused()).isEqualTo(PinSettings.COMMON_PINS);
     }
 
     @Test

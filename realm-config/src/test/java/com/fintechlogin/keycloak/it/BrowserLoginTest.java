@@ -184,6 +184,24 @@ class BrowserLoginTest {
     }
 
     @Test
+    void aPinLockThatLastsUntilUnlockedSaysSoInsteadOfTryAgainLater() {
+        // Every lock lasts here (no temporary lock allowed), reached in 2 wrong PINs.
+        DemoRealm.configurePinStep(realm, "maxAttempts", "2");
+        DemoRealm.configurePinStep(realm, "maxTemporaryLockouts", "0");
+        TestUser user = pinUser(DemoRealm.freshMobile());
+        openLogin(WEB_BANKING);
+        PinPage pin = continueToPin(username(user));
+
+        pin.signIn(WRONG_PIN);
+        pin.assertCurrent();
+        pin.signIn(WRONG_PIN);
+
+        pin.assertCurrent();
+        assertThat(pin.offersPinInput()).isFalse();
+        assertThat(pin.alert()).contains(EN.get("fintechPinLockedUntilUnlocked"));
+    }
+
+    @Test
     void userWithoutAPinIsToldToSetOneAndGetsNoPinInput() {
         TestUser user = DemoRealm.newUser(realm);
         openLogin(WEB_BANKING);
@@ -233,7 +251,7 @@ class BrowserLoginTest {
         assertThat(setPin.labelOf("pinConfirm")).isEqualTo(EN.get("fintechConfirmPin"));
         screenshots.takeForDocs("set-pin-page");
 
-        for (String weak : List.of("1111", "1234")) {
+        for (String weak : List.of("1111", "1234", "1004")) {
             setPin.setPin(weak, weak);
             setPin.assertCurrent();
             assertThat(setPin.pinError()).as("PIN %s", weak).contains(EN.get("fintechPinWeak"));

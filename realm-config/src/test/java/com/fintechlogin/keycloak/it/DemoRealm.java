@@ -130,6 +130,52 @@ public final class DemoRealm {
         });
     }
 
+    /**
+     * Sets Keycloak's brute-force failure factor for this test; restored afterwards. A test that makes more wrong
+     * attempts than the demo's 5 raises it, so that Keycloak's account lockout, which the same failures feed, stays out
+     * of the way of the limit under test.
+     */
+    static void setFailureFactor(ManagedRealm realm, int failures) {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        int previous = rep.getFailureFactor();
+        rep.setFailureFactor(failures);
+        realm.admin().update(rep);
+        realm.cleanup().add(r -> {
+            RealmRepresentation restored = r.toRepresentation();
+            restored.setFailureFactor(previous);
+            r.update(restored);
+        });
+    }
+
+    /** Turns Keycloak's brute-force detection on or off for this test; restored afterwards. */
+    static void setBruteForceProtected(ManagedRealm realm, boolean on) {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        boolean previous = Boolean.TRUE.equals(rep.isBruteForceProtected());
+        rep.setBruteForceProtected(on);
+        realm.admin().update(rep);
+        realm.cleanup().add(r -> {
+            RealmRepresentation restored = r.toRepresentation();
+            restored.setBruteForceProtected(previous);
+            r.update(restored);
+        });
+    }
+
+    /** Turns Keycloak's permanent lockout on for this test, after {@code maxTemporaryLockouts} temporary ones; restored afterwards. */
+    static void setPermanentLockout(ManagedRealm realm, int maxTemporaryLockouts) {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        boolean previousPermanent = Boolean.TRUE.equals(rep.isPermanentLockout());
+        Integer previousMax = rep.getMaxTemporaryLockouts();
+        rep.setPermanentLockout(true);
+        rep.setMaxTemporaryLockouts(maxTemporaryLockouts);
+        realm.admin().update(rep);
+        realm.cleanup().add(r -> {
+            RealmRepresentation restored = r.toRepresentation();
+            restored.setPermanentLockout(previousPermanent);
+            restored.setMaxTemporaryLockouts(previousMax == null ? 0 : previousMax);
+            r.update(restored);
+        });
+    }
+
     static TestUser newUser(ManagedRealm realm) {
         return newUser(realm, Map.of());
     }

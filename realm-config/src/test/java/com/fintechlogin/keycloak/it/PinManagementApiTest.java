@@ -104,6 +104,23 @@ class PinManagementApiTest {
     }
 
     @Test
+    void theMostCommonPinsAreRefusedLikeWeakOnesAndTheRealmMayListItsOwn() {
+        TestUser user = DemoRealm.newUser(realm);
+        String token = userToken(user);
+        String url = fintech("onboarding/user/v1/pin");
+
+        // Neither a repeated digit nor a straight run, but among the first PINs anyone tries.
+        for (String common : List.of("1004", "2000", "6969", "1212", "2001", "1010")) {
+            assertOnb(post(url, token, Map.of("pin", common)), 400, "ONB043");
+        }
+        DemoRealm.setRealmAttribute(realm, "fintech.pin.refused", "2468, 9731");
+        assertOnb(post(url, token, Map.of("pin", "9731")), 400, "ONB043");
+        assertOnb(post(url, token, Map.of("pin", "1111")), 400, "ONB043");
+
+        assertOnb(post(url, token, Map.of("pin", "1004")), 200, "ONB200");
+    }
+
+    @Test
     void onlyAUsersOwnTokenManagesCredentials() {
         String appToken = TestApps.getToken(realm, DemoRealm.PIN_APP, DemoRealm.PIN_APP_SECRET);
 

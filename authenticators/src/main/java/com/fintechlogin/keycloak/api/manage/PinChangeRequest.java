@@ -34,7 +34,8 @@ record PinChangeRequest(String pin, String oldPin, boolean forgotPin) {
             case OK -> null;
             case NOT_DIGITS -> ManageFailure.PIN_NOT_DIGITS;
             case WRONG_LENGTH -> ManageFailure.PIN_WRONG_LENGTH;
-            case WEAK -> ManageFailure.PIN_WEAK;
+            // The documented answer to a PIN too easy to guess, whichever rule found it.
+            case WEAK, COMMON -> ManageFailure.PIN_WEAK;
         };
     }
 
