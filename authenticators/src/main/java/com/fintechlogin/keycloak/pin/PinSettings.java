@@ -3,8 +3,9 @@ package com.fintechlogin.keycloak.pin;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+
+import com.fintechlogin.keycloak.login.RealmAttributes;
 
 import org.keycloak.models.RealmModel;
 
@@ -137,20 +138,7 @@ public record PinSettings(int length, boolean weakAllowed, Set<String> refused) 
     }
 
     private static int parseLength(String realmName, String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LENGTH;
-        }
-        try {
-            int length = Integer.parseInt(value.strip());
-            if (length >= MIN_LENGTH && length <= MAX_LENGTH) {
-                return length;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below, like an out-of-range number
-        }
-        LOG.warnf("Realm '%s': attribute %s must be a number from %d to %d; using %d", realmName, LENGTH_ATTRIBUTE,
-                MIN_LENGTH, MAX_LENGTH, DEFAULT_LENGTH);
-        return DEFAULT_LENGTH;
+        return RealmAttributes.number(realmName, LENGTH_ATTRIBUTE, value, MIN_LENGTH, MAX_LENGTH, DEFAULT_LENGTH);
     }
 
     /**
@@ -188,17 +176,7 @@ public record PinSettings(int length, boolean weakAllowed, Set<String> refused) 
     }
 
     private static boolean parseWeakAllowed(String realmName, String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> {
-                // A typo must not open the door to 1234: fall back to refusing weak PINs.
-                LOG.warnf("Realm '%s': attribute %s must be true or false; using false", realmName, WEAK_ALLOWED_ATTRIBUTE);
-                yield false;
-            }
-        };
+        // A typo must not open the door to 1234: it reads as refusing weak PINs.
+        return RealmAttributes.flag(realmName, WEAK_ALLOWED_ATTRIBUTE, value, false, false);
     }
 }

@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.it;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -174,6 +175,19 @@ public final class DemoRealm {
             restored.setMaxTemporaryLockouts(previousMax == null ? 0 : previousMax);
             r.update(restored);
         });
+    }
+
+    /** Keycloak records failures asynchronously: polls its attack-detection view, as an admin would, until the user is locked. */
+    static void awaitKeycloakLockout(ManagedRealm realm, String userId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(userId);
+            if (Boolean.TRUE.equals(status.get("disabled"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Keycloak's brute-force detection did not lock user " + userId);
     }
 
     static TestUser newUser(ManagedRealm realm) {

@@ -2,7 +2,6 @@ package com.fintechlogin.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -129,17 +128,8 @@ class UnlockRoutesTest {
         assertThat(logins().pinLogin(accountNumber, "2580", DEVICE).json().get("resCode").asText()).isEqualTo("ONB028");
     }
 
-    /** Keycloak records failures asynchronously: poll its attack-detection view as an admin would. */
     private void awaitKeycloaksLockout(TestUser user) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(user.id());
-            if (Boolean.TRUE.equals(status.get("disabled"))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Keycloak's brute-force detection did not lock the user out");
+        DemoRealm.awaitKeycloakLockout(realm, user.id());
     }
 
     private Http.Answer adminCall(String method, String userId, String path) {

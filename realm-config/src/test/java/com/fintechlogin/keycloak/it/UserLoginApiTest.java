@@ -3,7 +3,6 @@ package com.fintechlogin.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -225,17 +224,8 @@ class UserLoginApiTest {
         assertThat(login(user.email(), user.password()).status()).isEqualTo(200);
     }
 
-    /** Keycloak records failures asynchronously: poll its attack-detection view as an admin would. */
     private void awaitLocked(TestUser user) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(user.id());
-            if (Boolean.TRUE.equals(status.get("disabled"))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Brute-force detection did not lock the user");
+        DemoRealm.awaitKeycloakLockout(realm, user.id());
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.jboss.logging.Logger;
+import com.fintechlogin.keycloak.login.RealmAttributes;
+
 import org.keycloak.models.RealmModel;
 
 /**
@@ -29,8 +30,6 @@ public record CredentialChangeRules(Set<String> clients, int maxAgeSeconds, int 
     public static final int DEFAULT_MAX_DEVICES = 5;
     public static final int MAX_MAX_DEVICES = 100;
 
-    private static final Logger LOG = Logger.getLogger(CredentialChangeRules.class);
-
     public CredentialChangeRules {
         clients = Set.copyOf(clients);
     }
@@ -47,27 +46,11 @@ public record CredentialChangeRules(Set<String> clients, int maxAgeSeconds, int 
                 .filter(id -> !id.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
         return new CredentialChangeRules(allowed,
-                number(realmName, MAX_AGE_ATTRIBUTE, maxAge, 1, MAX_MAX_AGE_SECONDS, DEFAULT_MAX_AGE_SECONDS),
-                number(realmName, MAX_DEVICES_ATTRIBUTE, maxDevices, 1, MAX_MAX_DEVICES, DEFAULT_MAX_DEVICES));
+                RealmAttributes.number(realmName, MAX_AGE_ATTRIBUTE, maxAge, 1, MAX_MAX_AGE_SECONDS, DEFAULT_MAX_AGE_SECONDS),
+                RealmAttributes.number(realmName, MAX_DEVICES_ATTRIBUTE, maxDevices, 1, MAX_MAX_DEVICES, DEFAULT_MAX_DEVICES));
     }
 
     public boolean allows(String clientId) {
         return clients.contains(clientId);
-    }
-
-    private static int number(String realmName, String attribute, String value, int min, int max, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below, like an out-of-range number
-        }
-        LOG.warnf("Realm '%s': attribute %s must be a number from %d to %d; using %d", realmName, attribute, min, max, fallback);
-        return fallback;
     }
 }
