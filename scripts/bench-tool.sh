@@ -18,6 +18,6 @@ run_bench_tool() {
         fi
     done
     # Those runs record no secrets, so SecretsStayOutOfLogsCheck has nothing to look for.
-    exec ./mvnw -B verify -pl realm-config -am -Dtest="$test_class" -Dsurefire.failIfNoSpecifiedTests=false \
+    exec ./mvnw -B verify -pl realm-config -am -Dtest="$test_class" -Dsurefire.failIfNoSpecifiedTests=false -Dfintech.test.output-to-file=false \
         "-D$property=true" -Dfintech.secrets-check.skip=true "-D$property.args=$*"
 }

@@ -1,4 +1,4 @@
-# Sourced by run.sh, bench.sh and .ci/run: points JAVA_HOME (and PATH) at a JDK 21+, which Keycloak 26.7 needs,
+# Sourced by run.sh, test.sh, bench.sh and soak.sh: points JAVA_HOME (and PATH) at a JDK 21+, which Keycloak 26.7 needs,
 # taking JAVA_HOME if it is one, else the first under /usr/lib/jvm. Returns 1 when there is none.
 is_jdk21() {
     [[ -x "$1/bin/java" && -x "$1/bin/javac" ]] || return 1
