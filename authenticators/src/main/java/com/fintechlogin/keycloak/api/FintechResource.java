@@ -74,6 +74,15 @@ public final class FintechResource {
         return new OnboardingLoginEndpoint(session);
     }
 
+    /**
+     * Seed 001: the same login at the path its sample request posts to (its heading names the one above), so that
+     * the document's own sample works with only the base URL changed.
+     */
+    @Path("onboarding/user/login/v1")
+    public OnboardingLoginEndpoint onboardingLoginAtSamplePath() {
+        return new OnboardingLoginEndpoint(session);
+    }
+
     /** Seed 001: the signed-in user sets or changes their PIN, with their own access token. */
     @Path("onboarding/user/v1/pin")
     public SetPinEndpoint setPin() {

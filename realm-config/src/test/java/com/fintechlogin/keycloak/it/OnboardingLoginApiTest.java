@@ -109,6 +109,22 @@ class OnboardingLoginApiTest {
     }
 
     @Test
+    void theDocumentsSampleCurlWorksAtTheSamplesOwnPathToo() {
+        String appToken = appToken();
+        String sample = "{\n    \"keyRef\": \"\",\n    \"pin\": \"1111\",\n    \"signInMode\": 1,\n    \"token\":\"" + appToken
+                + "\",\n    \"authType\":\"1\",\n    \"deviceId\":\"anid:lIWuLfmQ7Qmb+Ond5gzXdtMvxyX8EnevuDO/Ggpl7S8=:f3bb\"\n}";
+
+        // The sample curl posts to /onboarding/user/login/v1, the heading above it names /onboarding/user/v2/login.
+        Http.Answer answer = Http.send("POST", realm.getBaseUrl() + "/fintech/onboarding/user/login/v1", "application/x-www-form-urlencoded",
+                sample.getBytes(StandardCharsets.UTF_8),
+                Map.of("X-API-TOKEN", appToken, "X-API-KEY", DemoRealm.PIN_APP, "X-ACCOUNT-NUMBER", DemoRealm.SAMPLE_ACCOUNT_NUMBER));
+
+        assertOnb(answer, 200, "ONB200");
+        assertThat(answer.json().at("/data/msg").asText()).isEqualTo("PIN Validated Successfully");
+        assertThat(Http.send("GET", realm.getBaseUrl() + "/fintech/onboarding/user/login/v1", null, null, Map.of()).status()).isEqualTo(405);
+    }
+
+    @Test
     void requestShapeErrorsAnswerTheirDocumentedCodes() {
         PinUser user = newPinUser("2580", false);
         String token = appToken();
