@@ -23,7 +23,8 @@ echo "==> scripts/postgres.sh"
 bash scripts/postgres.sh || { echo "test.sh: error: the cluster test's PostgreSQL could not be made ready (above)" >&2; exit 1; }
 
 echo "==> ./mvnw -B verify $*"
+started="$(date +%s)"
 ./mvnw -B verify "$@"
 status=$?
-"$JAVA_HOME/bin/java" scripts/TestSummary.java . || true
+"$JAVA_HOME/bin/java" scripts/TestSummary.java . "$started" || true
 exit $status

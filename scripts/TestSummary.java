@@ -16,7 +16,9 @@ import org.w3c.dom.NodeList;
 /**
  * The last thing test.sh prints: per module, how many tests ran, failed, erred and were skipped (from Surefire's
  * XML reports), then each failing test with the first line of its message and where its output is, and for a failing
- * integration test the tail of the shared Keycloak server's log. JDK only: run as {@code java scripts/TestSummary.java <root>}.
+ * integration test the tail of the shared Keycloak server's log. JDK only: run as
+ * {@code java scripts/TestSummary.java <root> [<epoch seconds>]}; with the second argument only reports written since
+ * then count, so that an earlier run's reports do not mix into a run of a few tests.
  */
 public final class TestSummary {
 
@@ -27,12 +29,14 @@ public final class TestSummary {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".");
+        long since = args.length > 1 ? Long.parseLong(args[1]) * 1000 : 0;
         Map<String, int[]> totals = new TreeMap<>();
         List<Failure> failures = new ArrayList<>();
         List<Path> reports;
         try (Stream<Path> files = Files.walk(root, 4)) {
             reports = files.filter(p -> p.getFileName().toString().startsWith("TEST-") && p.toString().endsWith(".xml")
-                    && p.getParent().getFileName().toString().equals("surefire-reports")).sorted().toList();
+                    && p.getParent().getFileName().toString().equals("surefire-reports") && writtenSince(p, since))
+                    .sorted().toList();
         }
         for (Path report : reports) {
             String module = root.relativize(report).getName(0).toString();
@@ -78,6 +82,14 @@ public final class TestSummary {
             List<String> lines = tail(serverLog);
             System.out.printf("%n  the shared Keycloak server's log, last %d lines (all of it: %s):%n", lines.size(), serverLog);
             lines.forEach(line -> System.out.println("    " + line));
+        }
+    }
+
+    private static boolean writtenSince(Path report, long sinceMillis) {
+        try {
+            return Files.getLastModifiedTime(report).toMillis() >= sinceMillis;
+        } catch (IOException gone) {
+            return false;
         }
     }
 
