@@ -75,7 +75,7 @@ public final class DeviceLoginStep extends DirectGrantStep {
         String keyRef = FlowInputs.keyRef(context);
         // An unregistered device id is a wrong guess like a wrong proof: counted, so device ids cannot be tried freely.
         Verdict verdict = LimitedCheck.run(context.getSession(), realm, user, CredentialKinds.DEVICE,
-                Optional.of(PinAttempts.policy(realm)),
+                Optional.of(PinAttempts.devicePolicy(realm)),
                 () -> registered && proofAllowed
                         && keys.decrypt(keyRef, ciphertext).filter(plain -> DeviceCiphertexts.matches(plain, deviceId)).isPresent());
         if (verdict.outcome() == Verdict.Outcome.WRONG && !registered) {

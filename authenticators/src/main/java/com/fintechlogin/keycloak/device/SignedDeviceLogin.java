@@ -38,7 +38,7 @@ final class SignedDeviceLogin {
             // The documented encrypted-id proof, which carries no time: never good for a device with a key, and a
             // wrong proof like any other, counted.
             Verdict verdict = LimitedCheck.run(context.getSession(), realm, context.getUser(), CredentialKinds.DEVICE,
-                    Optional.of(PinAttempts.policy(realm)), () -> false);
+                    Optional.of(PinAttempts.devicePolicy(realm)), () -> false);
             LoginFailures.conclude(context, verdict, DeviceCredentialModel.TYPE, AuthenticationLevel.APP_VOUCHED);
             return;
         }
@@ -62,7 +62,7 @@ final class SignedDeviceLogin {
         byte[] statement = DeviceKeys.statement(realm.getName(), deviceId, timestamp);
         String signature = FlowInputs.pin(context);
         Verdict verdict = LimitedCheck.run(context.getSession(), realm, context.getUser(), CredentialKinds.DEVICE,
-                Optional.of(PinAttempts.policy(realm)), () -> DeviceKeys.verifies(device.publicKey(), statement, signature));
+                Optional.of(PinAttempts.devicePolicy(realm)), () -> DeviceKeys.verifies(device.publicKey(), statement, signature));
         if (verdict.right() && !context.getSession().singleUseObjects().putIfAbsent(marker, 2L * window)) {
             LoginFailures.fail(context, FailureReason.REPLAYED);
             return;

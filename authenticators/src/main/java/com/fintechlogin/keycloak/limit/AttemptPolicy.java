@@ -60,6 +60,11 @@ public record AttemptPolicy(int limit, long lockMillis, int temporaryLocks) {
         return new AttemptPolicy(limit, lockMillis, temporaryLocks);
     }
 
+    /** This policy, with locks that never escalate. */
+    public AttemptPolicy neverEscalating() {
+        return new AttemptPolicy(limit, lockMillis);
+    }
+
     public boolean permanentLock() {
         return lockMillis == PERMANENT_LOCK;
     }

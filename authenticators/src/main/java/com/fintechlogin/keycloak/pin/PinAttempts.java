@@ -75,6 +75,16 @@ public final class PinAttempts {
     private PinAttempts() {
     }
 
+    /**
+     * The policy of device proofs and unknown device ids: the PIN's limit and lock, without its escalation. A lasting
+     * lock there would be a denial of service anyone who knows an account number could cause with unknown ids, and
+     * it protects little: new device ids are long and varied, a device proof alone records the lowest level, and a
+     * device with a key cannot be guessed at all.
+     */
+    public static AttemptPolicy devicePolicy(RealmModel realm) {
+        return policy(realm).neverEscalating();
+    }
+
     public static AttemptPolicy policy(RealmModel realm) {
         List<Map<String, String>> overrides = realm.getAuthenticationFlowsStream()
                 .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))

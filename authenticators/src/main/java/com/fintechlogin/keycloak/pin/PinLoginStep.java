@@ -83,7 +83,7 @@ public final class PinLoginStep extends DirectGrantStep {
             return;
         }
         Verdict verdict = LimitedCheck.run(context.getSession(), context.getRealm(), user, CredentialKinds.DEVICE,
-                Optional.of(PinAttempts.policy(context.getRealm())), () -> false);
+                Optional.of(PinAttempts.devicePolicy(context.getRealm())), () -> false);
         if (verdict.outcome() == Verdict.Outcome.LOCKED) {
             LoginFailures.fail(context, FailureReason.CREDENTIAL_LOCKED);
         } else {
