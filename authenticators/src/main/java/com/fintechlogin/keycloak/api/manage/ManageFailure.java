@@ -67,7 +67,7 @@ public enum ManageFailure {
     DEVICE_KEY_REQUIRED(Errors.INVALID_INPUT),
     /** {@code simBindingEnabled} is neither a boolean nor "true"/"false". */
     SIM_BINDING_INVALID(Errors.INVALID_INPUT),
-    /** The user has a device whose id differs from this one only in letter case (see {@link RegisterDeviceEndpoint}). */
+    /** The user has a device whose fingerprint (its credential label) is this one's (see {@link RegisterDeviceEndpoint}). */
     DEVICE_CONFLICT("device_conflict"),
     /** The realm has no usable PIN pepper: an admin has to fix it. */
     NOT_CONFIGURED("not_configured"),

@@ -101,9 +101,9 @@ public final class RegisterDeviceEndpoint extends UserCredentialEndpoint {
         try {
             device = devices.register(realm, user, request.deviceId(), false, request.publicKey());
         } catch (ModelDuplicateException sameLabelIgnoringCase) {
-            // Keycloak refuses two credentials of one type whose labels differ only in case or surrounding spaces,
-            // and a device's label is its id: "abc" and "ABC" cannot both be registered to one user. Rolled back
-            // so that nothing register() did before it failed is kept.
+            // Keycloak refuses two credentials of one type with the same label, and a device's label is its
+            // fingerprint: two ids whose fingerprints coincide (about one pair in four billion) cannot both be
+            // registered to one user. Rolled back so that nothing register() did before it failed is kept.
             session.getTransactionManager().setRollbackOnly();
             return refuse(event, ManageFailure.DEVICE_CONFLICT);
         }
