@@ -17,15 +17,16 @@ import java.util.Map;
 final class KeycloakBuild {
 
     /** Build-time options: the database vendor, the clustered cache, the health checks, the file vault. */
-    static List<String> buildOptions(Path vault) {
-        return List.of("--db=postgres", "--cache=ispn", "--health-enabled=true", "--vault=file", "--vault-dir=" + vault);
+    static List<String> buildOptions() {
+        // The vault's directory is a start option (KeycloakNode): a build does not keep it.
+        return List.of("--db=postgres", "--cache=ispn", "--health-enabled=true", "--vault=file");
     }
 
     private KeycloakBuild() {
     }
 
     /** Installs and builds into {@code home} (which must not exist yet). */
-    static void install(Path distribution, List<Path> providerJars, Path vault, Path home, Path log) {
+    static void install(Path distribution, List<Path> providerJars, Path home, Path log) {
         if (!Files.isRegularFile(distribution.resolve("bin/kc.sh"))) {
             throw new AssertionError("No Keycloak distribution at " + distribution + " (realm-config's pom unpacks it in process-test-resources)");
         }
@@ -38,7 +39,7 @@ final class KeycloakBuild {
             throw new UncheckedIOException(e);
         }
         List<String> command = new ArrayList<>(List.of("bash", "bin/kc.sh", "build"));
-        command.addAll(buildOptions(vault));
+        command.addAll(buildOptions());
         Commands.run(command, home, Map.of("JAVA_HOME", System.getProperty("java.home")), log, Duration.ofMinutes(5));
     }
 }

@@ -53,7 +53,7 @@ final class TwoNodeCluster implements AutoCloseable {
 
         Path homeA = work.resolve("node-a");
         Path homeB = work.resolve("node-b");
-        KeycloakBuild.install(Path.of(property("keycloak.dist.dir")), ProjectJars.find(), vault, homeA, work.resolve("build.log"));
+        KeycloakBuild.install(Path.of(property("keycloak.dist.dir")), ProjectJars.find(), homeA, work.resolve("build.log"));
         Trees.copy(homeA, homeB);
         Path importDir = homeA.resolve("data/import");
         createDirectories(importDir);
