@@ -60,7 +60,7 @@ public final class DeviceCredentialModel extends CredentialModel {
             data = JsonSerialization.readValue(stored.getCredentialData(), Data.class);
             String secretData = stored.getSecretData();
             secret = secretData == null || secretData.isBlank() ? new Secret(null) : JsonSerialization.readValue(secretData, Secret.class);
-        } catch (IOException | RuntimeException corrupt) {
+        } catch (IOException corrupt) {
             throw new IllegalStateException("Unreadable device credential " + stored.getId(), corrupt);
         }
         if (data == null || (secret.idHash() == null && data.deviceId() == null)) {

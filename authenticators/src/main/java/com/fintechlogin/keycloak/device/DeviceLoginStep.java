@@ -63,6 +63,7 @@ public final class DeviceLoginStep extends DirectGrantStep {
             LoginFailures.fail(context, FailureReason.NOT_CONFIGURED);
             return;
         }
+        device.ifPresent(matched -> MatchedDevice.remember(context.getSession(), matched));
         if (device.isPresent() && device.get().publicKey() != null) {
             SignedDeviceLogin.authenticate(context, device.get(), deviceId);
             return;

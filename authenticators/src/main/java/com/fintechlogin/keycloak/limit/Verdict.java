@@ -29,11 +29,6 @@ public record Verdict(Outcome outcome, int attemptsLeft, boolean untilAdminUnloc
         this(outcome, attemptsLeft, false);
     }
 
-    /** A credential no stored one can match (say, not digits for a PIN): wrong without spending an attempt. */
-    public static Verdict wrongUnevaluated() {
-        return new Verdict(Outcome.WRONG, NO_LIMIT);
-    }
-
     static Verdict wrong(int attemptsLeft) {
         return new Verdict(Outcome.WRONG, attemptsLeft);
     }

@@ -49,9 +49,7 @@ public final class LoginFailures {
      * path, which Keycloak counts only for its own credential categories (password, OTP, recovery codes).
      */
     public static void failWrongCredential(AuthenticationFlowContext context, Verdict verdict) {
-        countWrongCredential(context, context.getUser(), verdict);
-        record(context, FailureReason.INVALID_CREDENTIALS, FailureReason.INVALID_CREDENTIALS.eventError());
-        context.forceChallenge(tokenEndpointError(FailureReason.INVALID_CREDENTIALS));
+        failCounted(context, verdict, FailureReason.INVALID_CREDENTIALS);
     }
 
     /**
@@ -59,9 +57,13 @@ public final class LoginFailures {
      * answer stays "not registered" until the lock, and Keycloak's detector hears of it as of any wrong credential.
      */
     public static void failUnknownDevice(AuthenticationFlowContext context, Verdict verdict) {
+        failCounted(context, verdict, FailureReason.DEVICE_NOT_REGISTERED);
+    }
+
+    private static void failCounted(AuthenticationFlowContext context, Verdict verdict, FailureReason reason) {
         countWrongCredential(context, context.getUser(), verdict);
-        record(context, FailureReason.DEVICE_NOT_REGISTERED, FailureReason.DEVICE_NOT_REGISTERED.eventError());
-        context.forceChallenge(tokenEndpointError(FailureReason.DEVICE_NOT_REGISTERED));
+        record(context, reason, reason.eventError());
+        context.forceChallenge(tokenEndpointError(reason));
     }
 
     /** What every route does with a wrong credential the limiter counted: attempts left in the event, Keycloak told. */

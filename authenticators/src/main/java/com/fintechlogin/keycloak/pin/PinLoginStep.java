@@ -2,7 +2,9 @@ package com.fintechlogin.keycloak.pin;
 
 import java.util.Optional;
 
+import com.fintechlogin.keycloak.device.DeviceCredentialModel;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
+import com.fintechlogin.keycloak.device.MatchedDevice;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.LimitedCheck;
 import com.fintechlogin.keycloak.limit.Verdict;
@@ -42,17 +44,18 @@ public final class PinLoginStep extends DirectGrantStep {
                 LoginFailures.fail(context, FailureReason.DEVICE_NOT_REGISTERED);
                 return;
             }
-            boolean registered;
+            Optional<DeviceCredentialModel> device;
             try {
-                registered = new DeviceCredentialProvider(context.getSession()).find(context.getRealm(), user, deviceId).isPresent();
+                device = new DeviceCredentialProvider(context.getSession()).find(context.getRealm(), user, deviceId);
             } catch (PinPepperUnavailableException noPepper) {
                 LoginFailures.fail(context, FailureReason.NOT_CONFIGURED);
                 return;
             }
-            if (!registered) {
+            if (device.isEmpty()) {
                 countUnknownDevice(context, user);
                 return;
             }
+            MatchedDevice.remember(context.getSession(), device.get());
         }
         FailureReason refused = PinLogin.refusalBeforeCheck(context, user, FlowInputs.pin(context));
         if (refused != null) {

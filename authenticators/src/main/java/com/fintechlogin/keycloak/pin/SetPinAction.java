@@ -3,10 +3,7 @@ package com.fintechlogin.keycloak.pin;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-import com.fintechlogin.keycloak.limit.Verdict;
-import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.FailureReason;
-import com.fintechlogin.keycloak.login.KeycloakBruteForce;
 import com.fintechlogin.keycloak.login.LoginEvents;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -111,52 +108,41 @@ public final class SetPinAction implements RequiredActionProvider {
      * the reason, and the error event. A lock stays: only an admin or the recovery path lifts it.
      */
     private static boolean currentPinProved(RequiredActionContext context, String current, EventBuilder errorEvent) {
-        RealmModel realm = context.getRealm();
-        UserModel user = context.getUser();
-        if (AccountStatus.lockoutReason(context.getSession(), realm, user) == FailureReason.USER_LOCKED) {
-            errorEvent.detail(LoginEvents.REASON, FailureReason.USER_LOCKED.detail()).error(Errors.USER_TEMPORARILY_DISABLED);
-            context.challenge(page(context).addError(new FormMessage(CURRENT, "fintechAccountLocked")).createForm(PAGE));
-            return false;
+        CurrentPinCheck.Result result = CurrentPinCheck.check(context.getSession(), context.getRealm(), context.getUser(), current);
+        if (result.right()) {
+            return true;
         }
-        Verdict verdict;
-        try {
-            verdict = PinSettings.isStorable(current)
-                    ? PinCredentials.verifyWithinLimit(context.getSession(), realm, user, current)
-                    : Verdict.wrongUnevaluated();
-        } catch (PinPepperUnavailableException noPepper) {
-            errorEvent.error(Errors.NOT_ALLOWED);
-            context.challenge(page(context).setError("fintechPinUnavailable").createForm(PAGE));
-            return false;
+        if (result.limited()) {
+            errorEvent.detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(result.verdict().attemptsLeft()));
         }
-        switch (verdict.outcome()) {
-            case RIGHT -> {
-                return true;
+        FormMessage problem = switch (result.refusal()) {
+            case ACCOUNT_LOCKED -> refused(errorEvent, FailureReason.USER_LOCKED, "fintechAccountLocked");
+            case PIN_LOCKED -> refused(errorEvent, FailureReason.CREDENTIAL_LOCKED, "fintechPinLocked");
+            case WRONG -> {
+                errorEvent.detail(LoginEvents.REASON, FailureReason.INVALID_CREDENTIALS.detail());
+                errorEvent.error(Errors.INVALID_USER_CREDENTIALS);
+                yield !result.limited() ? new FormMessage(CURRENT, "fintechCurrentPinWrong")
+                        : result.verdict().attemptsLeft() == 0 ? new FormMessage(CURRENT, "fintechPinLocked")
+                        : new FormMessage(CURRENT, "fintechCurrentPinInvalid", result.verdict().attemptsLeft());
             }
-            case LOCKED -> {
-                errorEvent.detail(LoginEvents.REASON, FailureReason.CREDENTIAL_LOCKED.detail()).error(Errors.USER_TEMPORARILY_DISABLED);
-                context.challenge(page(context).addError(new FormMessage(CURRENT, "fintechPinLocked")).createForm(PAGE));
-                return false;
+            case NOT_CONFIGURED, UNAVAILABLE -> {
+                errorEvent.error(Errors.NOT_ALLOWED);
+                yield null;
             }
-            default -> {
-                if (verdict.limited()) {
-                    KeycloakBruteForce.reportFailure(context.getSession(), realm, user);
-                    errorEvent.detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(verdict.attemptsLeft()));
-                }
-                errorEvent.detail(LoginEvents.REASON, FailureReason.INVALID_CREDENTIALS.detail()).error(Errors.INVALID_USER_CREDENTIALS);
-                FormMessage wrong = verdict.limited() && verdict.attemptsLeft() == 0
-                        ? new FormMessage(CURRENT, "fintechPinLocked")
-                        : verdict.limited()
-                        ? new FormMessage(CURRENT, "fintechCurrentPinInvalid", verdict.attemptsLeft())
-                        : new FormMessage(CURRENT, "fintechCurrentPinWrong");
-                context.challenge(page(context).addError(wrong).createForm(PAGE));
-                return false;
-            }
-        }
+        };
+        context.challenge(problem == null ? page(context).setError("fintechPinUnavailable").createForm(PAGE)
+                : page(context).addError(problem).createForm(PAGE));
+        return false;
     }
 
     private static boolean sameDigits(String pin, String confirmation) {
         return confirmation != null && MessageDigest.isEqual(
                 pin.getBytes(StandardCharsets.US_ASCII), confirmation.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static FormMessage refused(EventBuilder errorEvent, FailureReason reason, String message) {
+        errorEvent.detail(LoginEvents.REASON, reason.detail()).error(Errors.USER_TEMPORARILY_DISABLED);
+        return new FormMessage(CURRENT, message);
     }
 
     private static LoginFormsProvider page(RequiredActionContext context) {

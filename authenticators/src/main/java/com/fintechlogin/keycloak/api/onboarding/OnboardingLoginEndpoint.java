@@ -13,6 +13,7 @@ import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.device.DeviceCredentialModel;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
+import com.fintechlogin.keycloak.device.MatchedDevice;
 import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
@@ -96,9 +97,11 @@ public final class OnboardingLoginEndpoint extends ApiEndpoint {
         }
         LoginOutcome outcome = new LoginService(session).login(client, inputs, event);
         if (outcome instanceof LoginOutcome.Success success) {
-            boolean simBinding = new DeviceCredentialProvider(session).find(session.getContext().getRealm(), success.user(), request.deviceId())
-                    .map(DeviceCredentialModel::simBindingEnabled)
-                    .orElse(false);
+            // The step that checked the device knows it; only a PIN step that asks for no device leaves it to be found.
+            boolean simBinding = MatchedDevice.simBinding(session).orElseGet(() ->
+                    new DeviceCredentialProvider(session).find(session.getContext().getRealm(), success.user(), request.deviceId())
+                            .map(DeviceCredentialModel::simBindingEnabled)
+                            .orElse(false));
             return OnboardingAnswers.loginSuccess(request.mode().successMessage, success.accessToken(),
                     success.expiresAt() * 1000, simBinding);
         }
