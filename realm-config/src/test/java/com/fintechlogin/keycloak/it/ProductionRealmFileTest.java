@@ -1,0 +1,93 @@
+package com.fintechlogin.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+/**
+ * The realm tool's {@code realm-file}: a production realm written from the demo one, imported, working with the
+ * admin's vault entries, and already everything a {@code merge} would bring.
+ */
+@KeycloakIntegrationTest(config = FintechServerConfig.class)
+class ProductionRealmFileTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final String AFFILIATE = "prod-it-affiliate";
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @Test
+    void theFileHasNoDemoUserOrSecretAndImportsIntoAWorkingRealm() throws Exception {
+        String name = "prod-it-" + UUID.randomUUID().toString().substring(0, 8);
+        Path file = Path.of(System.getProperty("user.dir"), "target", name + ".json");
+        RealmToolRun written = RealmToolRun.run(List.of("realm-file", "--realm", name, "--affiliate-id", AFFILIATE,
+                "--redirect-uri", "https://bank.example/callback", "--file", file.toString()));
+        assertThat(written.exitCode()).as(written.errors()).isZero();
+        assertThat(written.output()).contains(name + "_MOB-APP-secret", name + "_" + AFFILIATE + "-checksum-secret", name + "_pin-pepper");
+
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        JsonNode realmFile = JSON.readTree(text);
+        assertThat(realmFile.get("realm").asText()).isEqualTo(name);
+        assertThat(realmFile.has("users")).isFalse();
+        assertThat(text.toLowerCase()).as("no demo name, user, secret or description").doesNotContain("demo");
+        for (JsonNode client : realmFile.get("clients")) {
+            if (client.has("secret")) {
+                assertThat(client.get("secret").asText()).isEqualTo("${vault." + client.get("clientId").asText() + "-secret}");
+            }
+            if (client.path("standardFlowEnabled").asBoolean()) {
+                assertThat(client.get("redirectUris")).hasSize(1);
+                assertThat(client.get("redirectUris").get(0).asText()).isEqualTo("https://bank.example/callback");
+            }
+        }
+        JsonNode affiliate = clientOf(realmFile, AFFILIATE);
+        assertThat(affiliate.at("/attributes/fintech.affiliate.processor-key").asText()).isEqualTo("${vault." + AFFILIATE + "-processor-key}");
+        assertThat(affiliate.at("/attributes/fintech.checksum.secret").asText()).isEqualTo("${vault." + AFFILIATE + "-checksum-secret}");
+
+        admin.realms().create(JSON.readValue(text, RealmRepresentation.class));
+        try {
+            AdminsRealm realm = new AdminsRealm(name, admin.realm(name));
+            realm.putVault("MOB-APP-2001-secret", "prod-it-pin-app-secret");
+            realm.putVault(AFFILIATE + "-processor-key", "prod-it-processor-key");
+            realm.putVault(AFFILIATE + "-checksum-secret", "prod-it-checksum-secret");
+            assertThat(realm.getToken("MOB-APP-2001", "prod-it-pin-app-secret").status()).isEqualTo(200);
+            assertThat(realm.getToken("MOB-APP-2001", "not-the-secret").status()).isEqualTo(401);
+            assertThat(realm.getToken("MOB-APP", "prod-it-mob-app-secret").status()).as("a secret whose vault entry is missing matches nothing").isEqualTo(401);
+            String mobile = DemoRealm.freshMobile();
+            DemoRealm.NewUser user = realm.createUser(Map.of("mobile", List.of(mobile)), List.of());
+            Http.Answer portal = realm.cardPortal(AFFILIATE, "prod-it-processor-key", "prod-it-checksum-secret", mobile, user.password());
+            assertThat(portal.status()).as(portal.body()).isEqualTo(200);
+
+            RealmToolRun merge = RealmToolRun.merge(name, "--affiliate-id", AFFILIATE, "--redirect-uri", "https://bank.example/callback");
+            assertThat(merge.exitCode()).as(merge.errors()).isZero();
+            assertThat(merge.output()).as("the file already holds all that a merge brings").contains("Nothing to change.");
+            assertThat(merge.lines("kept")).isEmpty();
+        } finally {
+            admin.realm(name).remove();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static JsonNode clientOf(JsonNode realm, String clientId) {
+        for (JsonNode client : realm.get("clients")) {
+            if (clientId.equals(client.get("clientId").asText())) {
+                return client;
+            }
+        }
+        throw new AssertionError("no client " + clientId);
+    }
+}

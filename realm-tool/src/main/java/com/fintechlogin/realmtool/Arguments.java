@@ -1,0 +1,109 @@
+package com.fintechlogin.realmtool;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A command's options, in the style of Keycloak's own {@code kc.sh}: {@code --name value} or {@code --name=value},
+ * repeatable where the command says so, and {@code --name:env VARIABLE} for a secret, so that it never appears in a
+ * shell's history or the process list.
+ */
+final class Arguments {
+
+    private final Map<String, List<String>> values;
+
+    private Arguments(Map<String, List<String>> values) {
+        this.values = values;
+    }
+
+    /**
+     * Reads {@code args}; {@code known} are the option names without dashes (a flag ends with {@code ?}: it takes no
+     * value). The environment is read only for {@code :env} options.
+     */
+    static Arguments parse(List<String> args, Set<String> known, Function<String, String> environment) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                throw new UsageException("unexpected argument '" + arg + "'");
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                value = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            }
+            boolean fromEnvironment = name.endsWith(":env");
+            if (fromEnvironment) {
+                name = name.substring(0, name.length() - ":env".length());
+            }
+            if (known.contains(name + "?")) {
+                if (value != null || fromEnvironment) {
+                    throw new UsageException("--" + name + " takes no value");
+                }
+                values.computeIfAbsent(name, n -> new ArrayList<>()).add("true");
+                continue;
+            }
+            if (!known.contains(name)) {
+                throw new UsageException("unknown option --" + name);
+            }
+            if (value == null) {
+                if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                    throw new UsageException("--" + name + (fromEnvironment ? ":env needs the name of an environment variable" : " needs a value"));
+                }
+                value = args.get(++i);
+            }
+            if (fromEnvironment) {
+                String variable = value;
+                value = environment.apply(variable);
+                if (value == null || value.isEmpty()) {
+                    throw new UsageException("--" + name + ":env " + variable + ": the environment variable " + variable + " is not set");
+                }
+            }
+            values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return new Arguments(values);
+    }
+
+    /** The option's value, or {@code null}; an option given twice that may be given once is a usage error. */
+    String optional(String name) {
+        List<String> given = values.get(name);
+        if (given == null) {
+            return null;
+        }
+        if (given.size() > 1) {
+            throw new UsageException("--" + name + " is given " + given.size() + " times");
+        }
+        String value = given.get(0).strip();
+        if (value.isEmpty()) {
+            throw new UsageException("--" + name + " is empty");
+        }
+        return value;
+    }
+
+    String required(String name) {
+        String value = optional(name);
+        if (value == null) {
+            throw new UsageException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    String orDefault(String name, String fallback) {
+        String value = optional(name);
+        return value == null ? fallback : value;
+    }
+
+    List<String> all(String name) {
+        return List.copyOf(values.getOrDefault(name, List.of()));
+    }
+
+    boolean flag(String name) {
+        return values.containsKey(name);
+    }
+}
