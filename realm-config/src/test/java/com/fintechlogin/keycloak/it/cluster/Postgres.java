@@ -30,14 +30,19 @@ final class Postgres {
 
     /** Makes PostgreSQL ready (installing and starting it through the script when needed) and the database empty. */
     static void recreateDatabase(Path script, Path log) {
+        recreateDatabase(DATABASE, script, log);
+    }
+
+    /** As {@link #recreateDatabase(Path, Path)}, for another database of the same role. */
+    static void recreateDatabase(String database, Path script, Path log) {
         if (!canConnect()) {
             Commands.run(List.of("bash", script.toString()), script.getParent(), Map.of(), log, Duration.ofMinutes(10));
         }
         try (Connection connection = maintenanceConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
+            sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + database + " OWNER " + ROLE);
         } catch (SQLException e) {
-            throw new AssertionError("Could not recreate database " + DATABASE + " as role " + ROLE + ": " + e.getMessage(), e);
+            throw new AssertionError("Could not recreate database " + database + " as role " + ROLE + ": " + e.getMessage(), e);
         }
     }
 
