@@ -21,9 +21,9 @@ import javax.crypto.spec.PSource;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals one partner login request (seed 003, {@code POST /realms/{realm}/fintech/getToken}) the way the README
- * describes it, with the JDK alone — the shell has no AES-GCM ({@code openssl enc} refuses AEAD modes), so the
- * README's curl takes its parts from here. Run it with the JDK's source launcher:
+ * Seals one partner login request (seed 003, {@code POST /realms/{realm}/fintech/getToken}) the way
+ * docs/api-reference.md describes it, with the JDK alone — the shell has no AES-GCM ({@code openssl enc} refuses AEAD
+ * modes), so that document's curl takes its parts from here. Run it with the JDK's source launcher:
  *
  * <pre>java scripts/PartnerRequest.java http://localhost:8080/realms/demo bocmuser1 Bocm-Pass-003</pre>
  *

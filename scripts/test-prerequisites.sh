@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sourced by test.sh: makes sure the machine has what the tests use besides Maven and a JDK — Debian's chromium and
-# chromium-driver (browser tests), postgresql (the two-node cluster test), curl and openssl (the README's examples).
+# chromium-driver (browser tests), postgresql (the two-node cluster test), curl and openssl (the documented examples).
 # Installs the missing ones with apt-get when run as root on Debian; otherwise stops at once, naming what is missing
 # and the command that installs it, before any test runs.
 #   ensure_test_prerequisites

@@ -23,7 +23,7 @@ public final class ClientCrypto {
     private static final OAEPParameterSpec OAEP_SHA256 =
             new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
 
-    /** The partner's headers and body for one request, as the README's scheme describes. */
+    /** The partner's headers and body for one request, as the API reference's scheme describes. */
     public record Sealed(String keyValue, String ivValue, String hmac, String encryptData) {
     }
 

@@ -91,7 +91,7 @@ class EncryptedRequestCheckTest {
     private final EncryptedRequestCheck check = new EncryptedRequestCheck(keys,
             (key, lifespan) -> claimed.putIfAbsent(key, lifespan) == null, () -> NOW);
 
-    // --- the partner's side, from the README's description ----------------------------------------------------------
+    // --- the partner's side, from the API reference's description ---------------------------------------------------
 
     /** A request and the AES key it was made with (what only the partner knows). */
     private record Sent(EncryptedRequest request, byte[] key) {

@@ -19,8 +19,8 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 /**
  * What an identity admin sees of the project in Keycloak's admin console, in a real headless Chromium: the demo
  * realm's browser flow of web banking lists the project's steps, in order, with the requirement each must have. The
- * page is also the README's picture of a configured flow ({@code target/screenshots/docs/admin-flow.png}, copied to
- * {@code docs/}).
+ * page is also the admin guide's picture of a configured flow ({@code target/screenshots/docs/admin-flow.png},
+ * copied to {@code docs/}).
  */
 @KeycloakIntegrationTest(config = FintechServerConfig.class)
 class AdminConsoleFlowTest {

@@ -66,10 +66,10 @@ final class CurlScript {
         }
     }
 
-    /** Runs {@code script} with bash; {@code environment} adds variables (the README's examples need none). */
+    /** Runs {@code script} with bash; {@code environment} adds variables (the documented examples need none). */
     static Run run(String script, Map<String, String> environment) {
         try {
-            Path work = Files.createTempDirectory("readme-curl");
+            Path work = Files.createTempDirectory("documented-curl");
             Path file = work.resolve("example.sh");
             Path statuses = work.resolve("statuses");
             Path arguments = work.resolve("arguments");
@@ -125,7 +125,7 @@ final class CurlScript {
             String option = arguments.get(i);
             String value = arguments.get(i + 1);
             if (value.startsWith("@")) {
-                continue;  // a file's content: not an argument, and the README's examples send none that way
+                continue;  // a file's content: not an argument, and the documented examples send none that way
             }
             switch (option) {
                 case "-H", "--header" -> {

@@ -49,7 +49,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * Seed 003, {@code POST /realms/demo/fintech/getToken}, against a real Keycloak with the demo realm. Requests are
- * made here as the README tells a partner to make them, with the JDK's crypto alone, never with the extension's code.
+ * made here as docs/api-reference.md tells a partner to make them, with the JDK's crypto alone, never with the
+ * extension's code.
  */
 @KeycloakIntegrationTest(config = FintechServerConfig.class)
 class PartnerLoginApiTest {
@@ -78,7 +79,7 @@ class PartnerLoginApiTest {
         return realm.getBaseUrl() + "/fintech/getToken";
     }
 
-    // --- the partner's side, from the README alone ------------------------------------------------------------------
+    // --- the partner's side, from the API reference alone -----------------------------------------------------------
 
     /** A realm key as a partner gets it: its id and its public key (base64 DER SubjectPublicKeyInfo). */
     private record RealmKey(String keyRef, String publicKey) {
@@ -120,7 +121,7 @@ class PartnerLoginApiTest {
         return bytes;
     }
 
-    /** The payload the README documents: user name, password and the time of sending in epoch milliseconds. */
+    /** The payload the API reference documents: user name, password and the time of sending in epoch milliseconds. */
     private static String payload(String userName, String password, long timestamp) {
         return "{\"userName\":" + Http.jsonString(userName) + ",\"password\":" + Http.jsonString(password) + ",\"timestamp\":" + timestamp + "}";
     }
@@ -130,10 +131,10 @@ class PartnerLoginApiTest {
     }
 
     /**
-     * The README's steps: (1) a fresh random 32-byte K and a fresh IV (12 bytes: GCM; 16: CBC); (2) encryptData =
-     * base64(AES-256 of the UTF-8 payload, GCM with its 16-byte tag appended / CBC with PKCS#7); (3) hmac =
-     * base64(HMAC-SHA256 with K over encryptData as sent); (4) keyValue = base64(RSA-OAEP-256 of K with the realm's
-     * key); keyRef = that key's id.
+     * The API reference's steps: (1) a fresh random 32-byte K and a fresh IV (12 bytes: GCM; 16: CBC); (2)
+     * encryptData = base64(AES-256 of the UTF-8 payload, GCM with its 16-byte tag appended / CBC with PKCS#7); (3)
+     * hmac = base64(HMAC-SHA256 with K over encryptData as sent); (4) keyValue = base64(RSA-OAEP-256 of K with the
+     * realm's key); keyRef = that key's id.
      */
     private static Sealed seal(RealmKey realmKey, boolean sendKeyRef, int ivLength, byte[] aesKey, String plaintext) {
         try {
@@ -173,7 +174,7 @@ class PartnerLoginApiTest {
         return seal(publicKey(), true, 16, random(32), plaintext);
     }
 
-    /** The realm's active encryption key, from the public-key API the README points partners to. */
+    /** The realm's active encryption key, from the public-key API the API reference points partners to. */
     private RealmKey publicKey() {
         Http.Answer answer = Http.get(realm.getBaseUrl() + "/fintech/onboarding/user/v1/public-key", Map.of());
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);

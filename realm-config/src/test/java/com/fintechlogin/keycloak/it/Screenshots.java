@@ -21,14 +21,14 @@ import org.openqa.selenium.WebDriver;
 /**
  * PNG screenshots of the browser tests, under {@code target/screenshots/}: {@code <test>.png} at the moment a test
  * chooses with {@link #take()} (or at its end if it chose none), {@code <test>-failure.png} where a failed test
- * stopped, and {@code docs/<name>.png} for the README (copied from there to the repository's {@code docs/}).
+ * stopped, and {@code docs/<name>.png} for the guides (copied from there to the repository's {@code docs/}).
  * Register with {@code @RegisterExtension}.
  */
 final class Screenshots implements BeforeEachCallback, AfterTestExecutionCallback {
 
     static final Path DIR = Path.of(System.getProperty("user.dir"), "target", "screenshots");
 
-    /** The phone the README's pictures show (CSS pixels). */
+    /** The phone the guides' pictures show (CSS pixels). */
     static final int PHONE_WIDTH = 412;
     static final int PHONE_HEIGHT = 915;
 

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Seed 001's envelope and code table ({@code ONBxxx} codes as strings). Codes the document lacks carry new
- * numbers from ONB030 on; the README lists them.
+ * numbers from ONB030 on; docs/api-reference.md lists them.
  */
 public final class OnboardingAnswers {
 

@@ -11,7 +11,7 @@ import com.fintechlogin.bench.ClientCrypto;
 import com.fintechlogin.keycloak.it.DemoRealm;
 import com.fintechlogin.keycloak.it.Http;
 
-/** The calls an app, a partner or a resource server makes to one node, as the README documents them. */
+/** The calls an app, a partner or a resource server makes to one node, as docs/api-reference.md documents them. */
 final class FintechApi {
 
     private final String node;

@@ -57,7 +57,7 @@ final class KeycloakNode {
         return baseUrl() + "/realms/" + realm;
     }
 
-    /** The runtime options of {@code kc.sh start --optimized}, as the README shows them. */
+    /** The runtime options of {@code kc.sh start --optimized}, as docs/operations.md shows them. */
     List<String> startOptions(String publicUrl, Path vault) {
         return List.of(
                 "--db-url=" + Postgres.url(), "--db-username=" + Postgres.ROLE, "--db-password=" + Postgres.PASSWORD,

@@ -19,36 +19,38 @@ import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
- * Every curl of README.md runs verbatim, with bash and curl, against the demo realm and answers what the README says
- * it answers — so the README's examples cannot go stale. So do the example requests {@code ./run.sh} prints
- * ({@code realm-config/demo-requests.sh}). See {@link ReadmeCurls} for how an example is marked.
+ * Every curl of README.md and of the guides under {@code docs/} runs verbatim, with bash and curl, against the demo
+ * realm and answers what its document says it answers — so the documented examples cannot go stale. So do the example
+ * requests {@code ./run.sh} prints ({@code realm-config/demo-requests.sh}). See {@link DocumentedCurls} for how an
+ * example is marked.
  */
 @KeycloakIntegrationTest(config = FintechServerConfig.class)
-class ReadmeCurlsTest {
+class DocumentedCurlsTest {
 
-    /** The demo user a README example sets a PIN for; it has none in the realm JSON. */
+    /** The demo user a documented example sets a PIN for; it has none in the realm JSON. */
     private static final String PIN_EXAMPLE_USER = DemoRealm.DEMO_EMAIL;
 
     @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     @Test
-    void readmeExamplesAddressTheTestServersDemoRealm() {
-        assertThat(realm.getBaseUrl()).as("the realm the README's curls reach").isEqualTo(ReadmeCurls.DEMO_REALM_URL);
+    void documentedExamplesAddressTheTestServersDemoRealm() {
+        assertThat(realm.getBaseUrl()).as("the realm the documented curls reach").isEqualTo(DocumentedCurls.DEMO_REALM_URL);
     }
 
     @Test
-    void everyCurlOfTheReadmeIsAMarkedExample() {
-        ReadmeCurls.Readme readme = ReadmeCurls.read();
+    void everyCurlOfTheDocumentsIsAMarkedExample() {
+        DocumentedCurls.Documentation documentation = DocumentedCurls.read();
 
-        assertThat(readme.unmarkedCurlBlocks()).as("README.md lines of sh blocks with curl but no ReadmeCurlsTest marker").isEmpty();
-        assertThat(readme.examples()).as("marked examples").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(documentation.unmarkedCurlBlocks())
+                .as("sh blocks with curl but no DocumentedCurlsTest marker (file:line)").isEmpty();
+        assertThat(documentation.examples()).as("marked examples").hasSizeGreaterThanOrEqualTo(10);
     }
 
     @TestFactory
-    Stream<DynamicTest> eachReadmeCurlAnswersAsDocumented() {
+    Stream<DynamicTest> eachDocumentedCurlAnswersAsDocumented() {
         keepDemoUserWithoutPinAfterwards();
-        return ReadmeCurls.read().examples().stream()
+        return DocumentedCurls.read().examples().stream()
                 .map(example -> DynamicTest.dynamicTest(example.toString(), () -> assertAnswersAsDocumented(example)));
     }
 
@@ -62,16 +64,18 @@ class ReadmeCurlsTest {
         assertThat(run.statuses()).as(run.describe()).isNotEmpty().allMatch("200"::equals);
     }
 
-    private static void assertAnswersAsDocumented(ReadmeCurls.Example example) {
+    private static void assertAnswersAsDocumented(DocumentedCurls.Example example) {
         CurlScript.Run run = CurlScript.run(example.script(), Map.of());
+        // Surefire's report names a dynamic test by its index only: each message says which example it is.
+        String where = example + ": ";
 
-        assertThat(run.exitCode()).as("bash's exit code; " + run.describe()).isZero();
-        assertThat(run.statusesBeforeTheLast()).as("requests before the last (tokens, keys); " + run.describe())
+        assertThat(run.exitCode()).as(where + "bash's exit code; " + run.describe()).isZero();
+        assertThat(run.statusesBeforeTheLast()).as(where + "requests before the last (tokens, keys); " + run.describe())
                 .allMatch(status -> status.startsWith("2"));
-        assertThat(run.lastStatus()).as("HTTP status of the last request; " + run.describe())
+        assertThat(run.lastStatus()).as(where + "HTTP status of the last request; " + run.describe())
                 .isEqualTo(Integer.toString(example.expectedStatus()));
         if (example.expectedBodyPart() != null) {
-            assertThat(run.stdout()).as("what the example prints").contains(example.expectedBodyPart());
+            assertThat(run.stdout()).as(where + "what the example prints").contains(example.expectedBodyPart());
         }
     }
 
