@@ -50,6 +50,7 @@ class InstallGuideTest {
     void theInstallCommandsBringUpAWorkingRealmOnAProductionBuildWithTls() throws Exception {
         Path work = Path.of(System.getProperty("cluster.work.dir")).toAbsolutePath().resolveSibling("install");
         Trees.delete(work);
+        Files.createDirectories(work);
         Path home = work.resolve("keycloak");
         Trees.copy(Path.of(System.getProperty("keycloak.dist.dir")), home);
         Postgres.recreateDatabase(DATABASE, Path.of(System.getProperty("postgres.script")).toAbsolutePath(), work.resolve("postgres.log"));
