@@ -8,8 +8,9 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A page of the fintech login theme as a user sees it. Keycloak names the page after the template that drew it
@@ -81,7 +82,25 @@ abstract class FintechPage extends AbstractPage {
     void press(String id) {
         WebElement current = driver.findElement(By.tagName("html"));
         driver.findElement(By.id(id)).click();
-        driver.waiting().until(ExpectedConditions.stalenessOf(current));
+        driver.waiting().until(browser -> isGone(current));
+    }
+
+    /**
+     * Whether the browser has left the page {@code element} was on. Asked mid-navigation, Chrome may answer "node does
+     * not belong to the document" instead of calling the element stale: that is the same answer.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     // --- layout and accessibility, as a phone user and a screen-reader user meet them --------------------------
