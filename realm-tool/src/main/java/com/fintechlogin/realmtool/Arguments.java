@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * A command's options, in the style of Keycloak's own {@code kc.sh}: {@code --name value} or {@code --name=value},
- * repeatable where the command says so, and {@code --name:env VARIABLE} for a secret, so that it never appears in a
- * shell's history or the process list.
+ * repeatable where the command says so, and a secret only as {@code --name:env VARIABLE}, so that it never appears in
+ * a shell's history or the process list.
  */
 final class Arguments {
 
@@ -25,6 +25,11 @@ final class Arguments {
      * value). The environment is read only for {@code :env} options.
      */
     static Arguments parse(List<String> args, Set<String> known, Function<String, String> environment) {
+        return parse(args, known, Set.of(), environment);
+    }
+
+    /** As {@link #parse(List, Set, Function)}; {@code secrets} may be given only as {@code --name:env VARIABLE}. */
+    static Arguments parse(List<String> args, Set<String> known, Set<String> secrets, Function<String, String> environment) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -52,6 +57,10 @@ final class Arguments {
             if (!known.contains(name)) {
                 throw new UsageException("unknown option --" + name);
             }
+            if (secrets.contains(name) && !fromEnvironment) {
+                // A secret on the command line is in the shell's history and in every process listing.
+                throw new UsageException("give --" + name + ":env VARIABLE, the name of an environment variable holding it");
+            }
             if (value == null) {
                 if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
                     throw new UsageException("--" + name + (fromEnvironment ? ":env needs the name of an environment variable" : " needs a value"));
@@ -70,8 +79,14 @@ final class Arguments {
         return new Arguments(values);
     }
 
-    /** The option's value, or {@code null}; an option given twice that may be given once is a usage error. */
+    /** The option's value, surrounding spaces removed, or {@code null}; given twice, it is a usage error. */
     String optional(String name) {
+        String value = secret(name);
+        return value == null ? null : value.strip();
+    }
+
+    /** As {@link #optional}, but exactly as given: a password may begin or end with a space. */
+    String secret(String name) {
         List<String> given = values.get(name);
         if (given == null) {
             return null;
@@ -79,8 +94,8 @@ final class Arguments {
         if (given.size() > 1) {
             throw new UsageException("--" + name + " is given " + given.size() + " times");
         }
-        String value = given.get(0).strip();
-        if (value.isEmpty()) {
+        String value = given.get(0);
+        if (value.isBlank()) {
             throw new UsageException("--" + name + " is empty");
         }
         return value;

@@ -54,6 +54,13 @@ final class ClientMerge {
             }
             int before = plan.items().size();
             ClientRepresentation existing = found.get(0);
+            if (!sameKind(wanted, existing)) {
+                // A public client, or one without a secret, must never be bound to a flow that takes the app's word
+                // for the user: anyone could then sign anyone in at the token endpoint.
+                plan.kept(subject, "left unbound and unchanged: it is " + kind(existing) + ", the extension's is "
+                        + kind(LENIENT.convertValue(wanted, ClientRepresentation.class)) + "; make it that kind, then run again");
+                continue;
+            }
             compareSettings(plan, subject, wanted, existing);
             mergeBindings(plan, subject, wanted, existing, flowAliases);
             mergeAttributes(plan, subject, wanted, existing);
@@ -62,6 +69,19 @@ final class ClientMerge {
                 plan.same(subject);
             }
         }
+    }
+
+    private static boolean sameKind(ObjectNode wanted, ClientRepresentation existing) {
+        return kind(LENIENT.convertValue(wanted, ClientRepresentation.class)).equals(kind(existing));
+    }
+
+    /** How a client proves itself: not at all (public), or by the means its authenticator names. */
+    private static String kind(ClientRepresentation client) {
+        if (Boolean.TRUE.equals(client.isPublicClient())) {
+            return "a public client";
+        }
+        String authenticator = client.getClientAuthenticatorType() == null ? "client-secret" : client.getClientAuthenticatorType();
+        return "a confidential client (" + authenticator + ")";
     }
 
     private String describe(ObjectNode client) {
@@ -106,8 +126,6 @@ final class ClientMerge {
     /** What decides whether the API can use the client at all; an admin's choice is reported, not changed. */
     private void compareSettings(Plan plan, String subject, ObjectNode wanted, ClientRepresentation existing) {
         Map<String, Function<ClientRepresentation, Object>> settings = new LinkedHashMap<>();
-        settings.put("publicClient", ClientRepresentation::isPublicClient);
-        settings.put("clientAuthenticatorType", ClientRepresentation::getClientAuthenticatorType);
         settings.put("directAccessGrantsEnabled", ClientRepresentation::isDirectAccessGrantsEnabled);
         settings.put("standardFlowEnabled", ClientRepresentation::isStandardFlowEnabled);
         settings.put("serviceAccountsEnabled", ClientRepresentation::isServiceAccountsEnabled);
@@ -150,7 +168,10 @@ final class ClientMerge {
             String value = entry.getValue().asText();
             String shown = SECRET_ATTRIBUTES.contains(name) ? "(a secret)" : value;
             String current = have.get(name);
-            if (current == null || current.isEmpty()) {
+            if ((current == null || current.isEmpty()) && !name.startsWith("fintech.")) {
+                // Keycloak's own settings (a token lifetime) change how an existing app works today: the admin's call.
+                plan.kept(subject, "attribute " + name + " is not set (the realm's default applies); the extension's is " + shown);
+            } else if (current == null || current.isEmpty()) {
                 plan.set(subject, "attribute " + name + " = " + value,
                         () -> update(existing.getId(), client -> {
                             Map<String, String> attributes = new HashMap<>(client.getAttributes() == null ? Map.of() : client.getAttributes());

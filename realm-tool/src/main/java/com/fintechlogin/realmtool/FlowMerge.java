@@ -5,10 +5,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.NotFoundException;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
@@ -39,12 +41,20 @@ final class FlowMerge {
             List<String> wanted = new ArrayList<>();
             outline(flow, 0, wanted);
             if (!existing.containsKey(alias)) {
-                plan.add(subject, String.join(", ", wanted), () -> create(flow));
+                List<String> taken = new ArrayList<>();
+                aliases(flow, taken);
+                taken.removeIf(name -> !exists(name));
+                if (taken.isEmpty()) {
+                    plan.add(subject, String.join(", ", wanted), () -> create(flow));
+                } else {
+                    plan.kept(subject, "not built: the realm has another flow named " + taken + "; rename that one, then run again");
+                }
                 continue;
             }
             List<String> found = flows.getExecutions(alias).stream()
                     .map(step -> indent(step.getLevel()) + (Boolean.TRUE.equals(step.getAuthenticationFlow())
-                            ? "flow '" + step.getDisplayName() + "'" : step.getProviderId()) + " " + step.getRequirement())
+                            ? "flow '" + step.getDisplayName() + "'" : step.getProviderId()) + " " + step.getRequirement()
+                            + settings(step.getAuthenticationConfig() == null ? null : flows.getAuthenticatorConfig(step.getAuthenticationConfig()).getConfig()))
                     .toList();
             if (found.equals(wanted)) {
                 plan.same(subject);
@@ -63,7 +73,10 @@ final class FlowMerge {
         return ids;
     }
 
-    /** The steps in the order the admin console lists them, sub-flows' steps indented under them. */
+    /**
+     * The steps in the order the admin console lists them, sub-flows' steps indented under them, each with its
+     * settings: a PIN step whose attempt limit an admin changed is a flow the admin changed.
+     */
     private void outline(ObjectNode flow, int level, List<String> lines) {
         for (JsonNode step : steps(flow)) {
             if (step.path("authenticatorFlow").asBoolean()) {
@@ -71,8 +84,39 @@ final class FlowMerge {
                 lines.add(indent(level) + "flow '" + sub + "' " + step.get("requirement").asText());
                 outline(subFlow(sub), level + 1, lines);
             } else {
-                lines.add(indent(level) + step.get("authenticator").asText() + " " + step.get("requirement").asText());
+                Map<String, String> config = null;
+                if (step.hasNonNull("authenticatorConfig")) {
+                    config = new HashMap<>();
+                    Map<String, String> values = config;
+                    template.authenticatorConfig(step.get("authenticatorConfig").asText()).path("config").fields()
+                            .forEachRemaining(entry -> values.put(entry.getKey(), entry.getValue().asText()));
+                }
+                lines.add(indent(level) + step.get("authenticator").asText() + " " + step.get("requirement").asText() + settings(config));
             }
+        }
+    }
+
+    private static String settings(Map<String, String> config) {
+        return config == null ? "" : " " + new TreeMap<>(config);
+    }
+
+    /** The flow's alias and those of the sub-flows it calls, at any depth. */
+    private void aliases(ObjectNode flow, List<String> into) {
+        into.add(flow.get("alias").asText());
+        for (JsonNode step : steps(flow)) {
+            if (step.path("authenticatorFlow").asBoolean()) {
+                aliases(subFlow(step.get("flowAlias").asText()), into);
+            }
+        }
+    }
+
+    /** Whether the realm has a flow of that alias, top-level or not: aliases are one namespace per realm. */
+    private boolean exists(String alias) {
+        try {
+            flows.getExecutions(alias);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
         }
     }
 
@@ -107,11 +151,16 @@ final class FlowMerge {
         try {
             addSteps(alias, flow);
         } catch (RuntimeException e) {
-            String id = topLevelFlowIds(flows).get(alias);
-            if (id != null) {
-                flows.deleteFlow(id);
+            String undone = "the half-built flow was deleted";
+            try {
+                String id = topLevelFlowIds(flows).get(alias);
+                if (id != null) {
+                    flows.deleteFlow(id);
+                }
+            } catch (RuntimeException deleting) {
+                undone = "deleting the half-built flow failed too (" + deleting.getMessage() + "): delete it in the admin console";
             }
-            throw new MergeFailure("building flow '" + alias + "' failed (the half-built flow was deleted): " + e.getMessage(), e);
+            throw new MergeFailure("building flow '" + alias + "' failed (" + undone + "): " + e.getMessage(), e);
         }
     }
 

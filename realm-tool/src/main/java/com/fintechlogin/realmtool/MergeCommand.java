@@ -1,6 +1,8 @@
 package com.fintechlogin.realmtool;
 
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,9 +29,9 @@ final class MergeCommand {
     }
 
     static int run(List<String> args, Function<String, String> environment, PrintStream out) {
-        Arguments arguments = Arguments.parse(args, OPTIONS, environment);
+        Arguments arguments = Arguments.parse(args, OPTIONS, Set.of("password", "client-secret"), environment);
         RealmSettings settings = RealmSettings.from(arguments);
-        String server = arguments.required("server").replaceAll("/+$", "");
+        String server = server(arguments.required("server"));
         boolean dryRun = arguments.flag("dry-run");
         RealmTemplate template = RealmTemplate.forRealm(settings);
         try (Keycloak keycloak = connect(arguments, server)) {
@@ -64,6 +66,8 @@ final class MergeCommand {
                         + " settings win; change them in the admin console if the extension's should.");
             }
             printVault(out, plan, template, settings);
+            out.println("PINs need the vault entry " + VaultFiles.fileName(settings.realm(), "pin-pepper")
+                    + " (32 random bytes or more, never changed once PINs exist): without it PIN logins fail closed.");
             template.notes().forEach(note -> out.println("Note: " + note));
         }
         return 0;
@@ -75,17 +79,39 @@ final class MergeCommand {
         String clientId = arguments.optional("client-id");
         if (user != null) {
             builder.grantType(OAuth2Constants.PASSWORD).clientId(clientId == null ? "admin-cli" : clientId)
-                    .username(user).password(arguments.required("password"));
-            String secret = arguments.optional("client-secret");
+                    .username(user).password(required(arguments.secret("password"), "password"));
+            String secret = arguments.secret("client-secret");
             if (secret != null) {
                 builder.clientSecret(secret);
             }
         } else if (clientId != null) {
-            builder.grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(arguments.required("client-secret"));
+            builder.grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(required(arguments.secret("client-secret"), "client-secret"));
         } else {
             throw new UsageException("give --user and --password (or --password:env), or a service account's --client-id and --client-secret");
         }
         return builder.build();
+    }
+
+    private static String required(String value, String name) {
+        if (value == null) {
+            throw new UsageException("--" + name + ":env is required");
+        }
+        return value;
+    }
+
+    /** The admin's password goes to this URL: in clear only to this machine. */
+    private static String server(String given) {
+        URI uri;
+        try {
+            uri = new URI(given.replaceAll("/+$", ""));
+        } catch (URISyntaxException e) {
+            throw new UsageException("--server '" + given + "' is not a URL");
+        }
+        boolean local = uri.getHost() != null && List.of("localhost", "127.0.0.1", "[::1]").contains(uri.getHost());
+        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && local)) {
+            throw new UsageException("--server must be an https:// URL (http:// only to localhost): the admin's credentials travel to it");
+        }
+        return uri.toString();
     }
 
     private static void requireExtension(RealmResource realm, String server) {
@@ -103,7 +129,7 @@ final class MergeCommand {
                 .toList();
         if (!needed.isEmpty()) {
             out.println("Vault entries the realm now refers to (Keycloak's file vault: one file each in the vault directory,"
-                    + " holding the secret alone, no line break):");
+                    + " holding the secret alone, no line break). Write each before the app signs in: until then the client is refused.");
             needed.forEach(entry -> out.println("  " + VaultFiles.fileName(settings.realm(), entry.key()) + "  " + entry.what()));
         }
     }

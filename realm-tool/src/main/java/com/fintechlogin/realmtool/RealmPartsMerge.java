@@ -121,7 +121,7 @@ final class RealmPartsMerge {
             } else if (sameDeclaration(have, attribute)) {
                 plan.same(subject);
             } else {
-                plan.kept(subject, "declared differently (the extension's: " + RealmTemplate.JSON.valueToTree(attribute) + ")");
+                plan.kept(subject, "declared differently" + risk(have, attribute) + " (the extension's: " + RealmTemplate.JSON.valueToTree(attribute) + ")");
             }
         }
         if (!missing.isEmpty()) {
@@ -138,6 +138,23 @@ final class RealmPartsMerge {
         }
     }
 
+    /**
+     * What a differing declaration risks: the logins find users by these attributes, so a user who may edit one, or a
+     * value two users may hold, lets one user sign in as, or lock out, another.
+     */
+    private static String risk(UPAttribute have, UPAttribute wanted) {
+        List<String> risks = new ArrayList<>();
+        if (have.getPermissions() != null && have.getPermissions().getEdit() != null && have.getPermissions().getEdit().contains("user")) {
+            risks.add("users may edit it");
+        }
+        boolean wantsUnique = wanted.getValidations() != null && wanted.getValidations().containsKey("unique-attribute");
+        if (wantsUnique && (have.getValidations() == null || !have.getValidations().containsKey("unique-attribute"))) {
+            risks.add("two users may hold the same value");
+        }
+        return risks.isEmpty() ? "" : " — WARNING: " + String.join(" and ", risks)
+                + ", and the logins find users by it: one user could sign in as or lock out another; make it admin-only and unique";
+    }
+
     private static boolean sameDeclaration(UPAttribute have, UPAttribute wanted) {
         JsonNode a = RealmTemplate.JSON.valueToTree(have);
         JsonNode b = RealmTemplate.JSON.valueToTree(wanted);
@@ -145,6 +162,9 @@ final class RealmPartsMerge {
     }
 
     private static void addGroup(UPConfig config, UPConfig wanted, String name) {
+        if (config.getGroups() == null) {
+            config.setGroups(new ArrayList<>());
+        }
         if (name == null || config.getGroups().stream().anyMatch(group -> name.equals(group.getName()))) {
             return;
         }

@@ -13,6 +13,12 @@ record RealmSettings(String realm, String affiliateId, List<String> redirectUris
         if (!REALM_NAME.matcher(realm).matches()) {
             throw new UsageException("--realm '" + realm + "': use letters, digits, '.', '_' and '-'");
         }
+        for (String uri : redirectUris) {
+            if (uri.isBlank() || uri.strip().equals("*") || uri.strip().equals("/*")) {
+                // A wildcard alone sends a user's code to any site that asks: an open redirect.
+                throw new UsageException("--redirect-uri '" + uri + "': name your app's own URL, not a bare wildcard");
+            }
+        }
         redirectUris = List.copyOf(redirectUris);
     }
 

@@ -28,7 +28,7 @@ public final class RealmTool {
                 users, every secret a ${vault.…} reference, for kc.sh import.
             --affiliate-id: the client id of the card portal's affiliate (the 'affiliate' its portal sends); without it no
             affiliate client. --redirect-uri: a redirect URI of the browser clients web-banking and card-portal-web.
-            A secret option may be given as --NAME:env VARIABLE, read from the environment.
+            The admin's password and client secret are read only from the environment: --password:env VARIABLE.
             """;
 
     private RealmTool() {

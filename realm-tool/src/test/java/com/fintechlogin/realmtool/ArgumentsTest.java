@@ -14,7 +14,7 @@ class ArgumentsTest {
     private static final Set<String> KNOWN = Set.of("realm", "password", "redirect-uri", "dry-run?");
 
     private static Arguments parse(String... args) {
-        return Arguments.parse(List.of(args), KNOWN, Map.of("ADMIN_PW", "s3cret")::get);
+        return Arguments.parse(List.of(args), KNOWN, Set.of("password"), Map.of("ADMIN_PW", " s3cret ")::get);
     }
 
     @Test
@@ -22,7 +22,7 @@ class ArgumentsTest {
         Arguments arguments = parse("--realm=bank", "--password:env", "ADMIN_PW", "--redirect-uri", "a", "--redirect-uri", "b", "--dry-run");
 
         assertThat(arguments.required("realm")).isEqualTo("bank");
-        assertThat(arguments.required("password")).isEqualTo("s3cret");
+        assertThat(arguments.secret("password")).as("a secret exactly as given").isEqualTo(" s3cret ");
         assertThat(arguments.all("redirect-uri")).containsExactly("a", "b");
         assertThat(arguments.flag("dry-run")).isTrue();
     }
@@ -36,5 +36,7 @@ class ArgumentsTest {
         assertThatThrownBy(() -> parse("bank")).hasMessage("unexpected argument 'bank'");
         assertThatThrownBy(() -> parse("--realm", "a", "--realm", "b").required("realm")).hasMessage("--realm is given 2 times");
         assertThatThrownBy(() -> parse().required("realm")).hasMessage("--realm is required");
+        assertThatThrownBy(() -> parse("--password", "s3cret")).as("never on the command line, where process listings show it")
+                .hasMessage("give --password:env VARIABLE, the name of an environment variable holding it");
     }
 }

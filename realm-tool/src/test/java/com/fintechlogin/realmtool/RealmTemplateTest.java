@@ -47,9 +47,10 @@ class RealmTemplateTest {
     }
 
     @Test
-    void namesThatCannotBeVaultFilesAreRefused() {
+    void namesThatCannotBeVaultFilesAndWildcardRedirectsAreRefused() {
         assertThatThrownBy(() -> new RealmSettings("bank/one", null, List.of())).hasMessageContaining("--realm 'bank/one'");
         assertThatThrownBy(() -> RealmTemplate.forRealm(new RealmSettings("bank", "../aff", List.of()))).hasMessageContaining("cannot be a vault key");
+        assertThatThrownBy(() -> new RealmSettings("bank", null, List.of("*"))).hasMessageContaining("not a bare wildcard");
     }
 
     @Test

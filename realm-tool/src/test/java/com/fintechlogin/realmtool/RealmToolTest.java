@@ -32,6 +32,12 @@ class RealmToolTest {
     }
 
     @Test
+    void theAdminsCredentialsGoInClearToNoOtherMachine() {
+        assertThat(run("merge", "--server", "http://keycloak.example", "--realm", "bank", "--user", "admin")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--server must be an https:// URL (http:// only to localhost)");
+    }
+
+    @Test
     void realmFileWritesTheFileOnceAndNamesItsVaultEntries(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bank.json");
 

@@ -1,17 +1,29 @@
 package com.fintechlogin.keycloak.app;
 
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.client.ClientIdAndSecretAuthenticator;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCClientSecretConfigWrapper;
+import org.keycloak.vault.VaultStringSecret;
 
 /**
  * Authenticates an app by client id and secret the way Keycloak's "Client Id and Secret" authenticator does:
  * an enabled confidential client using that authenticator, its current secret (vault references resolved) or
- * its rotated secret while that is valid, compared in constant time.
+ * its rotated secret while that is valid, compared in constant time — except that a secret held in the vault must be
+ * there.
  */
 public final class ClientSecrets {
+
+    private static final Logger LOG = Logger.getLogger(ClientSecrets.class);
+    /** Keycloak's own form of a vault reference. */
+    private static final Pattern VAULT_REFERENCE = Pattern.compile("^\\$\\{vault\\.(.+)}$");
 
     private ClientSecrets() {
     }
@@ -24,11 +36,40 @@ public final class ClientSecrets {
         ClientModel client = realm.getClientByClientId(clientId);
         if (client == null || !client.isEnabled() || client.isPublicClient() || client.isBearerOnly()
                 || !ClientIdAndSecretAuthenticator.PROVIDER_ID.equals(client.getClientAuthenticatorType())
-                || client.getSecret() == null) {
+                || client.getSecret() == null || missingVaultEntry(session, realm, client).isPresent()) {
             return null;
         }
         OIDCClientSecretConfigWrapper secrets = OIDCClientSecretConfigWrapper.fromClientModel(client);
         boolean valid = secrets.validateSecret(session, secret) || secrets.validateRotatedSecret(session, secret);
         return valid ? client : null;
+    }
+
+    /**
+     * Whether the login's client is one whose secret is missing from the vault: its direct-grant logins are refused
+     * at the first step, the token endpoint's as well as the APIs', since Keycloak accepted the reference's text.
+     */
+    public static boolean missingVaultEntry(AuthenticationFlowContext context) {
+        return missingVaultEntry(context.getSession(), context.getRealm(), context.getAuthenticationSession().getClient()).isPresent();
+    }
+
+    /**
+     * The vault key of a client secret that is a {@code ${vault.<key>}} reference without an entry. Keycloak then
+     * compares the presented secret with the reference's own text, which anyone who read a realm file knows: such a
+     * client must not sign anyone in until an admin writes the entry. Logged as an error for that admin.
+     */
+    public static Optional<String> missingVaultEntry(KeycloakSession session, RealmModel realm, ClientModel client) {
+        String stored = client.getSecret();
+        Matcher reference = stored == null ? null : VAULT_REFERENCE.matcher(stored);
+        if (reference == null || !reference.matches()) {
+            return Optional.empty();
+        }
+        try (VaultStringSecret entry = session.vault().getStringSecret(stored)) {
+            if (entry.get().filter(value -> !value.isEmpty()).isPresent()) {
+                return Optional.empty();
+            }
+        }
+        LOG.errorf("Client %s of realm %s has the secret %s but the vault has no entry '%s': the client is refused until an admin"
+                + " writes it", client.getClientId(), realm.getName(), stored, reference.group(1));
+        return Optional.of(reference.group(1));
     }
 }

@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.payload;
 
+import com.fintechlogin.keycloak.app.ClientSecrets;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
@@ -25,6 +26,10 @@ public final class UserNameIdentifierStep extends DirectGrantStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        if (ClientSecrets.missingVaultEntry(context)) {
+            LoginFailures.fail(context, FailureReason.NOT_CONFIGURED);
+            return;
+        }
         String userName = FlowInputs.identifier(context);
         if (userName == null || userName.isBlank() || userName.length() > PartnerLogin.MAX_USER_NAME_LENGTH) {
             LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);

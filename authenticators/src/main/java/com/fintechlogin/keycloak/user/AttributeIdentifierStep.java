@@ -2,6 +2,7 @@ package com.fintechlogin.keycloak.user;
 
 import java.util.List;
 
+import com.fintechlogin.keycloak.app.ClientSecrets;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.DirectGrantFlows;
@@ -31,6 +32,10 @@ public abstract class AttributeIdentifierStep extends DirectGrantStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        if (ClientSecrets.missingVaultEntry(context)) {
+            LoginFailures.fail(context, FailureReason.NOT_CONFIGURED);
+            return;
+        }
         String value = normalize(FlowInputs.identifier(context));
         if (value == null) {
             LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);

@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.user;
 
+import com.fintechlogin.keycloak.app.ClientSecrets;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
@@ -22,6 +23,10 @@ public final class EmailIdentifierAuthenticator extends DirectGrantStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        if (ClientSecrets.missingVaultEntry(context)) {
+            LoginFailures.fail(context, FailureReason.NOT_CONFIGURED);
+            return;
+        }
         String email = FlowInputs.identifier(context);
         if (email == null || email.isBlank() || email.length() > MAX_EMAIL_LENGTH) {
             LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);

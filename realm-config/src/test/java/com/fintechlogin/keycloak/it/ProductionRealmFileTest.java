@@ -66,7 +66,30 @@ class ProductionRealmFileTest {
             realm.putVault(AFFILIATE + "-checksum-secret", "prod-it-checksum-secret");
             assertThat(realm.getToken("MOB-APP-2001", "prod-it-pin-app-secret").status()).isEqualTo(200);
             assertThat(realm.getToken("MOB-APP-2001", "not-the-secret").status()).isEqualTo(401);
-            assertThat(realm.getToken("MOB-APP", "prod-it-mob-app-secret").status()).as("a secret whose vault entry is missing matches nothing").isEqualTo(401);
+            // Keycloak compares a secret whose vault entry is missing with the reference's own text, which this file
+            // shows to anyone: such an app must sign no one in, at the APIs or at Keycloak's own token endpoint.
+            String reference = "${vault.MOB-APP-secret}";
+            assertThat(realm.getToken("MOB-APP", reference).status()).as("Get Token with the reference's text").isEqualTo(401);
+            String mobile0 = DemoRealm.freshMobile();
+            realm.createUser(Map.of("mobile", List.of(mobile0)), List.of());
+            Http.Answer grant = Http.postForm(RealmToolRun.SERVER + "/realms/" + name + "/protocol/openid-connect/token",
+                    Map.of("grant_type", "password", "client_id", "MOB-APP", "client_secret", reference, "username", mobile0), Map.of());
+            assertThat(grant.status()).as("mobile sign-in at the token endpoint with the reference's text: %s", grant.body()).isIn(400, 401);
+            assertThat(grant.body()).doesNotContain("access_token");
+            Http.Answer appToken = Http.postForm(RealmToolRun.SERVER + "/realms/" + name + "/protocol/openid-connect/token",
+                    Map.of("grant_type", "client_credentials", "client_id", "MOB-APP", "client_secret", reference), Map.of());
+            System.out.println("Keycloak's client-credentials grant with the reference's text: HTTP " + appToken.status());
+            if (appToken.status() == 200) {
+                String token = appToken.json().get("access_token").asText();
+                Http.Answer signIn = Http.send("POST", realm.fintech("lending/v1/token"), "application/json",
+                        ("{\"token\": " + Http.jsonString(token) + ", \"mobile\": " + Http.jsonString(mobile0) + "}").getBytes(StandardCharsets.UTF_8),
+                        Map.of("X-API-KEY", "MOB-APP", "X-API-TOKEN", token));
+                assertThat(signIn.status()).as("mobile sign-in with an app token Keycloak issued for the reference's text: %s", signIn.body())
+                        .isNotEqualTo(200);
+            }
+            realm.putVault("MOB-APP-secret", "prod-it-mob-app-secret");
+            assertThat(realm.getToken("MOB-APP", "prod-it-mob-app-secret").status()).isEqualTo(200);
+            assertThat(realm.getToken("MOB-APP", reference).status()).as("once the entry exists, only its secret").isEqualTo(401);
             String mobile = DemoRealm.freshMobile();
             DemoRealm.NewUser user = realm.createUser(Map.of("mobile", List.of(mobile)), List.of());
             Http.Answer portal = realm.cardPortal(AFFILIATE, "prod-it-processor-key", "prod-it-checksum-secret", mobile, user.password());

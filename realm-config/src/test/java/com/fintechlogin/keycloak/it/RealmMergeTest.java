@@ -62,7 +62,8 @@ class RealmMergeTest {
 
         assertThat(run.output()).startsWith("Dry run, nothing is changed").contains("changes would be made.");
         assertThat(run.lines("add")).contains("flow 'fintech pin or device login': fintech-account-number-identifier REQUIRED, "
-                        + "flow 'fintech pin or device' REQUIRED, > fintech-pin ALTERNATIVE, > fintech-device ALTERNATIVE",
+                        + "flow 'fintech pin or device' REQUIRED, > fintech-pin ALTERNATIVE {lockSeconds=900, maxAttempts=5, requireRegisteredDevice=true}, "
+                        + "> fintech-device ALTERNATIVE",
                 "realm role 'partner'", "encryption key RSA-OAEP-256: key provider rsa-enc-generated, 2048 bits");
         assertThat(run.lines("add")).anyMatch(line -> line.startsWith("client 'MOB-APP': direct_grant flow 'fintech mobile sign-in', secret ${vault.MOB-APP-secret}"));
         assertThat(realm.snapshot()).isEqualTo(before);
@@ -132,17 +133,25 @@ class RealmMergeTest {
         RealmRepresentation settings = realm.admin().toRepresentation();
         settings.getAttributes().put("fintech.credential-management.clients", "user-api");
         realm.admin().update(settings);
+        String pinStep = realm.admin().flows().getExecutions("fintech pin or device").stream()
+                .filter(step -> "fintech-pin".equals(step.getProviderId())).findFirst().orElseThrow().getAuthenticationConfig();
+        var pinSettings = realm.admin().flows().getAuthenticatorConfig(pinStep);
+        pinSettings.getConfig().put("maxAttempts", "3");
+        realm.admin().flows().updateAuthenticatorConfig(pinStep, pinSettings);
 
         RealmToolRun run = merge(realm);
 
         assertThat(run.lines("kept")).contains(
                 "client 'MOB-APP': direct_grant is bound to 'bank mobile sign-in'; the extension binds 'fintech mobile sign-in'",
                 "realm attribute fintech.credential-management.clients: is 'user-api'; the extension's is 'user-api,MOB-APP-2001'");
+        assertThat(run.lines("kept")).anySatisfy(line -> assertThat(line).startsWith("flow 'fintech pin or device login': its steps are [")
+                .contains("maxAttempts=3"));
         assertThat(run.lines("set")).containsExactly("client 'web-banking': browser flow 'fintech pin browser'");
         assertThat(run.output()).contains("1 change made.").contains("the realm's settings win");
         assertThat(realm.boundFlow("MOB-APP", "direct_grant")).isEqualTo("bank mobile sign-in");
         assertThat(realm.boundFlow("web-banking", "browser")).isEqualTo("fintech pin browser");
         assertThat(realm.admin().toRepresentation().getAttributes()).containsEntry("fintech.credential-management.clients", "user-api");
+        assertThat(realm.admin().flows().getAuthenticatorConfig(pinStep).getConfig()).containsEntry("maxAttempts", "3");
     }
 
     /**
@@ -167,7 +176,7 @@ class RealmMergeTest {
 
         assertThat(run.lines("set")).contains("client 'MOB-APP': direct_grant flow 'fintech mobile sign-in'");
         assertThat(run.lines("add")).contains("client 'MOB-APP': token mapper 'X-ACCOUNT-NUMBER'");
-        assertThat(run.output()).doesNotContain(realm.name() + "_MOB-APP-secret");
+        assertThat(run.output()).doesNotContain(realm.name() + "_MOB-APP-secret").doesNotContain("the-banks-own-mob-app-secret");
         String mobile = DemoRealm.freshMobile();
         realm.createUser(Map.of("mobile", List.of(mobile)), List.of());
         Http.Answer signIn = realm.mobileSignIn("MOB-APP", "the-banks-own-mob-app-secret", mobile);
@@ -181,12 +190,62 @@ class RealmMergeTest {
         assertThat(missing.errors()).contains("there is no realm 'no-such-realm' on " + RealmToolRun.SERVER);
 
         RealmToolRun refused = RealmToolRun.run(List.of("merge", "--server", RealmToolRun.SERVER, "--realm", "master",
-                "--client-id", "admin-cli", "--client-secret", "not-the-secret"));
+                "--client-id", "admin-cli", "--client-secret:env", "FINTECH_IT_ADMIN_SECRET"));
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.errors()).contains("HTTP 401").contains("the admin login was refused");
+
+        RealmToolRun inClear = RealmToolRun.run(List.of("merge", "--server", RealmToolRun.SERVER, "--realm", "master",
+                "--client-id", "temp-admin", "--client-secret", "typed-on-the-command-line"));
+        assertThat(inClear.exitCode()).isEqualTo(2);
+        assertThat(inClear.errors()).contains("give --client-secret:env VARIABLE");
 
         RealmToolRun usage = RealmToolRun.run(List.of("merge", "--realm", "master", "--bogus"));
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.errors()).contains("unknown option --bogus").contains("Usage:");
+    }
+
+    /**
+     * A public client under a documented app's id, bound to the mobile sign-in flow, would let anyone sign anyone in
+     * at the token endpoint with a mobile number: the merge leaves it unbound and says why.
+     */
+    @Test
+    void aPublicClientUnderAnAppsIdIsNeverBoundToAFlowThatTakesTheAppsWord() {
+        AdminsRealm realm = emptyRealm();
+        ClientRepresentation publicApp = new ClientRepresentation();
+        publicApp.setClientId("MOB-APP");
+        publicApp.setPublicClient(true);
+        publicApp.setDirectAccessGrantsEnabled(true);
+        try (var created = realm.admin().clients().create(publicApp)) {
+            assertThat(created.getStatus()).isEqualTo(201);
+        }
+
+        RealmToolRun run = merge(realm);
+
+        assertThat(run.lines("kept")).contains("client 'MOB-APP': left unbound and unchanged: it is a public client, the extension's is "
+                + "a confidential client (client-secret); make it that kind, then run again");
+        assertThat(realm.client("MOB-APP").getAuthenticationFlowBindingOverrides()).doesNotContainKey("direct_grant");
+        String mobile = DemoRealm.freshMobile();
+        realm.createUser(Map.of("mobile", List.of(mobile)), List.of());
+        Http.Answer grant = Http.postForm(RealmToolRun.SERVER + "/realms/" + realm.name() + "/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "MOB-APP", "username", mobile), Map.of());
+        assertThat(grant.status()).as("a mobile number alone signs no one in: %s", grant.body()).isNotEqualTo(200);
+    }
+
+    /** The logins find users by mobile number: a realm whose users may edit theirs is told, loudly, and left as it is. */
+    @Test
+    void aUserEditableMobileAttributeIsReportedAsARisk() {
+        AdminsRealm realm = emptyRealm();
+        var profile = realm.admin().users().userProfile().getConfiguration();
+        var mobile = new org.keycloak.representations.userprofile.config.UPAttribute("mobile");
+        mobile.setPermissions(new org.keycloak.representations.userprofile.config.UPAttributePermissions(
+                java.util.Set.of("admin", "user"), java.util.Set.of("admin", "user")));
+        profile.addOrReplaceAttribute(mobile);
+        realm.admin().users().userProfile().update(profile);
+
+        RealmToolRun run = merge(realm);
+
+        assertThat(run.lines("kept")).anySatisfy(line -> assertThat(line).startsWith("user-profile attribute 'mobile': declared differently — WARNING: "
+                + "users may edit it and two users may hold the same value, and the logins find users by it"));
+        assertThat(realm.admin().users().userProfile().getConfiguration().getAttribute("mobile").getPermissions().getEdit()).contains("user");
     }
 }

@@ -51,6 +51,9 @@ record RealmToolRun(int exitCode, String output, String errors) {
                     Files.readString(err, StandardCharsets.UTF_8));
             Files.delete(out);
             Files.delete(err);
+            if ((run.output() + run.errors()).contains(Config.getAdminClientSecret())) {
+                throw new AssertionError("the realm tool printed the admin's secret");
+            }
             // Shown in the test's output file, as the admin would see it.
             System.out.println("$ fintech-realm-tool " + String.join(" ", args) + "\n" + run.output() + run.errors() + "(exit " + run.exitCode() + ")");
             return run;
