@@ -68,8 +68,8 @@ public final class ClientSecrets {
                 return Optional.empty();
             }
         }
-        LOG.errorf("Client %s of realm %s has the secret %s but the vault has no entry '%s': the client is refused until an admin"
-                + " writes it", client.getClientId(), realm.getName(), stored, reference.group(1));
+        LOG.errorf("Client %s of realm %s keeps its secret in the vault under the key '%s', which has no entry: the client is refused"
+                + " until an admin writes it", client.getClientId(), realm.getName(), reference.group(1));
         return Optional.of(reference.group(1));
     }
 }
