@@ -10,7 +10,7 @@ import com.fintechlogin.keycloak.login.FailureReason;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Seed 002's envelope and code table. The document has one failure answer, {@code {"status":400,"message":"fail"}},
+ * The card portal login's envelope and code table. The document has one failure answer, {@code {"status":400,"message":"fail"}},
  * so every reason answers it: the caller learns nothing about which check failed, the event tells an admin.
  * Only the transport rows every API shares (405, 415, 413) differ, and in their HTTP status alone.
  */

@@ -9,7 +9,7 @@ import com.fintechlogin.keycloak.login.FailureReason;
 
 import jakarta.ws.rs.core.Response;
 
-/** Seed 000's envelope and code table. */
+/** The mobile sign-in's envelope and code table. */
 final class LendingAnswers {
 
     private static final Envelope ENVELOPE = Envelope.RES_CODE;

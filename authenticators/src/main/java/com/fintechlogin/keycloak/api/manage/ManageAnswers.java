@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The answers of the user's PIN and device endpoints, in seed 001's envelope and code table. Codes the document
+ * The answers of the user's PIN and device endpoints, in the PIN/device login's envelope and code table. Codes the document
  * has are reused with the meaning it gives them (ONB016, ONB017, ONB019, ONB024, ONB028, ONB029, ONB030, ONB004);
  * codes it lacks are new, from ONB040 on.
  */

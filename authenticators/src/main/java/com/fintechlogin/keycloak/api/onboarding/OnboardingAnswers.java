@@ -11,12 +11,12 @@ import com.fintechlogin.keycloak.login.FailureReason;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Seed 001's envelope and code table ({@code ONBxxx} codes as strings). Codes the document lacks carry new
+ * The PIN/device login's envelope and code table ({@code ONBxxx} codes as strings). Codes the document lacks carry new
  * numbers from ONB030 on; docs/api-reference.md lists them.
  */
 public final class OnboardingAnswers {
 
-    /** Seed 001's envelope, shared by the PIN and device management endpoints. */
+    /** The PIN/device login's envelope, shared by the PIN and device management endpoints. */
     public static final Envelope ENVELOPE = Envelope.RES_CODE;
 
     static final ApiCode NOT_PROCESSED = new ApiCode(401, "ONB004", "Request could not be processed at this time, Please retry again");

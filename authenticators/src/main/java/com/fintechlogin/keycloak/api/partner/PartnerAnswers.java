@@ -13,7 +13,7 @@ import com.fintechlogin.keycloak.payload.PayloadRefusal;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Seed 003's envelopes and code table ({@code FPDRxxxx} codes as strings): success
+ * The partner login's envelopes and code table ({@code FPDRxxxx} codes as strings): success
  * {@code {"status":{"statusCode":200,"message":"Success"},"data":{…}}}, failure
  * {@code {"response":{"errorCode":"FPDRxxxx","errorMessage":"…"}}}.
  *

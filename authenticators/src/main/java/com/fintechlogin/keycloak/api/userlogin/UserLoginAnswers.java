@@ -10,7 +10,7 @@ import com.fintechlogin.keycloak.login.FailureReason;
 
 import jakarta.ws.rs.core.Response;
 
-/** Seed 004's envelope and code table. */
+/** The email/password login's envelope and code table. */
 final class UserLoginAnswers {
 
     private static final Envelope ENVELOPE = new Envelope("responseCode", "responseMessage", "responseData");
