@@ -20,7 +20,7 @@ final class AnswerCheck {
     /**
      * @param codes       JSON pointers and the text each must hold (a number matches its decimal text)
      * @param tokenAt     JSON pointer to the token, which must be a non-empty string
-     * @param tokenPrefix what the token must start with ({@code "Bearer "} for seed 000, else {@code ""})
+     * @param tokenPrefix what the token must start with ({@code "Bearer "} for the mobile sign-in, else {@code ""})
      */
     static Success ok(Map<String, String> codes, String tokenAt, String tokenPrefix) {
         return (status, body) -> {

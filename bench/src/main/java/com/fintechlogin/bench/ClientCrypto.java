@@ -16,7 +16,7 @@ import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import javax.crypto.spec.SecretKeySpec;
 
-/** What an app or partner computes before calling the device login (seed 001) or the partner login (seed 003). */
+/** What an app or partner computes before calling the PIN/device login in mode 2 (device) or the partner login. */
 public final class ClientCrypto {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -38,12 +38,12 @@ public final class ClientCrypto {
         }
     }
 
-    /** Seed 001 mode 2: base64 of RSA-OAEP-256 over the device id; a fresh ciphertext every call. */
+    /** PIN/device login, mode 2: base64 of RSA-OAEP-256 over the device id; a fresh ciphertext every call. */
     public String encryptDeviceId(String deviceId) {
         return b64(rsa(deviceId.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Seed 003: a fresh AES-256 key and 12-byte IV, AES-GCM over the payload, HMAC-SHA256 over encryptData, the key RSA-wrapped. */
+    /** Partner login: a fresh AES-256 key and 12-byte IV, AES-GCM over the payload, HMAC-SHA256 over encryptData, the key RSA-wrapped. */
     public Sealed seal(String payload) {
         try {
             byte[] key = random(32);

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Every scenario of the benchmark: Keycloak's two native grants as baselines, and each API of the project as an
  * app, portal or partner calls it. Requests are made as docs/api-reference.md documents them; what changes per request (the
  * worker's user, a random population user, a fresh ciphertext or sealed payload) is made inside the request
- * source, so the client's own crypto is part of what is measured for seeds 001 mode 2 and 003, as it is for a
+ * source, so the client's own crypto is part of what is measured for device login (mode 2) and partner login, as it is for a
  * real client. App tokens are fetched when a scenario is made, so each run starts with a fresh one, and renewed
  * before they expire ({@link AppToken}). A success is what each API documents as one, token included
  * ({@link AnswerCheck}), not just HTTP 200.

@@ -48,7 +48,7 @@ final class Users {
         return "bench-device-" + index;
     }
 
-    /** A partial-import body adding the worker users of {@code workers} workers, with the partner role seed 003 needs. */
+    /** A partial-import body adding the worker users of {@code workers} workers, with the partner role the partner login needs. */
     static Map<String, Object> workersImport(int workers) {
         List<Object> users = new ArrayList<>();
         for (int i = 0; i < workers * USERS_PER_WORKER; i++) {

@@ -50,32 +50,32 @@ public final class FintechResource {
         return Optional.empty();
     }
 
-    /** The Get Token API that seeds 000 and 001 refer to: an app's own token. */
+    /** The Get Token API: an app's own token, the app token of the mobile sign-in and the PIN/device login. */
     @Path("market-place/v1/token")
     public GetTokenEndpoint getToken() {
         return new GetTokenEndpoint(session);
     }
 
-    /** Seed 000: mobile sign-in on the calling app's word. */
+    /** Mobile sign-in: a user on the calling app's word. */
     @Path("lending/v1/token")
     public LendingTokenEndpoint lendingToken() {
         return new LendingTokenEndpoint(session);
     }
 
-    /** Seed 001: the key apps encrypt device ids with. */
+    /** PIN/device login: the key apps encrypt device ids with. */
     @Path("onboarding/user/v1/public-key")
     public PublicKeyEndpoint publicKey() {
         return new PublicKeyEndpoint(session);
     }
 
-    /** Seed 001: PIN or device login. */
+    /** PIN/device login. */
     @Path("onboarding/user/v2/login")
     public OnboardingLoginEndpoint onboardingLogin() {
         return new OnboardingLoginEndpoint(session);
     }
 
     /**
-     * Seed 001: the same login at the path its sample request posts to (its heading names the one above), so that
+     * PIN/device login at the path the document's sample request posts to (its heading names the one above), so that
      * the document's own sample works with only the base URL changed.
      */
     @Path("onboarding/user/login/v1")
@@ -83,31 +83,31 @@ public final class FintechResource {
         return new OnboardingLoginEndpoint(session);
     }
 
-    /** Seed 001: the signed-in user sets or changes their PIN, with their own access token. */
+    /** PIN/device login: the signed-in user sets or changes their PIN, with their own access token. */
     @Path("onboarding/user/v1/pin")
     public SetPinEndpoint setPin() {
         return new SetPinEndpoint(session);
     }
 
-    /** Seed 001: the signed-in user registers a device for device login, with their own access token. */
+    /** PIN/device login: the signed-in user registers a device for device login, with their own access token. */
     @Path("onboarding/user/v1/device")
     public RegisterDeviceEndpoint registerDevice() {
         return new RegisterDeviceEndpoint(session);
     }
 
-    /** Seed 002: card-portal login, signed with the affiliate's processor key and checksum. */
+    /** Card portal login, signed with the affiliate's processor key and checksum. */
     @Path("airpay/ms/cards/api/user-login")
     public CardPortalLoginEndpoint cardPortalLogin() {
         return new CardPortalLoginEndpoint(session);
     }
 
-    /** Seed 003: partner login with an RSA-wrapped, HMAC-authenticated AES payload. */
+    /** Partner login with an RSA-wrapped, HMAC-authenticated AES payload. */
     @Path("getToken")
     public PartnerLoginEndpoint partnerLogin() {
         return new PartnerLoginEndpoint(session);
     }
 
-    /** Seed 004: email/password login. */
+    /** Email/password login. */
     @Path("user/login")
     public UserLoginEndpoint userLogin() {
         return new UserLoginEndpoint(session);

@@ -27,7 +27,7 @@ public final class FlowInputs {
     public static final String PIN = "pin";
     /** The device id; the token endpoint's {@code device_id}. */
     public static final String DEVICE_ID = "device_id";
-    /** Seed 001's sign-in mode, "1" (PIN) or "2" (device); the token endpoint's {@code sign_in_mode}. */
+    /** The PIN/device login's sign-in mode, "1" (PIN) or "2" (device); the token endpoint's {@code sign_in_mode}. */
     public static final String SIGN_IN_MODE = "sign_in_mode";
     /** The id of the realm key a ciphertext was made with; the token endpoint's {@code key_ref}. */
     public static final String KEY_REF = "key_ref";

@@ -11,7 +11,7 @@ import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.representations.IDToken;
 
-/** Puts the user session's id under a claim name of the admin's choice (seed 000's {@code REFERENCE_ID}). */
+/** Puts the user session's id under a claim name of the admin's choice (the mobile sign-in's {@code REFERENCE_ID}). */
 public final class SessionIdClaimMapper extends ClaimMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
 

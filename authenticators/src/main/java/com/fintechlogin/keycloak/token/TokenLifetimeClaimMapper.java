@@ -12,7 +12,7 @@ import org.keycloak.representations.IDToken;
 
 /**
  * Puts the token's own lifetime in seconds ({@code exp - iat}) under a claim name of the admin's choice
- * (seed 000's {@code TOKEN_EXPIRY}): read from the token, so it never drifts from the client's setting.
+ * (the mobile sign-in's {@code TOKEN_EXPIRY}): read from the token, so it never drifts from the client's setting.
  */
 public final class TokenLifetimeClaimMapper extends ClaimMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, TokenIntrospectionTokenMapper {

@@ -10,7 +10,7 @@ import com.fintechlogin.keycloak.login.FailureReason;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Seed 002's envelope and code table. The document has one failure answer, {@code {"status":400,"message":"fail"}},
+ * The card portal login's envelope and code table. The document has one failure answer, {@code {"status":400,"message":"fail"}},
  * so every reason answers it: the caller learns nothing about which check failed, the event tells an admin.
  * Only the transport rows every API shares (405, 415, 413) differ, and in their HTTP status alone.
  */
@@ -19,33 +19,35 @@ final class CardPortalAnswers {
     private static final Envelope ENVELOPE = new Envelope("status", "message", "data");
     static final ApiCode FAIL = new ApiCode(400, 400, "fail");
 
-    static final Map<FailureReason, ApiCode> CODES = CodeTables.of(FAIL,
-            Map.entry(FailureReason.MALFORMED_REQUEST, FAIL),
-            // A misconfigured affiliate (its settings, its vault entries, its flow): the log and the event say which.
-            Map.entry(FailureReason.NOT_CONFIGURED, FAIL),
-            // Unknown affiliate, not an affiliate, wrong processor key, wrong checksum.
-            Map.entry(FailureReason.CLIENT_REFUSED, FAIL),
-            // This API takes no app token.
-            Map.entry(FailureReason.INVALID_APP_TOKEN, FAIL),
-            Map.entry(FailureReason.UNKNOWN_USER, FAIL),
-            // Two users with the mobile number: fail closed.
-            Map.entry(FailureReason.AMBIGUOUS_USER, FAIL),
-            Map.entry(FailureReason.CREDENTIAL_NOT_SET, FAIL),
-            Map.entry(FailureReason.DEVICE_NOT_REGISTERED, FAIL),
-            Map.entry(FailureReason.CREDENTIAL_LOCKED, FAIL),
-            // A stale timestamp or a checksum seen before, under the optional replay protection.
-            Map.entry(FailureReason.REPLAYED, FAIL),
-            Map.entry(FailureReason.INVALID_CREDENTIALS, FAIL),
-            Map.entry(FailureReason.USER_LOCKED, FAIL),
-            Map.entry(FailureReason.USER_DISABLED, FAIL),
-            Map.entry(FailureReason.ACCOUNT_NOT_SET_UP, FAIL),
-            Map.entry(FailureReason.LOGIN_FAILED, FAIL));
+    /** The transport rows every API answers alike (a table of no rows of its own), here in "fail". */
+    private static final Map<FailureReason, ApiCode> TRANSPORT = CodeTables.of(FAIL);
 
     private CardPortalAnswers() {
     }
 
     static Response failure(FailureReason reason) {
-        return ENVELOPE.failure(CODES.getOrDefault(reason, FAIL));
+        return ENVELOPE.failure(code(reason));
+    }
+
+    /** The code table: a switch with no default, so that a new reason does not compile until this API answers it. */
+    static ApiCode code(FailureReason reason) {
+        return switch (reason) {
+            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> TRANSPORT.get(reason);
+            case MALFORMED_REQUEST,
+                    // A misconfigured affiliate (its settings, its vault entries, its flow): the log and the event say which.
+                    NOT_CONFIGURED,
+                    // Unknown affiliate, not an affiliate, wrong processor key, wrong checksum.
+                    CLIENT_REFUSED,
+                    // This API takes no app token.
+                    INVALID_APP_TOKEN,
+                    UNKNOWN_USER,
+                    // Two users with the mobile number: fail closed.
+                    AMBIGUOUS_USER,
+                    CREDENTIAL_NOT_SET, DEVICE_NOT_REGISTERED, CREDENTIAL_LOCKED,
+                    // A stale timestamp or a checksum seen before, under the optional replay protection.
+                    REPLAYED,
+                    INVALID_CREDENTIALS, USER_LOCKED, USER_DISABLED, ACCOUNT_NOT_SET_UP, LOGIN_FAILED -> FAIL;
+        };
     }
 
     /** The access token alone, as documented; its lifetime is the client's (1800 s for the demo affiliate). */

@@ -32,7 +32,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Seed 002, {@code POST /airpay/ms/cards/api/user-login}: a card-portal affiliate signs a user's mobile number and
+ * Card portal login, {@code POST /airpay/ms/cards/api/user-login}: a card-portal affiliate signs a user's mobile number and
  * password with its processor key and a checksum; the user gets an access token of the affiliate's client.
  *
  * <p>The affiliate's request is checked here, before the flow runs, so that a forged or replayed request never

@@ -12,7 +12,7 @@ import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.mobile.MobileNumbers;
 
 /**
- * Seed 002's request body: {@code mobile_no} (1–10 digits) and {@code password} (1–20 characters), form-encoded as
+ * The card portal login's request body: {@code mobile_no} (1–10 digits) and {@code password} (1–20 characters), form-encoded as
  * documented or as a JSON object with the same fields; and {@code timestamp}, which only affiliates with replay
  * protection send. The values are kept exactly as sent, since the checksum is over them.
  *

@@ -9,7 +9,7 @@ import com.fintechlogin.keycloak.login.FailureReason;
 
 import jakarta.ws.rs.core.Response;
 
-/** Seed 000's envelope and code table. */
+/** The mobile sign-in's envelope and code table. */
 final class LendingAnswers {
 
     private static final Envelope ENVELOPE = Envelope.RES_CODE;
@@ -18,34 +18,34 @@ final class LendingAnswers {
     private static final ApiCode USER_NOT_FOUND = new ApiCode(404, 404, "User not found");
     private static final ApiCode INTERNAL = new ApiCode(500, 500, "Internal Server Error");
 
-    static final Map<FailureReason, ApiCode> CODES = CodeTables.of(INVALID_REQUEST,
-            Map.entry(FailureReason.MALFORMED_REQUEST, INVALID_REQUEST),
-            Map.entry(FailureReason.NOT_CONFIGURED, UNAUTHORIZED),
-            Map.entry(FailureReason.CLIENT_REFUSED, UNAUTHORIZED),
-            Map.entry(FailureReason.INVALID_APP_TOKEN, UNAUTHORIZED),
-            // A credential step an admin adds after the mobile step (PIN, device) can report these.
-            Map.entry(FailureReason.CREDENTIAL_NOT_SET, UNAUTHORIZED),
-            Map.entry(FailureReason.DEVICE_NOT_REGISTERED, UNAUTHORIZED),
-            Map.entry(FailureReason.CREDENTIAL_LOCKED, UNAUTHORIZED),
-            Map.entry(FailureReason.REPLAYED, UNAUTHORIZED),
-            Map.entry(FailureReason.UNKNOWN_USER, USER_NOT_FOUND),
-            Map.entry(FailureReason.USER_DISABLED, USER_NOT_FOUND),
-            Map.entry(FailureReason.USER_LOCKED, USER_NOT_FOUND),
-            // The document has no answer for these; fail closed, details in the event and the log.
-            Map.entry(FailureReason.AMBIGUOUS_USER, INTERNAL),
-            Map.entry(FailureReason.ACCOUNT_NOT_SET_UP, INTERNAL),
-            Map.entry(FailureReason.INVALID_CREDENTIALS, UNAUTHORIZED),
-            Map.entry(FailureReason.LOGIN_FAILED, INTERNAL));
+    /** The transport rows every API answers alike (a table of no rows of its own), here in "Invalid request". */
+    private static final Map<FailureReason, ApiCode> TRANSPORT = CodeTables.of(INVALID_REQUEST);
 
     private LendingAnswers() {
     }
 
     /** {@code field}, when given, names the part of a malformed request at fault: the document asks for it. */
     static Response failure(FailureReason reason, String field) {
-        ApiCode code = CODES.getOrDefault(reason, INTERNAL);
+        ApiCode code = code(reason);
         return reason == FailureReason.MALFORMED_REQUEST && field != null
                 ? ENVELOPE.failure(code, "Invalid " + field)
                 : ENVELOPE.failure(code);
+    }
+
+    /** The code table: a switch with no default, so that a new reason does not compile until this API answers it. */
+    static ApiCode code(FailureReason reason) {
+        return switch (reason) {
+            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> TRANSPORT.get(reason);
+            case MALFORMED_REQUEST -> INVALID_REQUEST;
+            case NOT_CONFIGURED, CLIENT_REFUSED, INVALID_APP_TOKEN -> UNAUTHORIZED;
+            // A credential step an admin adds after the mobile step (PIN, device) can report these.
+            case CREDENTIAL_NOT_SET, DEVICE_NOT_REGISTERED, CREDENTIAL_LOCKED, REPLAYED -> UNAUTHORIZED;
+            case UNKNOWN_USER, USER_DISABLED, USER_LOCKED -> USER_NOT_FOUND;
+            // The document has no answer for these; fail closed, details in the event and the log.
+            case AMBIGUOUS_USER, ACCOUNT_NOT_SET_UP -> INTERNAL;
+            case INVALID_CREDENTIALS -> UNAUTHORIZED;
+            case LOGIN_FAILED -> INTERNAL;
+        };
     }
 
     /** Inner codes as documented; the token with its {@code Bearer } prefix; {@code expiresAtMillis} a JSON number. */

@@ -6,7 +6,7 @@ import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.mobile.MobileNumbers;
 
-/** Seed 000's request body, {@code {"token": "<app token>", "mobile": "<digits>"}}, checked field by field. */
+/** The mobile sign-in's request body, {@code {"token": "<app token>", "mobile": "<digits>"}}, checked field by field. */
 record LendingRequest(String token, String mobile) {
 
     static final String TOKEN = "token";

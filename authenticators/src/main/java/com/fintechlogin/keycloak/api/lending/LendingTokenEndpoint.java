@@ -26,7 +26,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Seed 000, {@code POST /lending/v1/token}: an app vouches for a user by mobile number with its own app token,
+ * Mobile sign-in, {@code POST /lending/v1/token}: an app vouches for a user by mobile number with its own app token,
  * and gets a token for that user. Only apps whose direct-grant flow has the mobile identifier step may.
  */
 public final class LendingTokenEndpoint extends ApiEndpoint {

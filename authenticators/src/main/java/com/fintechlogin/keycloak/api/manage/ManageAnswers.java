@@ -1,6 +1,5 @@
 package com.fintechlogin.keycloak.api.manage;
 
-import java.util.EnumMap;
 import java.util.Map;
 
 import com.fintechlogin.keycloak.api.http.ApiCode;
@@ -11,7 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The answers of the user's PIN and device endpoints, in seed 001's envelope and code table. Codes the document
+ * The answers of the user's PIN and device endpoints, in the PIN/device login's envelope and code table. Codes the document
  * has are reused with the meaning it gives them (ONB016, ONB017, ONB019, ONB024, ONB028, ONB029, ONB030, ONB004);
  * codes it lacks are new, from ONB040 on.
  */
@@ -23,46 +22,42 @@ final class ManageAnswers {
     static final String SUCCESS_MESSAGE = "SUCCESS";
 
     private static final String INVALID_REQUEST = "Invalid request";
-    private static final String PIN_LOCKED = "Pin Locked";
     private static final String RETRY = "Request could not be processed at this time, Please retry again";
-
-    static final Map<ManageFailure, ApiCode> CODES = codes();
 
     private ManageAnswers() {
     }
 
-    private static Map<ManageFailure, ApiCode> codes() {
-        Map<ManageFailure, ApiCode> codes = new EnumMap<>(ManageFailure.class);
-        codes.put(ManageFailure.MALFORMED_REQUEST, new ApiCode(400, "ONB030", INVALID_REQUEST));
-        codes.put(ManageFailure.WRONG_METHOD, new ApiCode(405, "ONB030", INVALID_REQUEST));
-        codes.put(ManageFailure.WRONG_CONTENT_TYPE, new ApiCode(415, "ONB030", INVALID_REQUEST));
-        codes.put(ManageFailure.BODY_TOO_LARGE, new ApiCode(413, "ONB030", INVALID_REQUEST));
-        codes.put(ManageFailure.NOT_AUTHENTICATED, new ApiCode(401, "ONB040", "Invalid or expired access token"));
-        codes.put(ManageFailure.NOT_A_USER, new ApiCode(403, "ONB041", "A user's access token is required"));
-        codes.put(ManageFailure.CLIENT_NOT_ALLOWED, new ApiCode(403, "ONB048", "This app may not change credentials"));
-        codes.put(ManageFailure.AUTHENTICATION_TOO_WEAK, new ApiCode(401, "ONB049", "A stronger login is required"));
-        codes.put(ManageFailure.AUTHENTICATION_TOO_OLD, new ApiCode(401, "ONB050", "Login is too old, please log in again"));
-        codes.put(ManageFailure.PASSWORD_LOGIN_REQUIRED, new ApiCode(401, "ONB053", "A password login is required to reset the PIN"));
-        codes.put(ManageFailure.USER_DISABLED, new ApiCode(401, "ONB029", "Account has been blocked by admin"));
-        codes.put(ManageFailure.USER_LOCKED, new ApiCode(401, "ONB028", PIN_LOCKED));
-        codes.put(ManageFailure.PIN_MISSING, new ApiCode(400, "ONB016", "PIN mandatory"));
-        codes.put(ManageFailure.PIN_NOT_DIGITS, new ApiCode(400, "ONB042", "PIN must contain digits only"));
-        codes.put(ManageFailure.PIN_WRONG_LENGTH, new ApiCode(400, "ONB019", "PIN length is mismatch"));
-        codes.put(ManageFailure.PIN_WEAK, new ApiCode(400, "ONB043", "PIN is too easy to guess"));
-        codes.put(ManageFailure.OLD_PIN_MISSING, new ApiCode(400, "ONB044", "Old PIN mandatory"));
-        codes.put(ManageFailure.OLD_PIN_INCORRECT, new ApiCode(401, "ONB017", "Entered PIN is in-correct"));
-        codes.put(ManageFailure.PIN_LOCKED, new ApiCode(401, "ONB028", PIN_LOCKED));
-        codes.put(ManageFailure.DEVICE_ID_MISSING, new ApiCode(400, "ONB024", "Device id is mandatory"));
-        codes.put(ManageFailure.DEVICE_ID_INVALID, new ApiCode(400, "ONB045", "Invalid device id"));
-        codes.put(ManageFailure.DEVICE_LIMIT_REACHED, new ApiCode(409, "ONB051", "Device limit reached"));
-        codes.put(ManageFailure.DEVICE_NOT_REGISTERED, new ApiCode(404, "ONB052", "Device not registered"));
-        codes.put(ManageFailure.DEVICE_KEY_INVALID, new ApiCode(400, "ONB054", "Invalid device public key"));
-        codes.put(ManageFailure.DEVICE_KEY_REQUIRED, new ApiCode(400, "ONB055", "A device public key is required"));
-        codes.put(ManageFailure.SIM_BINDING_INVALID, new ApiCode(400, "ONB046", "Invalid simBindingEnabled"));
-        codes.put(ManageFailure.DEVICE_CONFLICT, new ApiCode(409, "ONB047", "Device id conflicts with a registered device"));
-        codes.put(ManageFailure.NOT_CONFIGURED, new ApiCode(500, "ONB004", RETRY));
-        codes.put(ManageFailure.UNAVAILABLE, new ApiCode(500, "ONB004", RETRY));
-        return Map.copyOf(codes);
+    /** The code table: a switch with no default, so that a new failure does not compile until it has an answer. */
+    static ApiCode code(ManageFailure failure) {
+        return switch (failure) {
+            case MALFORMED_REQUEST -> new ApiCode(400, "ONB030", INVALID_REQUEST);
+            case WRONG_METHOD -> new ApiCode(405, "ONB030", INVALID_REQUEST);
+            case WRONG_CONTENT_TYPE -> new ApiCode(415, "ONB030", INVALID_REQUEST);
+            case BODY_TOO_LARGE -> new ApiCode(413, "ONB030", INVALID_REQUEST);
+            case NOT_AUTHENTICATED -> new ApiCode(401, "ONB040", "Invalid or expired access token");
+            case NOT_A_USER -> new ApiCode(403, "ONB041", "A user's access token is required");
+            case CLIENT_NOT_ALLOWED -> new ApiCode(403, "ONB048", "This app may not change credentials");
+            case AUTHENTICATION_TOO_WEAK -> new ApiCode(401, "ONB049", "A stronger login is required");
+            case AUTHENTICATION_TOO_OLD -> new ApiCode(401, "ONB050", "Login is too old, please log in again");
+            case PASSWORD_LOGIN_REQUIRED -> new ApiCode(401, "ONB053", "A password login is required to reset the PIN");
+            case USER_DISABLED -> new ApiCode(401, "ONB029", "Account has been blocked by admin");
+            case USER_LOCKED, PIN_LOCKED -> new ApiCode(401, "ONB028", "Pin Locked");
+            case PIN_MISSING -> new ApiCode(400, "ONB016", "PIN mandatory");
+            case PIN_NOT_DIGITS -> new ApiCode(400, "ONB042", "PIN must contain digits only");
+            case PIN_WRONG_LENGTH -> new ApiCode(400, "ONB019", "PIN length is mismatch");
+            case PIN_WEAK -> new ApiCode(400, "ONB043", "PIN is too easy to guess");
+            case OLD_PIN_MISSING -> new ApiCode(400, "ONB044", "Old PIN mandatory");
+            case OLD_PIN_INCORRECT -> new ApiCode(401, "ONB017", "Entered PIN is in-correct");
+            case DEVICE_ID_MISSING -> new ApiCode(400, "ONB024", "Device id is mandatory");
+            case DEVICE_ID_INVALID -> new ApiCode(400, "ONB045", "Invalid device id");
+            case DEVICE_LIMIT_REACHED -> new ApiCode(409, "ONB051", "Device limit reached");
+            case DEVICE_NOT_REGISTERED -> new ApiCode(404, "ONB052", "Device not registered");
+            case DEVICE_KEY_INVALID -> new ApiCode(400, "ONB054", "Invalid device public key");
+            case DEVICE_KEY_REQUIRED -> new ApiCode(400, "ONB055", "A device public key is required");
+            case SIM_BINDING_INVALID -> new ApiCode(400, "ONB046", "Invalid simBindingEnabled");
+            case DEVICE_CONFLICT -> new ApiCode(409, "ONB047", "Device id conflicts with a registered device");
+            case NOT_CONFIGURED, UNAVAILABLE -> new ApiCode(500, "ONB004", RETRY);
+        };
     }
 
     /**
@@ -71,7 +66,7 @@ final class ManageAnswers {
      * client library can tell the user to log in again rather than that the token is bad).
      */
     static Response failure(ManageFailure failure, String allowed, int maxAgeSeconds) {
-        Response response = ENVELOPE.failure(CODES.get(failure));
+        Response response = ENVELOPE.failure(code(failure));
         String challenge = switch (failure) {
             case NOT_AUTHENTICATED -> "Bearer";
             case AUTHENTICATION_TOO_WEAK -> stepUp("A password or PIN login is required") + ", acr_values=\"password pin-device\"";

@@ -35,7 +35,7 @@ import org.keycloak.models.RealmModel;
  * {@link com.fintechlogin.keycloak.api.ApiEndpoint}: that one is a login, with LOGIN events and the login's
  * failure vocabulary; here every attempt is an {@code UPDATE_CREDENTIAL} (or, for a removal, a
  * {@code REMOVE_CREDENTIAL}) event, or its {@code _ERROR}, carrying {@code credential_type}, and failures are
- * {@link ManageFailure}s. Every answer, wrong method included, is in seed 001's envelope.
+ * {@link ManageFailure}s. Every answer, wrong method included, is in the PIN/device login's envelope.
  *
  * <p>Who may change a credential: a live token of the user is not enough, since an app's secret is public and some
  * logins (mobile sign-in) prove nothing about the user. The token must come from a client the realm trusts with

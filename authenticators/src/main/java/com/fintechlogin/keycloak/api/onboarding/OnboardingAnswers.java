@@ -11,12 +11,12 @@ import com.fintechlogin.keycloak.login.FailureReason;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Seed 001's envelope and code table ({@code ONBxxx} codes as strings). Codes the document lacks carry new
+ * The PIN/device login's envelope and code table ({@code ONBxxx} codes as strings). Codes the document lacks carry new
  * numbers from ONB030 on; docs/api-reference.md lists them.
  */
 public final class OnboardingAnswers {
 
-    /** Seed 001's envelope, shared by the PIN and device management endpoints. */
+    /** The PIN/device login's envelope, shared by the PIN and device management endpoints. */
     public static final Envelope ENVELOPE = Envelope.RES_CODE;
 
     static final ApiCode NOT_PROCESSED = new ApiCode(401, "ONB004", "Request could not be processed at this time, Please retry again");
@@ -34,22 +34,9 @@ public final class OnboardingAnswers {
             Map.entry(OnboardingLoginRequest.TOKEN_INVALID, new ApiCode(400, "ONB025", "Token mandatory")),
             Map.entry(OnboardingLoginRequest.HEADERS, NOT_PROCESSED));
 
-    static final Map<FailureReason, ApiCode> CODES = CodeTables.of(INVALID_REQUEST,
-            Map.entry(FailureReason.MALFORMED_REQUEST, INVALID_REQUEST),
-            Map.entry(FailureReason.NOT_CONFIGURED, FAULT),
-            Map.entry(FailureReason.CLIENT_REFUSED, NOT_PROCESSED),
-            Map.entry(FailureReason.INVALID_APP_TOKEN, NOT_PROCESSED),
-            Map.entry(FailureReason.UNKNOWN_USER, NOT_PROCESSED),
-            Map.entry(FailureReason.AMBIGUOUS_USER, FAULT),
-            Map.entry(FailureReason.CREDENTIAL_NOT_SET, new ApiCode(401, "ONB027", "Pin not set")),
-            Map.entry(FailureReason.DEVICE_NOT_REGISTERED, new ApiCode(401, "ONB026", "Login with registered device")),
-            Map.entry(FailureReason.CREDENTIAL_LOCKED, new ApiCode(401, "ONB028", "Pin Locked")),
-            Map.entry(FailureReason.USER_LOCKED, new ApiCode(401, "ONB028", "Pin Locked")),
-            Map.entry(FailureReason.REPLAYED, new ApiCode(401, "ONB031", "Request already processed")),
-            Map.entry(FailureReason.INVALID_CREDENTIALS, new ApiCode(401, "ONB017", "Entered PIN is in-correct")),
-            Map.entry(FailureReason.USER_DISABLED, new ApiCode(401, "ONB029", "Account has been blocked by admin")),
-            Map.entry(FailureReason.ACCOUNT_NOT_SET_UP, FAULT),
-            Map.entry(FailureReason.LOGIN_FAILED, FAULT));
+    static final ApiCode LOCKED = new ApiCode(401, "ONB028", "Pin Locked");
+    /** The transport rows every API answers alike (a table of no rows of its own), here in ONB030. */
+    private static final Map<FailureReason, ApiCode> TRANSPORT = CodeTables.of(INVALID_REQUEST);
 
     private OnboardingAnswers() {
     }
@@ -58,7 +45,23 @@ public final class OnboardingAnswers {
         if (reason == FailureReason.MALFORMED_REQUEST && field != null) {
             return ENVELOPE.failure(FIELD_CODES.getOrDefault(field, INVALID_REQUEST));
         }
-        return ENVELOPE.failure(CODES.getOrDefault(reason, FAULT));
+        return ENVELOPE.failure(code(reason));
+    }
+
+    /** The code table: a switch with no default, so that a new reason does not compile until this API answers it. */
+    static ApiCode code(FailureReason reason) {
+        return switch (reason) {
+            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> TRANSPORT.get(reason);
+            case MALFORMED_REQUEST -> INVALID_REQUEST;
+            case CLIENT_REFUSED, INVALID_APP_TOKEN, UNKNOWN_USER -> NOT_PROCESSED;
+            case NOT_CONFIGURED, AMBIGUOUS_USER, ACCOUNT_NOT_SET_UP, LOGIN_FAILED -> FAULT;
+            case CREDENTIAL_NOT_SET -> new ApiCode(401, "ONB027", "Pin not set");
+            case DEVICE_NOT_REGISTERED -> new ApiCode(401, "ONB026", "Login with registered device");
+            case CREDENTIAL_LOCKED, USER_LOCKED -> LOCKED;
+            case REPLAYED -> new ApiCode(401, "ONB031", "Request already processed");
+            case INVALID_CREDENTIALS -> new ApiCode(401, "ONB017", "Entered PIN is in-correct");
+            case USER_DISABLED -> new ApiCode(401, "ONB029", "Account has been blocked by admin");
+        };
     }
 
     /** {@code message}: what was validated ("PIN Validated Successfully", "Device Validated Successfully"). */

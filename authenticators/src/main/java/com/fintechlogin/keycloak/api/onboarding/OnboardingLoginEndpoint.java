@@ -31,7 +31,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Seed 001, {@code POST /onboarding/user/v2/login}: an app presents its app token and a user's account
+ * PIN/device login, {@code POST /onboarding/user/v2/login}: an app presents its app token and a user's account
  * number, and the user proves themselves with a PIN (mode 1) or their registered device's encrypted id (mode 2).
  */
 public final class OnboardingLoginEndpoint extends ApiEndpoint {

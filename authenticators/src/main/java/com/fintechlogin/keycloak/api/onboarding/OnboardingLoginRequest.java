@@ -8,7 +8,7 @@ import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
 
 /**
- * Seed 001's login body, {@code {keyRef, pin, signInMode, token, authType, deviceId}}, checked in the order of
+ * The PIN/device login's body, {@code {keyRef, pin, signInMode, token, authType, deviceId}}, checked in the order of
  * the document's code table. Mode 1: {@code pin} is the PIN; mode 2: base64 of the encrypted device id.
  */
 record OnboardingLoginRequest(String keyRef, String pin, SignInMode mode, String token, String deviceId, String timestamp) {

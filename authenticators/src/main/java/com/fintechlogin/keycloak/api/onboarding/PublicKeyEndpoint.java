@@ -23,7 +23,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Seed 001's public-key API, {@code GET /onboarding/user/v1/public-key}: the realm's active RSA encryption key,
+ * The PIN/device login's public-key API, {@code GET /onboarding/user/v1/public-key}: the realm's active RSA encryption key,
  * with its key id as {@code keyRef}, for apps to encrypt device ids (mode-2 login) with RSA-OAEP-256.
  */
 public final class PublicKeyEndpoint implements CallerFaultAnswer {

@@ -13,7 +13,7 @@ import com.fintechlogin.keycloak.payload.PayloadRefusal;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Seed 003's envelopes and code table ({@code FPDRxxxx} codes as strings): success
+ * The partner login's envelopes and code table ({@code FPDRxxxx} codes as strings): success
  * {@code {"status":{"statusCode":200,"message":"Success"},"data":{…}}}, failure
  * {@code {"response":{"errorCode":"FPDRxxxx","errorMessage":"…"}}}.
  *
@@ -47,29 +47,8 @@ final class PartnerAnswers {
             PartnerLoginEndpoint.IV_VALUE_HEADER, IV_VALUE_EMPTY,
             PayloadRefusal.PAYLOAD_FIELD, NOT_DECRYPTED);
 
-    /** Every failure reason, and what this API answers for it. */
-    static final Map<FailureReason, ApiCode> CODES = CodeTables.of(ENCRYPT_DATA_EMPTY,
-            // Without a field: a step found a decrypted value unusable (the request's own checks bound them first).
-            Map.entry(FailureReason.MALFORMED_REQUEST, NOT_DECRYPTED),
-            Map.entry(FailureReason.NOT_CONFIGURED, UNAVAILABLE),
-            // The HMAC does not verify: the request is not from a holder of the AES key.
-            Map.entry(FailureReason.CLIENT_REFUSED, HMAC_MISMATCH),
-            // This API takes no app token; this cannot happen here.
-            Map.entry(FailureReason.INVALID_APP_TOKEN, INVALID_CREDENTIALS),
-            Map.entry(FailureReason.UNKNOWN_USER, INVALID_CREDENTIALS),
-            Map.entry(FailureReason.AMBIGUOUS_USER, INVALID_CREDENTIALS),
-            Map.entry(FailureReason.CREDENTIAL_NOT_SET, INVALID_CREDENTIALS),
-            Map.entry(FailureReason.DEVICE_NOT_REGISTERED, INVALID_CREDENTIALS),
-            Map.entry(FailureReason.CREDENTIAL_LOCKED, LOCKED),
-            // A keyValue accepted before, or a timestamp outside the window.
-            Map.entry(FailureReason.REPLAYED, REPLAYED),
-            // A wrong password, or a right one of a user without the partner role.
-            Map.entry(FailureReason.INVALID_CREDENTIALS, INVALID_CREDENTIALS),
-            Map.entry(FailureReason.USER_LOCKED, LOCKED),
-            Map.entry(FailureReason.USER_DISABLED, LOCKED),
-            // Required actions pending (a temporary password): the account cannot be used until someone acts.
-            Map.entry(FailureReason.ACCOUNT_NOT_SET_UP, LOCKED),
-            Map.entry(FailureReason.LOGIN_FAILED, INVALID_CREDENTIALS));
+    /** The transport rows every API answers alike (a table of no rows of its own), here in FPDR4001. */
+    private static final Map<FailureReason, ApiCode> TRANSPORT = CodeTables.of(ENCRYPT_DATA_EMPTY);
 
     private PartnerAnswers() {
     }
@@ -77,8 +56,30 @@ final class PartnerAnswers {
     static Response failure(FailureReason reason, String field) {
         ApiCode code = reason == FailureReason.MALFORMED_REQUEST && field != null
                 ? FIELD_CODES.getOrDefault(field, NOT_DECRYPTED)
-                : CODES.getOrDefault(reason, INVALID_CREDENTIALS);
+                : code(reason);
         return JsonAnswers.of(code.httpStatus(), Map.of("response", ERROR.head(code.code(), code.message())));
+    }
+
+    /** The code table: a switch with no default, so that a new reason does not compile until this API answers it. */
+    static ApiCode code(FailureReason reason) {
+        return switch (reason) {
+            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> TRANSPORT.get(reason);
+            // Without a field: a step found a decrypted value unusable (the request's own checks bound them first).
+            case MALFORMED_REQUEST -> NOT_DECRYPTED;
+            case NOT_CONFIGURED -> UNAVAILABLE;
+            // The HMAC does not verify: the request is not from a holder of the AES key.
+            case CLIENT_REFUSED -> HMAC_MISMATCH;
+            // This API takes no app token; this cannot happen here.
+            case INVALID_APP_TOKEN -> INVALID_CREDENTIALS;
+            case UNKNOWN_USER, AMBIGUOUS_USER, CREDENTIAL_NOT_SET, DEVICE_NOT_REGISTERED -> INVALID_CREDENTIALS;
+            // A keyValue accepted before, or a timestamp outside the window.
+            case REPLAYED -> REPLAYED;
+            // A wrong password, or a right one of a user without the partner role.
+            case INVALID_CREDENTIALS, LOGIN_FAILED -> INVALID_CREDENTIALS;
+            case CREDENTIAL_LOCKED, USER_LOCKED, USER_DISABLED -> LOCKED;
+            // Required actions pending (a temporary password): the account cannot be used until someone acts.
+            case ACCOUNT_NOT_SET_UP -> LOCKED;
+        };
     }
 
     /** The access token and the {@code userName} of the request, as documented. */

@@ -32,7 +32,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Seed 003, {@code POST /getToken}: a partner sends a user name and password encrypted under a fresh AES key, which
+ * Partner login, {@code POST /getToken}: a partner sends a user name and password encrypted under a fresh AES key, which
  * it wraps with the realm's RSA key and authenticates with an HMAC; the user gets an access token of the realm's
  * partner client.
  *

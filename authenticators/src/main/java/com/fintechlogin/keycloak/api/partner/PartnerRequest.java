@@ -6,7 +6,7 @@ import com.fintechlogin.keycloak.api.http.LenientJson;
 import com.fintechlogin.keycloak.api.http.Parsed;
 
 /**
- * Seed 003's body, {@code {"encryptData": "<base64>"}}: one JSON object (read as leniently as every body of the
+ * The partner login's body, {@code {"encryptData": "<base64>"}}: one JSON object (read as leniently as every body of the
  * project: a trailing comma and unknown fields are fine) whose {@code encryptData} is a non-blank JSON string. The
  * value is kept exactly as sent, since the HMAC is over it.
  *

@@ -10,36 +10,41 @@ import com.fintechlogin.keycloak.login.FailureReason;
 
 import jakarta.ws.rs.core.Response;
 
-/** Seed 004's envelope and code table. */
+/** The email/password login's envelope and code table. */
 final class UserLoginAnswers {
 
     private static final Envelope ENVELOPE = new Envelope("responseCode", "responseMessage", "responseData");
     private static final ApiCode BAD_REQUEST = new ApiCode(400, 400, "Please provide valid request");
 
-    /** Every failure reason, and what this API answers for it. */
-    static final Map<FailureReason, ApiCode> CODES = CodeTables.of(BAD_REQUEST,
-            Map.entry(FailureReason.MALFORMED_REQUEST, BAD_REQUEST),
-            Map.entry(FailureReason.NOT_CONFIGURED, new ApiCode(503, 503, "Service unavailable")),
-            // This API names no client and takes no app token; these cannot happen here.
-            Map.entry(FailureReason.CLIENT_REFUSED, BAD_REQUEST),
-            Map.entry(FailureReason.INVALID_APP_TOKEN, BAD_REQUEST),
-            Map.entry(FailureReason.CREDENTIAL_NOT_SET, new ApiCode(401, 405, "Please provide valid password")),
-            Map.entry(FailureReason.DEVICE_NOT_REGISTERED, BAD_REQUEST),
-            Map.entry(FailureReason.CREDENTIAL_LOCKED, new ApiCode(423, 423, "Account is temporarily locked")),
-            Map.entry(FailureReason.REPLAYED, BAD_REQUEST),
-            Map.entry(FailureReason.UNKNOWN_USER, new ApiCode(404, 404, "Please provide valid user details")),
-            Map.entry(FailureReason.AMBIGUOUS_USER, new ApiCode(404, 404, "Please provide valid user details")),
-            Map.entry(FailureReason.INVALID_CREDENTIALS, new ApiCode(401, 405, "Please provide valid password")),
-            Map.entry(FailureReason.USER_LOCKED, new ApiCode(423, 423, "Account is temporarily locked")),
-            Map.entry(FailureReason.USER_DISABLED, new ApiCode(403, 403, "Account is disabled")),
-            Map.entry(FailureReason.ACCOUNT_NOT_SET_UP, new ApiCode(403, 403, "Account is not fully set up")),
-            Map.entry(FailureReason.LOGIN_FAILED, new ApiCode(401, 401, "Login failed")));
+    private static final ApiCode WRONG_PASSWORD = new ApiCode(401, 405, "Please provide valid password");
+    private static final ApiCode NO_SUCH_USER = new ApiCode(404, 404, "Please provide valid user details");
+    private static final ApiCode LOCKED = new ApiCode(423, 423, "Account is temporarily locked");
+    /** The transport rows every API answers alike (a table of no rows of its own), here in "Please provide valid request". */
+    private static final Map<FailureReason, ApiCode> TRANSPORT = CodeTables.of(BAD_REQUEST);
 
     private UserLoginAnswers() {
     }
 
     static Response failure(FailureReason reason) {
-        return ENVELOPE.failure(CODES.getOrDefault(reason, BAD_REQUEST));
+        return ENVELOPE.failure(code(reason));
+    }
+
+    /** The code table: a switch with no default, so that a new reason does not compile until this API answers it. */
+    static ApiCode code(FailureReason reason) {
+        return switch (reason) {
+            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> TRANSPORT.get(reason);
+            case MALFORMED_REQUEST -> BAD_REQUEST;
+            case NOT_CONFIGURED -> new ApiCode(503, 503, "Service unavailable");
+            // This API names no client and takes no app token; these cannot happen here.
+            case CLIENT_REFUSED, INVALID_APP_TOKEN -> BAD_REQUEST;
+            case CREDENTIAL_NOT_SET, INVALID_CREDENTIALS -> WRONG_PASSWORD;
+            case DEVICE_NOT_REGISTERED, REPLAYED -> BAD_REQUEST;
+            case CREDENTIAL_LOCKED, USER_LOCKED -> LOCKED;
+            case UNKNOWN_USER, AMBIGUOUS_USER -> NO_SUCH_USER;
+            case USER_DISABLED -> new ApiCode(403, 403, "Account is disabled");
+            case ACCOUNT_NOT_SET_UP -> new ApiCode(403, 403, "Account is not fully set up");
+            case LOGIN_FAILED -> new ApiCode(401, 401, "Login failed");
+        };
     }
 
     /** {@code expiresInSeconds} travels as a string, as the document shows it. */

@@ -20,7 +20,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-/** Seed 004, {@code POST /user/login}: email and password for a token and the user's API key. */
+/** Email/password login, {@code POST /user/login}: email and password for a token and the user's API key. */
 public final class UserLoginEndpoint extends ApiEndpoint {
 
     private static final Logger LOG = Logger.getLogger(UserLoginEndpoint.class);

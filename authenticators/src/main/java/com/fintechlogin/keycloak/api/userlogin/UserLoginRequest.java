@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.LenientJson;
 import com.fintechlogin.keycloak.password.PasswordCheck;
 
-/** Seed 004's request body, {@code {"emailId": "...", "password": "..."}}. */
+/** The email/password login's request body, {@code {"emailId": "...", "password": "..."}}. */
 record UserLoginRequest(String emailId, String password) {
 
     static final int MAX_EMAIL_LENGTH = 254;

@@ -2,7 +2,7 @@ package com.fintechlogin.keycloak.api.userlogin;
 
 import org.keycloak.models.RealmModel;
 
-/** Seed 004's realm settings, read from realm attributes. */
+/** The email/password login's realm settings, read from realm attributes. */
 record UserLoginSettings(String clientId) {
 
     /** Realm attribute naming the client that {@code /user/login} logs into. */

@@ -3,7 +3,9 @@ package com.fintechlogin.keycloak.api.lending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 
+import com.fintechlogin.keycloak.api.http.ApiCode;
 import com.fintechlogin.keycloak.api.openapi.DocumentedAnswers;
 import com.fintechlogin.keycloak.login.FailureReason;
 
@@ -14,8 +16,14 @@ import org.junit.jupiter.api.Test;
 class LendingAnswersTest {
 
     @Test
-    void everyFailureReasonHasADecidedAnswer() {
-        assertThat(LendingAnswers.CODES).containsOnlyKeys(FailureReason.values());
+    void anUnknownDisabledOrLockedUserIsNotFoundAndARefusedAppUnauthorized() {
+        for (FailureReason reason : List.of(FailureReason.UNKNOWN_USER, FailureReason.USER_DISABLED, FailureReason.USER_LOCKED)) {
+            assertThat(LendingAnswers.code(reason)).as(reason.name()).isEqualTo(new ApiCode(404, 404, "User not found"));
+        }
+        for (FailureReason reason : List.of(FailureReason.CLIENT_REFUSED, FailureReason.INVALID_APP_TOKEN, FailureReason.INVALID_CREDENTIALS)) {
+            assertThat(LendingAnswers.code(reason)).as(reason.name()).isEqualTo(new ApiCode(401, 401, "Unauthorized"));
+        }
+        assertThat(LendingAnswers.code(FailureReason.WRONG_CONTENT_TYPE)).isEqualTo(new ApiCode(415, 400, "Invalid request"));
     }
 
     @Test

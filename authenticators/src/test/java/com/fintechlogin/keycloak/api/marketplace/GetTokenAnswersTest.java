@@ -2,6 +2,7 @@ package com.fintechlogin.keycloak.api.marketplace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fintechlogin.keycloak.api.http.ApiCode;
 import com.fintechlogin.keycloak.api.openapi.DocumentedAnswers;
 import com.fintechlogin.keycloak.login.FailureReason;
 
@@ -10,8 +11,16 @@ import org.junit.jupiter.api.Test;
 class GetTokenAnswersTest {
 
     @Test
-    void everyFailureReasonHasADecidedAnswer() {
-        assertThat(GetTokenAnswers.CODES).containsOnlyKeys(FailureReason.values());
+    void onlyWhatNoTokenRequestCouldBeIsAnInvalidRequestAndAllElseIsUnauthorized() {
+        for (FailureReason reason : FailureReason.values()) {
+            ApiCode expected = switch (reason) {
+                case WRONG_METHOD -> new ApiCode(405, 400, "Invalid request");
+                case WRONG_CONTENT_TYPE -> new ApiCode(415, 400, "Invalid request");
+                case BODY_TOO_LARGE -> new ApiCode(413, 400, "Invalid request");
+                default -> new ApiCode(401, 401, "Unauthorized");
+            };
+            assertThat(GetTokenAnswers.code(reason)).as(reason.name()).isEqualTo(expected);
+        }
     }
 
     @Test

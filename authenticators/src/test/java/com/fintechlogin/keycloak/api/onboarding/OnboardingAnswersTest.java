@@ -1,10 +1,13 @@
 package com.fintechlogin.keycloak.api.onboarding;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fintechlogin.keycloak.api.http.ApiCode;
 import com.fintechlogin.keycloak.api.openapi.DocumentedAnswers;
 import com.fintechlogin.keycloak.login.FailureReason;
 
@@ -14,6 +17,18 @@ class OnboardingAnswersTest {
 
     private static final String LOGIN = "/onboarding/user/v2/login";
     private static final String PUBLIC_KEY = "/onboarding/user/v1/public-key";
+
+    @Test
+    void credentialFailuresAnswerTheirDocumentedCodesAndTheRestStaysOpaque() {
+        assertThat(OnboardingAnswers.code(FailureReason.CREDENTIAL_NOT_SET)).isEqualTo(new ApiCode(401, "ONB027", "Pin not set"));
+        assertThat(OnboardingAnswers.code(FailureReason.DEVICE_NOT_REGISTERED))
+                .isEqualTo(new ApiCode(401, "ONB026", "Login with registered device"));
+        assertThat(OnboardingAnswers.code(FailureReason.USER_LOCKED)).isEqualTo(new ApiCode(401, "ONB028", "Pin Locked"));
+        assertThat(OnboardingAnswers.code(FailureReason.REPLAYED)).isEqualTo(new ApiCode(401, "ONB031", "Request already processed"));
+        assertThat(OnboardingAnswers.code(FailureReason.UNKNOWN_USER)).isEqualTo(OnboardingAnswers.NOT_PROCESSED);
+        assertThat(OnboardingAnswers.code(FailureReason.AMBIGUOUS_USER)).isEqualTo(OnboardingAnswers.FAULT);
+        assertThat(OnboardingAnswers.code(FailureReason.BODY_TOO_LARGE)).isEqualTo(new ApiCode(413, "ONB030", "Invalid request"));
+    }
 
     @Test
     void everyLoginAnswerIsOneTheOpenApiDocumentGives() {

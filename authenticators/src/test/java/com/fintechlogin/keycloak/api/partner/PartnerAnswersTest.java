@@ -26,8 +26,11 @@ class PartnerAnswersTest {
     }
 
     @Test
-    void everyFailureReasonHasADecidedAnswer() {
-        assertThat(PartnerAnswers.CODES).containsOnlyKeys(FailureReason.values());
+    void withoutAFieldARefusedHmacIsAMismatchAndAnAccountNotSetUpIsLocked() {
+        assertAnswer(PartnerAnswers.failure(FailureReason.CLIENT_REFUSED, null), 400, "FPDR4005", "HMAC mismatch");
+        assertAnswer(PartnerAnswers.failure(FailureReason.MALFORMED_REQUEST, null), 400, "FPDR4006", "Payload could not be decrypted");
+        assertAnswer(PartnerAnswers.failure(FailureReason.ACCOUNT_NOT_SET_UP, null), 401, "FPDR4009", "Account locked or disabled");
+        assertAnswer(PartnerAnswers.failure(FailureReason.CREDENTIAL_LOCKED, null), 401, "FPDR4009", "Account locked or disabled");
     }
 
     @Test
