@@ -3,8 +3,6 @@ package com.fintechlogin.keycloak.api.onboarding;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.fintechlogin.keycloak.account.AccountNumberIdentifierAuthenticatorFactory;
-import com.fintechlogin.keycloak.account.AccountNumbers;
 import com.fintechlogin.keycloak.api.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.AppHeaders;
 import com.fintechlogin.keycloak.api.http.Headers;
@@ -14,6 +12,8 @@ import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.device.DeviceCredentialModel;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
 import com.fintechlogin.keycloak.device.MatchedDevice;
+import com.fintechlogin.keycloak.identify.AccountNumberIdentifierStepFactory;
+import com.fintechlogin.keycloak.identify.AccountNumbers;
 import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
@@ -78,9 +78,9 @@ public final class OnboardingLoginEndpoint extends ApiEndpoint {
         if (!new AppTokenVerifier(session).isAppTokenOf(client, appToken)) {
             return refuse(event, FailureReason.INVALID_APP_TOKEN);
         }
-        if (!DirectGrantFlows.hasStep(realm, client, AccountNumberIdentifierAuthenticatorFactory.PROVIDER_ID)) {
+        if (!DirectGrantFlows.hasStep(realm, client, AccountNumberIdentifierStepFactory.PROVIDER_ID)) {
             LOG.warnf("Realm '%s': client '%s' called the PIN/device login API, but its direct-grant flow has no '%s' step",
-                    realm.getName(), clientId, AccountNumberIdentifierAuthenticatorFactory.PROVIDER_ID);
+                    realm.getName(), clientId, AccountNumberIdentifierStepFactory.PROVIDER_ID);
             return refuse(event, FailureReason.CLIENT_REFUSED);
         }
 

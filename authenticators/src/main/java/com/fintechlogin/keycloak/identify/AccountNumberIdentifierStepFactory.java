@@ -1,13 +1,13 @@
-package com.fintechlogin.keycloak.account;
+package com.fintechlogin.keycloak.identify;
 
 import com.fintechlogin.keycloak.login.StepFactory;
 
-public final class AccountNumberIdentifierAuthenticatorFactory extends StepFactory {
+public final class AccountNumberIdentifierStepFactory extends StepFactory {
 
     public static final String PROVIDER_ID = "fintech-account-number-identifier";
 
-    public AccountNumberIdentifierAuthenticatorFactory() {
-        super(new AccountNumberIdentifierAuthenticator());
+    public AccountNumberIdentifierStepFactory() {
+        super(new AccountNumberIdentifierStep());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.user;
+package com.fintechlogin.keycloak.identify;
 
 import java.util.List;
 

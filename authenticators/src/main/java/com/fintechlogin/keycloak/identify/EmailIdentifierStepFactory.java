@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.user;
+package com.fintechlogin.keycloak.identify;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ import com.fintechlogin.keycloak.login.StepFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-public final class EmailIdentifierAuthenticatorFactory extends StepFactory {
+public final class EmailIdentifierStepFactory extends StepFactory {
 
     public static final String PROVIDER_ID = "fintech-email-identifier";
 
@@ -17,14 +17,14 @@ public final class EmailIdentifierAuthenticatorFactory extends StepFactory {
             .label("Enumeration-safe")
             .helpText("Answer an unknown email exactly like a wrong password, at the same cost, so that the API does "
                     + "not reveal which emails are registered. On when not set; turn it off where the documented API "
-                    + "must tell the two apart (seed 004).")
+                    + "must tell the two apart (the email/password login API's document does).")
             .type(ProviderConfigProperty.BOOLEAN_TYPE)
             .defaultValue(EmailIdentifierConfig.SAFE_ENUMERATION_SAFE)
             .add()
             .build();
 
-    public EmailIdentifierAuthenticatorFactory() {
-        super(new EmailIdentifierAuthenticator());
+    public EmailIdentifierStepFactory() {
+        super(new EmailIdentifierStep());
     }
 
     @Override

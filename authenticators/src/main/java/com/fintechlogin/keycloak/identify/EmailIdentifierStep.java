@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.user;
+package com.fintechlogin.keycloak.identify;
 
 import com.fintechlogin.keycloak.app.ClientSecrets;
 import com.fintechlogin.keycloak.login.AccountStatus;
@@ -17,7 +17,7 @@ import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.UserModel;
 
 /** Finds the user by email address; the credential step after it checks lockout and the credential. */
-public final class EmailIdentifierAuthenticator extends DirectGrantStep {
+public final class EmailIdentifierStep extends DirectGrantStep {
 
     static final int MAX_EMAIL_LENGTH = 254;
 

@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.user;
+package com.fintechlogin.keycloak.api.userlogin;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * The per-user API key of seed 004: issued on the first successful login, stable afterwards, unique in the
+ * The per-user API key of the email/password login: issued on the first successful login, stable afterwards, unique in the
  * realm. An admin rotates it by removing the {@value #ATTRIBUTE} attribute; the next login issues a new one.
  */
 public final class ApiKeys {

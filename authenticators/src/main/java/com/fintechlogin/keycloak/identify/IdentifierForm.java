@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.user;
+package com.fintechlogin.keycloak.identify;
 
 import java.util.List;
 
@@ -7,7 +7,6 @@ import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.BrowserForms;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.StatelessStep;
-import com.fintechlogin.keycloak.mobile.MobileNumbers;
 
 import jakarta.ws.rs.core.Response;
 
@@ -25,7 +24,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * The first page of a browser login that a credential page (PIN) completes: the user types a username, an email
  * (when the realm allows email login) or a mobile number. Checks no credential, so it must never stand alone.
  */
-public final class IdentifierFormAuthenticator extends StatelessStep {
+public final class IdentifierForm extends StatelessStep {
 
     static final String PAGE = "fintech-identifier.ftl";
     static final String FIELD = "username";

@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.user;
+package com.fintechlogin.keycloak.identify;
 
 import com.fintechlogin.keycloak.login.BooleanSetting;
 
@@ -11,7 +11,8 @@ public record EmailIdentifierConfig(boolean enumerationSafe) {
 
     /**
      * Enumeration-safe unless the config says false: the stricter answer when the setting is missing or mistyped.
-     * Seed 004's document tells an unknown email from a wrong password, so a flow that serves it sets false.
+     * The email/password login API's document tells an unknown email from a wrong password, so a flow that serves it
+     * sets false.
      */
     static final boolean SAFE_ENUMERATION_SAFE = true;
 

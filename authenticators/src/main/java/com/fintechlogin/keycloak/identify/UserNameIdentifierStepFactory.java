@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.payload;
+package com.fintechlogin.keycloak.identify;
 
 import com.fintechlogin.keycloak.login.StepFactory;
 

@@ -1,13 +1,13 @@
-package com.fintechlogin.keycloak.mobile;
+package com.fintechlogin.keycloak.identify;
 
 import com.fintechlogin.keycloak.login.StepFactory;
 
-public final class MobileIdentifierAuthenticatorFactory extends StepFactory {
+public final class MobileIdentifierStepFactory extends StepFactory {
 
     public static final String PROVIDER_ID = "fintech-mobile-identifier";
 
-    public MobileIdentifierAuthenticatorFactory() {
-        super(new MobileIdentifierAuthenticator());
+    public MobileIdentifierStepFactory() {
+        super(new MobileIdentifierStep());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.user;
+package com.fintechlogin.keycloak.identify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +27,7 @@ class EmailIdentifierConfigTest {
 
     @Test
     void theAdminConsoleOffersTheSameDefault() {
-        assertThat(new EmailIdentifierAuthenticatorFactory().getConfigProperties()).singleElement()
+        assertThat(new EmailIdentifierStepFactory().getConfigProperties()).singleElement()
                 .satisfies(property -> assertThat(property.getDefaultValue()).isEqualTo(true));
     }
 }

@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.mobile;
+package com.fintechlogin.keycloak.identify;
 
 import java.util.regex.Pattern;
 

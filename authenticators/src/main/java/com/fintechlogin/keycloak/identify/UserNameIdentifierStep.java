@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.payload;
+package com.fintechlogin.keycloak.identify;
 
 import com.fintechlogin.keycloak.app.ClientSecrets;
 import com.fintechlogin.keycloak.login.AccountStatus;
@@ -24,6 +24,9 @@ import org.keycloak.models.UserModel;
  */
 public final class UserNameIdentifierStep extends DirectGrantStep {
 
+    /** Keycloak's limit for user names. */
+    public static final int MAX_USER_NAME_LENGTH = 255;
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         if (ClientSecrets.missingVaultEntry(context)) {
@@ -31,7 +34,7 @@ public final class UserNameIdentifierStep extends DirectGrantStep {
             return;
         }
         String userName = FlowInputs.identifier(context);
-        if (userName == null || userName.isBlank() || userName.length() > PartnerLogin.MAX_USER_NAME_LENGTH) {
+        if (userName == null || userName.isBlank() || userName.length() > MAX_USER_NAME_LENGTH) {
             LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);
             return;
         }

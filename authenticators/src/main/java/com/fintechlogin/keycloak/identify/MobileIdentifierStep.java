@@ -1,12 +1,11 @@
-package com.fintechlogin.keycloak.mobile;
+package com.fintechlogin.keycloak.identify;
 
-import com.fintechlogin.keycloak.user.AttributeIdentifierStep;
 
 /**
  * Finds the one user with the given mobile number. Alone in a flow it signs that user in on the calling app's
- * word (mobile sign-in, seed 000); a credential step after it (PIN, OTP, password) makes it a real login.
+ * word (mobile sign-in); a credential step after it (PIN, OTP, password) makes it a real login.
  */
-public final class MobileIdentifierAuthenticator extends AttributeIdentifierStep {
+public final class MobileIdentifierStep extends AttributeIdentifierStep {
 
     @Override
     protected String attribute() {

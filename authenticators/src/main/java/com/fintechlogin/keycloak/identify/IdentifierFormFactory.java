@@ -1,13 +1,13 @@
-package com.fintechlogin.keycloak.user;
+package com.fintechlogin.keycloak.identify;
 
 import com.fintechlogin.keycloak.login.StepFactory;
 
-public final class IdentifierFormAuthenticatorFactory extends StepFactory {
+public final class IdentifierFormFactory extends StepFactory {
 
     public static final String PROVIDER_ID = "fintech-identifier-form";
 
-    public IdentifierFormAuthenticatorFactory() {
-        super(new IdentifierFormAuthenticator());
+    public IdentifierFormFactory() {
+        super(new IdentifierForm());
     }
 
     @Override

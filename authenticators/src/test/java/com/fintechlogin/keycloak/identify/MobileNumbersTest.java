@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.mobile;
+package com.fintechlogin.keycloak.identify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
