@@ -86,7 +86,7 @@ public final class OnboardingLoginEndpoint extends ApiEndpoint {
 
         Map<String, String> inputs = new HashMap<>();
         inputs.put(FlowInputs.IDENTIFIER, accountNumber);
-        inputs.put(FlowInputs.SIGN_IN_MODE, request.mode().value);
+        inputs.put(FlowInputs.SIGN_IN_MODE, request.mode().value());
         inputs.put(FlowInputs.PIN, request.pin());
         inputs.put(FlowInputs.DEVICE_ID, request.deviceId());
         if (request.timestamp() != null) {
@@ -102,7 +102,7 @@ public final class OnboardingLoginEndpoint extends ApiEndpoint {
                     new DeviceCredentialProvider(session).find(session.getContext().getRealm(), success.user(), request.deviceId())
                             .map(DeviceCredentialModel::simBindingEnabled)
                             .orElse(false));
-            return OnboardingAnswers.loginSuccess(request.mode().successMessage, success.accessToken(),
+            return OnboardingAnswers.loginSuccess(OnboardingLoginRequest.successMessage(request.mode()), success.accessToken(),
                     success.expiresAt() * 1000, simBinding);
         }
         return answer(((LoginOutcome.Failure) outcome).reason(), null);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fintechlogin.keycloak.api.openapi.DocumentedAnswers;
 import com.fintechlogin.keycloak.login.FailureReason;
+import com.fintechlogin.keycloak.login.SignInMode;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +28,9 @@ class OnboardingAnswersTest {
             }
         }
         DocumentedAnswers.assertDocumented("post", LOGIN, OnboardingAnswers.loginSuccess(
-                OnboardingLoginRequest.SignInMode.PIN.successMessage, "tok", 1_700_000_000_000L, true));
+                OnboardingLoginRequest.successMessage(SignInMode.PIN), "tok", 1_700_000_000_000L, true));
         DocumentedAnswers.assertDocumented("post", LOGIN, OnboardingAnswers.loginSuccess(
-                OnboardingLoginRequest.SignInMode.DEVICE.successMessage, "tok", 1_700_000_000_000L, false));
+                OnboardingLoginRequest.successMessage(SignInMode.DEVICE), "tok", 1_700_000_000_000L, false));
     }
 
     @Test
