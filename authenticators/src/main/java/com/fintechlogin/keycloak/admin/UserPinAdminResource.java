@@ -9,7 +9,7 @@ import com.fintechlogin.keycloak.limit.AccountUnlock;
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.AttemptStatus;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
-import com.fintechlogin.keycloak.pin.PinAttempts;
+import com.fintechlogin.keycloak.limit.PinAttempts;
 import com.fintechlogin.keycloak.pin.PinCredentialModel;
 import com.fintechlogin.keycloak.pin.PinCredentials;
 import com.fintechlogin.keycloak.pin.PinPepperUnavailableException;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import com.fintechlogin.keycloak.keys.RealmRsaKeys;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.LimitedCheck;
+import com.fintechlogin.keycloak.limit.PinAttempts;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
@@ -13,7 +14,6 @@ import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginFailures;
 import com.fintechlogin.keycloak.login.SignInMode;
-import com.fintechlogin.keycloak.pin.PinAttempts;
 import com.fintechlogin.keycloak.pin.PinPepperUnavailableException;
 
 import org.keycloak.authentication.AuthenticationFlowContext;

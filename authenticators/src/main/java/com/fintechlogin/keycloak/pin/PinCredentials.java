@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.LimitedCheck;
+import com.fintechlogin.keycloak.limit.PinAttempts;
 import com.fintechlogin.keycloak.limit.Verdict;
 
 import org.keycloak.credential.CredentialProvider;

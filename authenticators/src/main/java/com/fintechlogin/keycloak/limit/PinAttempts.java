@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.pin;
+package com.fintechlogin.keycloak.limit;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,9 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
-
-import com.fintechlogin.keycloak.limit.AttemptPolicy;
-import com.fintechlogin.keycloak.limit.RealmAttemptPolicy;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.AuthenticationExecutionModel;
@@ -39,11 +36,19 @@ public final class PinAttempts {
     static final int DEFAULT_TEMPORARY_LOCKS = 3;
     static final AttemptPolicy DEFAULT = AttemptPolicy.of(DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(DEFAULT_LOCK_SECONDS));
 
+    /**
+     * The PIN API step's provider id. Its factory takes it from here: the policy reads the PIN steps' config, and the
+     * limiter must not import the PIN package, which imports the limiter.
+     */
+    public static final String PIN_STEP = "fintech-pin";
+    /** The PIN page's provider id, likewise. */
+    public static final String PIN_FORM = "fintech-pin-form";
+
     /** The steps whose config may carry PIN overrides. */
-    static final Set<String> PIN_STEPS = Set.of(PinLoginStepFactory.PROVIDER_ID, PinFormAuthenticatorFactory.PROVIDER_ID);
+    static final Set<String> PIN_STEPS = Set.of(PIN_STEP, PIN_FORM);
 
     /** The override settings, as every PIN step shows them in the admin console. */
-    static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()
+    public static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()
             .property()
             .name(MAX_ATTEMPTS)
             .label("Wrong PINs before the lock")

@@ -1,12 +1,10 @@
-package com.fintechlogin.keycloak.pin;
+package com.fintechlogin.keycloak.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import com.fintechlogin.keycloak.limit.AttemptPolicy;
 
 import org.junit.jupiter.api.Test;
 
