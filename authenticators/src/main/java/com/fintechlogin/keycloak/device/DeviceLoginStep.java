@@ -2,6 +2,7 @@ package com.fintechlogin.keycloak.device;
 
 import java.util.Optional;
 
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.keys.RealmRsaKeys;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.LimitedCheck;
@@ -14,7 +15,6 @@ import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginFailures;
 import com.fintechlogin.keycloak.login.SignInMode;
-import com.fintechlogin.keycloak.pin.PinPepperUnavailableException;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.RealmModel;

@@ -2,6 +2,7 @@ package com.fintechlogin.keycloak.pin;
 
 import java.util.Optional;
 
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.LimitedCheck;
 import com.fintechlogin.keycloak.limit.PinAttempts;

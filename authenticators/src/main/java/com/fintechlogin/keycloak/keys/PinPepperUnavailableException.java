@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.pin;
+package com.fintechlogin.keycloak.keys;
 
 /**
  * The realm's PIN pepper cannot be had, so no PIN can be checked or set: PIN operations fail closed rather than

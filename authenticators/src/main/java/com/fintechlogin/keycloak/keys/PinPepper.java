@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.pin;
+package com.fintechlogin.keycloak.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -15,8 +15,9 @@ import org.keycloak.vault.VaultStringSecret;
 import org.jboss.logging.Logger;
 
 /**
- * The realm's PIN pepper: the HMAC key of {@link PinHasher}, kept in Keycloak's vault so that it is never in the
- * database beside the hashes. With the file vault it is the file {@code <realm>_pin-pepper} in the vault directory.
+ * The realm's PIN pepper: the HMAC key of PIN hashes and of stored device ids, kept in Keycloak's vault so that it
+ * is never in the database beside the hashes. With the file vault it is the file {@code <realm>_pin-pepper} in the
+ * vault directory. It lives with the realm's keys because PIN and device login both key their hashes with it.
  *
  * <p>The key is the UTF-8 bytes of the vault entry as a string, surrounding whitespace removed (so the newline
  * {@code echo} leaves at the end of a file is not part of it); the 64 hex characters of the demo pepper are
@@ -41,12 +42,6 @@ public final class PinPepper {
     }
 
     /**
-     * The pepper stored under {@code vaultKey} for {@code realm}. The caller wipes the returned array once done.
-     *
-     * @throws PinPepperUnavailableException when it is missing or too short
-     * @throws IllegalArgumentException       when {@code vaultKey} is not a {@link #isPepperKey pepper key}
-     */
-    /**
      * The realm's current pepper ({@value #VAULT_KEY}), for other keyed hashes of the project (device ids). The
      * caller wipes the returned array once done.
      *
@@ -56,7 +51,13 @@ public final class PinPepper {
         return read(session, realm, VAULT_KEY);
     }
 
-    static byte[] read(KeycloakSession session, RealmModel realm, String vaultKey) {
+    /**
+     * The pepper stored under {@code vaultKey} for {@code realm}. The caller wipes the returned array once done.
+     *
+     * @throws PinPepperUnavailableException when it is missing or too short
+     * @throws IllegalArgumentException       when {@code vaultKey} is not a {@link #isPepperKey pepper key}
+     */
+    public static byte[] read(KeycloakSession session, RealmModel realm, String vaultKey) {
         if (!isPepperKey(vaultKey)) {
             throw new IllegalArgumentException("Not a PIN pepper vault key");
         }
@@ -95,7 +96,7 @@ public final class PinPepper {
     }
 
     /** Whether a credential may name this vault key as its pepper. */
-    static boolean isPepperKey(String vaultKey) {
+    public static boolean isPepperKey(String vaultKey) {
         return vaultKey != null && PEPPER_KEY.matcher(vaultKey).matches();
     }
 

@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.pin;
+package com.fintechlogin.keycloak.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
