@@ -3,8 +3,8 @@ package com.fintechlogin.keycloak.admin;
 import java.io.IOException;
 import java.util.List;
 
-import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
+import com.fintechlogin.keycloak.json.Parsed;
 import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.limit.AccountUnlock;
 import com.fintechlogin.keycloak.limit.AttemptLimiter;

@@ -3,9 +3,9 @@ package com.fintechlogin.keycloak.payload;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fintechlogin.keycloak.api.http.LenientJson;
-import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.identify.UserNameIdentifierStep;
+import com.fintechlogin.keycloak.json.LenientJson;
+import com.fintechlogin.keycloak.json.Parsed;
 import com.fintechlogin.keycloak.password.PasswordCheck;
 
 /**

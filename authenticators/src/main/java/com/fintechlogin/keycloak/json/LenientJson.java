@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.api.http;
+package com.fintechlogin.keycloak.json;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.api.http;
+package com.fintechlogin.keycloak.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.api.http;
+package com.fintechlogin.keycloak.json;
 
 /**
  * What parsing a request gives: the request, or what is wrong with it (a field name, a failure, ...). Each
