@@ -8,7 +8,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fintechlogin.keycloak.device.DeviceCredentialModel;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
-import com.fintechlogin.keycloak.pin.PinPepperUnavailableException;
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;

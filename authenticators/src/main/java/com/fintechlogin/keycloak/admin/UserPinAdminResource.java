@@ -3,16 +3,16 @@ package com.fintechlogin.keycloak.admin;
 import java.io.IOException;
 import java.util.List;
 
-import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
+import com.fintechlogin.keycloak.json.Parsed;
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.limit.AccountUnlock;
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.AttemptStatus;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
-import com.fintechlogin.keycloak.pin.PinAttempts;
+import com.fintechlogin.keycloak.limit.PinAttempts;
 import com.fintechlogin.keycloak.pin.PinCredentialModel;
 import com.fintechlogin.keycloak.pin.PinCredentials;
-import com.fintechlogin.keycloak.pin.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.pin.PinSettings;
 
 import jakarta.ws.rs.Consumes;

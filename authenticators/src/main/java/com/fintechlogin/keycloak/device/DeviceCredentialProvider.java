@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import com.fintechlogin.keycloak.pin.PinPepper;
+import com.fintechlogin.keycloak.keys.PinPepper;
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
@@ -39,7 +40,7 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
      * Stores a device. One that arrives through a realm import or an admin user representation in the seed form
      * {@code {"deviceId": "…", "simBindingEnabled": …}} is hashed first, so that no id is kept in clear.
      *
-     * @throws com.fintechlogin.keycloak.pin.PinPepperUnavailableException when a seed must be hashed and the realm has no
+     * @throws PinPepperUnavailableException when a seed must be hashed and the realm has no
      *         usable pepper
      */
     @Override
@@ -69,7 +70,7 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
     /**
      * The user's registered device with this id.
      *
-     * @throws com.fintechlogin.keycloak.pin.PinPepperUnavailableException when the realm has no usable pepper
+     * @throws PinPepperUnavailableException when the realm has no usable pepper
      */
     public Optional<DeviceCredentialModel> find(RealmModel realm, UserModel user, String deviceId) {
         return findAll(realm, user, deviceId).stream().findFirst().map(device -> hashedInPlace(realm, user, device));

@@ -10,7 +10,8 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.fintechlogin.keycloak.pin.PinPepper;
+import com.fintechlogin.keycloak.keys.PinPepper;
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -38,7 +39,7 @@ public final class DeviceIds {
     /**
      * The keyed hash of {@code deviceId} under the realm's pepper.
      *
-     * @throws com.fintechlogin.keycloak.pin.PinPepperUnavailableException when the realm has no usable pepper
+     * @throws PinPepperUnavailableException when the realm has no usable pepper
      */
     public static byte[] hash(KeycloakSession session, RealmModel realm, String deviceId) {
         byte[] pepper = PinPepper.current(session, realm);

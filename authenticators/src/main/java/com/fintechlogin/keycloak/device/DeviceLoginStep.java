@@ -2,9 +2,11 @@ package com.fintechlogin.keycloak.device;
 
 import java.util.Optional;
 
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.keys.RealmRsaKeys;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.LimitedCheck;
+import com.fintechlogin.keycloak.limit.PinAttempts;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
@@ -12,25 +14,22 @@ import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginFailures;
-import com.fintechlogin.keycloak.pin.PinAttempts;
-import com.fintechlogin.keycloak.pin.PinPepperUnavailableException;
+import com.fintechlogin.keycloak.login.SignInMode;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Seed 001's sign-in mode 2: the app proves it runs on the user's registered device by sending the device id
+ * The PIN/device login in device mode: the app proves it runs on the user's registered device by sending the device id
  * encrypted with the realm's RSA-OAEP-256 key. Each ciphertext is accepted once, on any node (Keycloak's
  * single-use store), and each new one counts as an attempt under the PIN's exact limit, with a counter of its own.
  */
 public final class DeviceLoginStep extends DirectGrantStep {
 
-    static final String DEVICE_MODE = "2";
-
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (!DEVICE_MODE.equals(FlowInputs.signInMode(context))) {
+        if (SignInMode.of(context) != SignInMode.DEVICE) {
             context.attempted();
             return;
         }

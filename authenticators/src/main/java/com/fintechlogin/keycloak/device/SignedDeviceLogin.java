@@ -5,12 +5,12 @@ import java.util.Optional;
 
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.LimitedCheck;
+import com.fintechlogin.keycloak.limit.PinAttempts;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginFailures;
-import com.fintechlogin.keycloak.pin.PinAttempts;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;

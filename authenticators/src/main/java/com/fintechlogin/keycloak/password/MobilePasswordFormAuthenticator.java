@@ -2,6 +2,8 @@ package com.fintechlogin.keycloak.password;
 
 import java.util.List;
 
+import com.fintechlogin.keycloak.identify.MobileNumbers;
+import com.fintechlogin.keycloak.identify.UsersByAttribute;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
@@ -9,9 +11,7 @@ import com.fintechlogin.keycloak.login.BrowserForms;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.KeycloakBruteForce;
 import com.fintechlogin.keycloak.login.StatelessStep;
-import com.fintechlogin.keycloak.mobile.MobileNumbers;
 import com.fintechlogin.keycloak.pin.SetPinAction;
-import com.fintechlogin.keycloak.user.UsersByAttribute;
 
 import jakarta.ws.rs.core.Response;
 

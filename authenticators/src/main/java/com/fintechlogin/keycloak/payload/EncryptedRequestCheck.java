@@ -3,7 +3,7 @@ package com.fintechlogin.keycloak.payload;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
-import com.fintechlogin.keycloak.api.http.Parsed;
+import com.fintechlogin.keycloak.json.Parsed;
 import com.fintechlogin.keycloak.keys.RealmRsaKeys;
 
 import org.keycloak.common.util.Time;

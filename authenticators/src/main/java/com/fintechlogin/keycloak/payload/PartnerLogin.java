@@ -3,8 +3,9 @@ package com.fintechlogin.keycloak.payload;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fintechlogin.keycloak.api.http.LenientJson;
-import com.fintechlogin.keycloak.api.http.Parsed;
+import com.fintechlogin.keycloak.identify.UserNameIdentifierStep;
+import com.fintechlogin.keycloak.json.LenientJson;
+import com.fintechlogin.keycloak.json.Parsed;
 import com.fintechlogin.keycloak.password.PasswordCheck;
 
 /**
@@ -18,8 +19,8 @@ import com.fintechlogin.keycloak.password.PasswordCheck;
  */
 public record PartnerLogin(String userName, String password, Long timestamp) {
 
-    /** Keycloak's limit for user names. */
-    public static final int MAX_USER_NAME_LENGTH = 255;
+    /** The user-name step's limit, which is Keycloak's. */
+    public static final int MAX_USER_NAME_LENGTH = UserNameIdentifierStep.MAX_USER_NAME_LENGTH;
     /** The password step's limit. */
     public static final int MAX_PASSWORD_LENGTH = PasswordCheck.MAX_PASSWORD_LENGTH;
 

@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.pin;
 
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.FailureReason;

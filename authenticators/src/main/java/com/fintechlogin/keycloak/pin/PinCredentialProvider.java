@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.fintechlogin.keycloak.keys.PinPepper;
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.pin.dto.PinCredentialData;
 import com.fintechlogin.keycloak.pin.dto.PinSecretData;
 

@@ -2,8 +2,10 @@ package com.fintechlogin.keycloak.pin;
 
 import java.util.Optional;
 
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.LimitedCheck;
+import com.fintechlogin.keycloak.limit.PinAttempts;
 import com.fintechlogin.keycloak.limit.Verdict;
 
 import org.keycloak.credential.CredentialProvider;

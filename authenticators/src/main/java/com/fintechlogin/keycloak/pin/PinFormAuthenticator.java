@@ -1,8 +1,10 @@
 package com.fintechlogin.keycloak.pin;
 
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.AttemptStatus;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
+import com.fintechlogin.keycloak.limit.PinAttempts;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.BrowserForms;

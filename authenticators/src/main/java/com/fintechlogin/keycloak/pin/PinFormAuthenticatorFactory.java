@@ -2,13 +2,14 @@ package com.fintechlogin.keycloak.pin;
 
 import java.util.List;
 
+import com.fintechlogin.keycloak.limit.PinAttempts;
 import com.fintechlogin.keycloak.login.StepFactory;
 
 import org.keycloak.provider.ProviderConfigProperty;
 
 public final class PinFormAuthenticatorFactory extends StepFactory {
 
-    public static final String PROVIDER_ID = "fintech-pin-form";
+    public static final String PROVIDER_ID = PinAttempts.PIN_FORM;
 
     public PinFormAuthenticatorFactory() {
         super(new PinFormAuthenticator());

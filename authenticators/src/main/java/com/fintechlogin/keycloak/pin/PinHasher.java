@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.fintechlogin.keycloak.keys.PinPepper;
+
 import org.keycloak.common.util.SecretGenerator;
 
 /**

@@ -5,8 +5,10 @@ import java.util.Optional;
 import com.fintechlogin.keycloak.device.DeviceCredentialModel;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
 import com.fintechlogin.keycloak.device.MatchedDevice;
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.LimitedCheck;
+import com.fintechlogin.keycloak.limit.PinAttempts;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
@@ -14,24 +16,23 @@ import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginFailures;
+import com.fintechlogin.keycloak.login.SignInMode;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
 
 /**
- * Checks the user's PIN (seed 001, sign-in mode 1; any flow without a mode), on a device registered to the
+ * Checks the user's PIN (the PIN/device login in PIN mode; any flow without a mode), on a device registered to the
  * user when the step's config asks for one. The attempt is reserved with the exact limiter before the PIN is
  * looked at, so parallel guesses cannot get past the limit. A user without a PIN is told so (the step counts
  * as configured for everyone), rather than skipped as an alternative Keycloak would pass over.
  */
 public final class PinLoginStep extends DirectGrantStep {
 
-    /** Sign-in mode 2 belongs to the device step; this step stands aside for it. */
-    static final String DEVICE_MODE = "2";
-
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (DEVICE_MODE.equals(FlowInputs.signInMode(context))) {
+        // The device mode belongs to the device step; this step stands aside for it.
+        if (SignInMode.of(context) == SignInMode.DEVICE) {
             context.attempted();
             return;
         }

@@ -3,6 +3,7 @@ package com.fintechlogin.keycloak.pin;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.fintechlogin.keycloak.limit.PinAttempts;
 import com.fintechlogin.keycloak.login.StepFactory;
 
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
@@ -11,7 +12,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 public final class PinLoginStepFactory extends StepFactory {
 
-    public static final String PROVIDER_ID = "fintech-pin";
+    public static final String PROVIDER_ID = PinAttempts.PIN_STEP;
 
     private static final List<ProviderConfigProperty> CONFIG = Stream.concat(ProviderConfigurationBuilder.create()
             .property()

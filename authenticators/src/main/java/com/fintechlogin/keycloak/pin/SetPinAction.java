@@ -3,6 +3,7 @@ package com.fintechlogin.keycloak.pin;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.LoginEvents;
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
+import com.fintechlogin.keycloak.keys.PinPepper;
 import com.fintechlogin.keycloak.pin.dto.PinCredentialData;
 import com.fintechlogin.keycloak.pin.dto.PinSecretData;
 

@@ -6,19 +6,19 @@ import java.util.Optional;
 import com.fintechlogin.keycloak.api.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.AppHeaders;
 import com.fintechlogin.keycloak.api.http.Headers;
-import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.checksum.ChecksumRefusal;
 import com.fintechlogin.keycloak.checksum.ChecksumSettings;
 import com.fintechlogin.keycloak.checksum.ChecksumVerifier;
 import com.fintechlogin.keycloak.checksum.SignedRequest;
 import com.fintechlogin.keycloak.checksum.SignedRequestCheck;
+import com.fintechlogin.keycloak.identify.MobileIdentifierStepFactory;
+import com.fintechlogin.keycloak.json.Parsed;
 import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginOutcome;
 import com.fintechlogin.keycloak.login.LoginService;
-import com.fintechlogin.keycloak.mobile.MobileIdentifierAuthenticatorFactory;
 import com.fintechlogin.keycloak.password.PasswordAuthenticatorFactory;
 
 import jakarta.ws.rs.core.HttpHeaders;
@@ -130,13 +130,13 @@ public final class CardPortalLoginEndpoint extends ApiEndpoint {
      * password. Without the password step the flow would sign users in on the affiliate's word alone.
      */
     private static boolean hasMobilePasswordFlow(RealmModel realm, ClientModel client) {
-        if (DirectGrantFlows.hasStep(realm, client, MobileIdentifierAuthenticatorFactory.PROVIDER_ID)
+        if (DirectGrantFlows.hasStep(realm, client, MobileIdentifierStepFactory.PROVIDER_ID)
                 && DirectGrantFlows.hasStep(realm, client, PasswordAuthenticatorFactory.PROVIDER_ID)) {
             return true;
         }
         LOG.warnf("Realm '%s': affiliate client '%s' called the card-portal login API, but its direct-grant flow lacks the"
                         + " '%s' or the '%s' step", realm.getName(), client.getClientId(),
-                MobileIdentifierAuthenticatorFactory.PROVIDER_ID, PasswordAuthenticatorFactory.PROVIDER_ID);
+                MobileIdentifierStepFactory.PROVIDER_ID, PasswordAuthenticatorFactory.PROVIDER_ID);
         return false;
     }
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fintechlogin.keycloak.api.http.LenientJson;
-import com.fintechlogin.keycloak.api.http.Parsed;
-import com.fintechlogin.keycloak.mobile.MobileNumbers;
+import com.fintechlogin.keycloak.identify.MobileNumbers;
+import com.fintechlogin.keycloak.json.LenientJson;
+import com.fintechlogin.keycloak.json.Parsed;
 
 /**
  * The card portal login's request body: {@code mobile_no} (1–10 digits) and {@code password} (1–20 characters), form-encoded as

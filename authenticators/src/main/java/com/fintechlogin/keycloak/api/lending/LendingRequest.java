@@ -1,10 +1,10 @@
 package com.fintechlogin.keycloak.api.lending;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fintechlogin.keycloak.api.http.LenientJson;
-import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
-import com.fintechlogin.keycloak.mobile.MobileNumbers;
+import com.fintechlogin.keycloak.identify.MobileNumbers;
+import com.fintechlogin.keycloak.json.LenientJson;
+import com.fintechlogin.keycloak.json.Parsed;
 
 /** The mobile sign-in's request body, {@code {"token": "<app token>", "mobile": "<digits>"}}, checked field by field. */
 record LendingRequest(String token, String mobile) {

@@ -6,15 +6,15 @@ import com.fintechlogin.keycloak.api.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.AppHeaders;
 import com.fintechlogin.keycloak.api.http.ConstantTime;
 import com.fintechlogin.keycloak.api.http.Headers;
-import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
+import com.fintechlogin.keycloak.identify.MobileIdentifierStepFactory;
+import com.fintechlogin.keycloak.json.Parsed;
 import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginOutcome;
 import com.fintechlogin.keycloak.login.LoginService;
-import com.fintechlogin.keycloak.mobile.MobileIdentifierAuthenticatorFactory;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -74,9 +74,9 @@ public final class LendingTokenEndpoint extends ApiEndpoint {
         if (!new AppTokenVerifier(session).isAppTokenOf(client, appToken)) {
             return refuse(event, FailureReason.INVALID_APP_TOKEN);
         }
-        if (!DirectGrantFlows.hasStep(realm, client, MobileIdentifierAuthenticatorFactory.PROVIDER_ID)) {
+        if (!DirectGrantFlows.hasStep(realm, client, MobileIdentifierStepFactory.PROVIDER_ID)) {
             LOG.warnf("Realm '%s': client '%s' called the mobile sign-in API, but its direct-grant flow has no '%s' step",
-                    realm.getName(), clientId, MobileIdentifierAuthenticatorFactory.PROVIDER_ID);
+                    realm.getName(), clientId, MobileIdentifierStepFactory.PROVIDER_ID);
             return refuse(event, FailureReason.CLIENT_REFUSED);
         }
 

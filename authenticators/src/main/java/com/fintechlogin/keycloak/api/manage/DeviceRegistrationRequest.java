@@ -1,11 +1,11 @@
 package com.fintechlogin.keycloak.api.manage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fintechlogin.keycloak.api.http.LenientJson;
-import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
 import com.fintechlogin.keycloak.device.DeviceKeys;
+import com.fintechlogin.keycloak.json.LenientJson;
+import com.fintechlogin.keycloak.json.Parsed;
 
 /**
  * {@code {"deviceId": "...", "simBindingEnabled": true, "pin": "...", "publicKey": "..."}}: the device to register

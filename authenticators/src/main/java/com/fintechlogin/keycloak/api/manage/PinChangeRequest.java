@@ -1,8 +1,8 @@
 package com.fintechlogin.keycloak.api.manage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fintechlogin.keycloak.api.http.LenientJson;
-import com.fintechlogin.keycloak.api.http.Parsed;
+import com.fintechlogin.keycloak.json.LenientJson;
+import com.fintechlogin.keycloak.json.Parsed;
 import com.fintechlogin.keycloak.pin.PinCheck;
 
 /**

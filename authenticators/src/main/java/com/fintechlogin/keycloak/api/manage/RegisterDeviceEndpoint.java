@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.device.DeviceCredentialModel;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
 import com.fintechlogin.keycloak.device.DeviceSettings;
+import com.fintechlogin.keycloak.json.Parsed;
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.login.LoginEvents;
 import com.fintechlogin.keycloak.pin.PinCredentials;
-import com.fintechlogin.keycloak.pin.PinPepperUnavailableException;
 
 import jakarta.ws.rs.core.Response;
 

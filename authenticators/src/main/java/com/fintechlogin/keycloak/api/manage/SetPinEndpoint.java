@@ -3,7 +3,8 @@ package com.fintechlogin.keycloak.api.manage;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fintechlogin.keycloak.api.http.Parsed;
+import com.fintechlogin.keycloak.json.Parsed;
+import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.login.AccountStatus;
@@ -11,7 +12,6 @@ import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.LoginEvents;
 import com.fintechlogin.keycloak.pin.PinCredentialModel;
 import com.fintechlogin.keycloak.pin.PinCredentials;
-import com.fintechlogin.keycloak.pin.PinPepperUnavailableException;
 
 import jakarta.ws.rs.core.Response;
 

@@ -5,8 +5,8 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.fault.CallerFault;
 import com.fintechlogin.keycloak.api.fault.CallerFaultAnswer;
-import com.fintechlogin.keycloak.api.http.LenientJson;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
+import com.fintechlogin.keycloak.json.LenientJson;
 import com.fintechlogin.keycloak.login.LoginEvents;
 
 import jakarta.ws.rs.Consumes;

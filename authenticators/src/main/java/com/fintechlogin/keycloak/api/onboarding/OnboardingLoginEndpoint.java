@@ -3,17 +3,17 @@ package com.fintechlogin.keycloak.api.onboarding;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.fintechlogin.keycloak.account.AccountNumberIdentifierAuthenticatorFactory;
-import com.fintechlogin.keycloak.account.AccountNumbers;
 import com.fintechlogin.keycloak.api.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.AppHeaders;
 import com.fintechlogin.keycloak.api.http.Headers;
-import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.device.DeviceCredentialModel;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
 import com.fintechlogin.keycloak.device.MatchedDevice;
+import com.fintechlogin.keycloak.identify.AccountNumberIdentifierStepFactory;
+import com.fintechlogin.keycloak.identify.AccountNumbers;
+import com.fintechlogin.keycloak.json.Parsed;
 import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
@@ -78,15 +78,15 @@ public final class OnboardingLoginEndpoint extends ApiEndpoint {
         if (!new AppTokenVerifier(session).isAppTokenOf(client, appToken)) {
             return refuse(event, FailureReason.INVALID_APP_TOKEN);
         }
-        if (!DirectGrantFlows.hasStep(realm, client, AccountNumberIdentifierAuthenticatorFactory.PROVIDER_ID)) {
+        if (!DirectGrantFlows.hasStep(realm, client, AccountNumberIdentifierStepFactory.PROVIDER_ID)) {
             LOG.warnf("Realm '%s': client '%s' called the PIN/device login API, but its direct-grant flow has no '%s' step",
-                    realm.getName(), clientId, AccountNumberIdentifierAuthenticatorFactory.PROVIDER_ID);
+                    realm.getName(), clientId, AccountNumberIdentifierStepFactory.PROVIDER_ID);
             return refuse(event, FailureReason.CLIENT_REFUSED);
         }
 
         Map<String, String> inputs = new HashMap<>();
         inputs.put(FlowInputs.IDENTIFIER, accountNumber);
-        inputs.put(FlowInputs.SIGN_IN_MODE, request.mode().value);
+        inputs.put(FlowInputs.SIGN_IN_MODE, request.mode().value());
         inputs.put(FlowInputs.PIN, request.pin());
         inputs.put(FlowInputs.DEVICE_ID, request.deviceId());
         if (request.timestamp() != null) {
@@ -102,7 +102,7 @@ public final class OnboardingLoginEndpoint extends ApiEndpoint {
                     new DeviceCredentialProvider(session).find(session.getContext().getRealm(), success.user(), request.deviceId())
                             .map(DeviceCredentialModel::simBindingEnabled)
                             .orElse(false));
-            return OnboardingAnswers.loginSuccess(request.mode().successMessage, success.accessToken(),
+            return OnboardingAnswers.loginSuccess(OnboardingLoginRequest.successMessage(request.mode()), success.accessToken(),
                     success.expiresAt() * 1000, simBinding);
         }
         return answer(((LoginOutcome.Failure) outcome).reason(), null);

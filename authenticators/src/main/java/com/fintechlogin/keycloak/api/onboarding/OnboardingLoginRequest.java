@@ -2,10 +2,11 @@ package com.fintechlogin.keycloak.api.onboarding;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fintechlogin.keycloak.api.http.ConstantTime;
-import com.fintechlogin.keycloak.api.http.LenientJson;
-import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
+import com.fintechlogin.keycloak.json.LenientJson;
+import com.fintechlogin.keycloak.json.Parsed;
+import com.fintechlogin.keycloak.login.SignInMode;
 
 /**
  * The PIN/device login's body, {@code {keyRef, pin, signInMode, token, authType, deviceId}}, checked in the order of
@@ -13,17 +14,12 @@ import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
  */
 record OnboardingLoginRequest(String keyRef, String pin, SignInMode mode, String token, String deviceId, String timestamp) {
 
-    enum SignInMode {
-        PIN("1", "PIN Validated Successfully"),
-        DEVICE("2", "Device Validated Successfully");
-
-        final String value;
-        final String successMessage;
-
-        SignInMode(String value, String successMessage) {
-            this.value = value;
-            this.successMessage = successMessage;
-        }
+    /** The document's words for a login that succeeded in {@code mode}. */
+    static String successMessage(SignInMode mode) {
+        return switch (mode) {
+            case PIN -> "PIN Validated Successfully";
+            case DEVICE -> "Device Validated Successfully";
+        };
     }
 
     // The request parts a malformed request can be refused for; OnboardingAnswers maps each to its code.
@@ -54,11 +50,7 @@ record OnboardingLoginRequest(String keyRef, String pin, SignInMode mode, String
         if (modeValue == null) {
             return new Parsed.Invalid<>(SIGN_IN_MODE_MISSING);
         }
-        SignInMode mode = switch (modeValue.strip()) {
-            case "1" -> SignInMode.PIN;
-            case "2" -> SignInMode.DEVICE;
-            default -> null;
-        };
+        SignInMode mode = SignInMode.of(modeValue.strip());
         if (mode == null) {
             return new Parsed.Invalid<>(SIGN_IN_MODE_INVALID);
         }

@@ -5,8 +5,9 @@ import java.util.Map;
 
 import com.fintechlogin.keycloak.api.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.Headers;
-import com.fintechlogin.keycloak.api.http.Parsed;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
+import com.fintechlogin.keycloak.identify.UserNameIdentifierStepFactory;
+import com.fintechlogin.keycloak.json.Parsed;
 import com.fintechlogin.keycloak.keys.RealmRsaKeys;
 import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.FailureReason;
@@ -20,7 +21,6 @@ import com.fintechlogin.keycloak.payload.PartnerLogin;
 import com.fintechlogin.keycloak.payload.PartnerRoleStepFactory;
 import com.fintechlogin.keycloak.payload.PartnerSettings;
 import com.fintechlogin.keycloak.payload.PayloadRefusal;
-import com.fintechlogin.keycloak.payload.UserNameIdentifierStepFactory;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

@@ -2,8 +2,8 @@ package com.fintechlogin.keycloak.api.partner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fintechlogin.keycloak.api.http.LenientJson;
-import com.fintechlogin.keycloak.api.http.Parsed;
+import com.fintechlogin.keycloak.json.LenientJson;
+import com.fintechlogin.keycloak.json.Parsed;
 
 /**
  * The partner login's body, {@code {"encryptData": "<base64>"}}: one JSON object (read as leniently as every body of the

@@ -8,7 +8,6 @@ import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginOutcome;
 import com.fintechlogin.keycloak.login.LoginService;
-import com.fintechlogin.keycloak.user.ApiKeys;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

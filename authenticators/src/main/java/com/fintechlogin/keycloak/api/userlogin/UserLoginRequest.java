@@ -1,7 +1,7 @@
 package com.fintechlogin.keycloak.api.userlogin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fintechlogin.keycloak.api.http.LenientJson;
+import com.fintechlogin.keycloak.json.LenientJson;
 import com.fintechlogin.keycloak.password.PasswordCheck;
 
 /** The email/password login's request body, {@code {"emailId": "...", "password": "..."}}. */

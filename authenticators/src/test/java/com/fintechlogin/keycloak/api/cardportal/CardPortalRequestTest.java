@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import com.fintechlogin.keycloak.api.http.Parsed;
+import com.fintechlogin.keycloak.json.Parsed;
 
 import org.junit.jupiter.api.Test;
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fintechlogin.keycloak.api.http.ApiCode;
 import com.fintechlogin.keycloak.api.openapi.DocumentedAnswers;
 import com.fintechlogin.keycloak.login.FailureReason;
+import com.fintechlogin.keycloak.login.SignInMode;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +43,9 @@ class OnboardingAnswersTest {
             }
         }
         DocumentedAnswers.assertDocumented("post", LOGIN, OnboardingAnswers.loginSuccess(
-                OnboardingLoginRequest.SignInMode.PIN.successMessage, "tok", 1_700_000_000_000L, true));
+                OnboardingLoginRequest.successMessage(SignInMode.PIN), "tok", 1_700_000_000_000L, true));
         DocumentedAnswers.assertDocumented("post", LOGIN, OnboardingAnswers.loginSuccess(
-                OnboardingLoginRequest.SignInMode.DEVICE.successMessage, "tok", 1_700_000_000_000L, false));
+                OnboardingLoginRequest.successMessage(SignInMode.DEVICE), "tok", 1_700_000_000_000L, false));
     }
 
     @Test
