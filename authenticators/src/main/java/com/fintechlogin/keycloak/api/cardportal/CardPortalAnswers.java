@@ -19,9 +19,6 @@ final class CardPortalAnswers {
     private static final Envelope ENVELOPE = new Envelope("status", "message", "data");
     static final ApiCode FAIL = new ApiCode(400, 400, "fail");
 
-    /** The transport rows every API answers alike (a table of no rows of its own), here in "fail". */
-    private static final Map<FailureReason, ApiCode> TRANSPORT = CodeTables.of(FAIL);
-
     private CardPortalAnswers() {
     }
 
@@ -32,7 +29,7 @@ final class CardPortalAnswers {
     /** The code table: a switch with no default, so that a new reason does not compile until this API answers it. */
     static ApiCode code(FailureReason reason) {
         return switch (reason) {
-            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> TRANSPORT.get(reason);
+            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> CodeTables.transport(reason, FAIL);
             case MALFORMED_REQUEST,
                     // A misconfigured affiliate (its settings, its vault entries, its flow): the log and the event say which.
                     NOT_CONFIGURED,

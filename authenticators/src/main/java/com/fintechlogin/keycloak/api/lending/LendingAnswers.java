@@ -18,9 +18,6 @@ final class LendingAnswers {
     private static final ApiCode USER_NOT_FOUND = new ApiCode(404, 404, "User not found");
     private static final ApiCode INTERNAL = new ApiCode(500, 500, "Internal Server Error");
 
-    /** The transport rows every API answers alike (a table of no rows of its own), here in "Invalid request". */
-    private static final Map<FailureReason, ApiCode> TRANSPORT = CodeTables.of(INVALID_REQUEST);
-
     private LendingAnswers() {
     }
 
@@ -35,7 +32,7 @@ final class LendingAnswers {
     /** The code table: a switch with no default, so that a new reason does not compile until this API answers it. */
     static ApiCode code(FailureReason reason) {
         return switch (reason) {
-            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> TRANSPORT.get(reason);
+            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> CodeTables.transport(reason, INVALID_REQUEST);
             case MALFORMED_REQUEST -> INVALID_REQUEST;
             case NOT_CONFIGURED, CLIENT_REFUSED, INVALID_APP_TOKEN -> UNAUTHORIZED;
             // A credential step an admin adds after the mobile step (PIN, device) can report these.

@@ -18,9 +18,6 @@ final class GetTokenAnswers {
     /** Only for requests no token request could be: a wrong method, media type or size. */
     private static final ApiCode INVALID_REQUEST = new ApiCode(400, 400, "Invalid request");
 
-    /** The transport rows every API answers alike (a table of no rows of its own), here in "Invalid request". */
-    private static final Map<FailureReason, ApiCode> TRANSPORT = CodeTables.of(INVALID_REQUEST);
-
     private GetTokenAnswers() {
     }
 
@@ -31,7 +28,7 @@ final class GetTokenAnswers {
     /** The code table: a switch with no default, so that a new reason does not compile until this API answers it. */
     static ApiCode code(FailureReason reason) {
         return switch (reason) {
-            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> TRANSPORT.get(reason);
+            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> CodeTables.transport(reason, INVALID_REQUEST);
             case MALFORMED_REQUEST, NOT_CONFIGURED, CLIENT_REFUSED, INVALID_APP_TOKEN, CREDENTIAL_NOT_SET,
                     DEVICE_NOT_REGISTERED, CREDENTIAL_LOCKED, REPLAYED, UNKNOWN_USER, AMBIGUOUS_USER,
                     INVALID_CREDENTIALS, USER_LOCKED, USER_DISABLED, ACCOUNT_NOT_SET_UP, LOGIN_FAILED -> UNAUTHORIZED;

@@ -35,8 +35,6 @@ public final class OnboardingAnswers {
             Map.entry(OnboardingLoginRequest.HEADERS, NOT_PROCESSED));
 
     static final ApiCode LOCKED = new ApiCode(401, "ONB028", "Pin Locked");
-    /** The transport rows every API answers alike (a table of no rows of its own), here in ONB030. */
-    private static final Map<FailureReason, ApiCode> TRANSPORT = CodeTables.of(INVALID_REQUEST);
 
     private OnboardingAnswers() {
     }
@@ -51,7 +49,7 @@ public final class OnboardingAnswers {
     /** The code table: a switch with no default, so that a new reason does not compile until this API answers it. */
     static ApiCode code(FailureReason reason) {
         return switch (reason) {
-            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> TRANSPORT.get(reason);
+            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> CodeTables.transport(reason, INVALID_REQUEST);
             case MALFORMED_REQUEST -> INVALID_REQUEST;
             case CLIENT_REFUSED, INVALID_APP_TOKEN, UNKNOWN_USER -> NOT_PROCESSED;
             case NOT_CONFIGURED, AMBIGUOUS_USER, ACCOUNT_NOT_SET_UP, LOGIN_FAILED -> FAULT;

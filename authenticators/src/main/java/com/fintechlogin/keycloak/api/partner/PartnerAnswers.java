@@ -47,9 +47,6 @@ final class PartnerAnswers {
             PartnerLoginEndpoint.IV_VALUE_HEADER, IV_VALUE_EMPTY,
             PayloadRefusal.PAYLOAD_FIELD, NOT_DECRYPTED);
 
-    /** The transport rows every API answers alike (a table of no rows of its own), here in FPDR4001. */
-    private static final Map<FailureReason, ApiCode> TRANSPORT = CodeTables.of(ENCRYPT_DATA_EMPTY);
-
     private PartnerAnswers() {
     }
 
@@ -63,7 +60,7 @@ final class PartnerAnswers {
     /** The code table: a switch with no default, so that a new reason does not compile until this API answers it. */
     static ApiCode code(FailureReason reason) {
         return switch (reason) {
-            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> TRANSPORT.get(reason);
+            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> CodeTables.transport(reason, ENCRYPT_DATA_EMPTY);
             // Without a field: a step found a decrypted value unusable (the request's own checks bound them first).
             case MALFORMED_REQUEST -> NOT_DECRYPTED;
             case NOT_CONFIGURED -> UNAVAILABLE;

@@ -19,8 +19,6 @@ final class UserLoginAnswers {
     private static final ApiCode WRONG_PASSWORD = new ApiCode(401, 405, "Please provide valid password");
     private static final ApiCode NO_SUCH_USER = new ApiCode(404, 404, "Please provide valid user details");
     private static final ApiCode LOCKED = new ApiCode(423, 423, "Account is temporarily locked");
-    /** The transport rows every API answers alike (a table of no rows of its own), here in "Please provide valid request". */
-    private static final Map<FailureReason, ApiCode> TRANSPORT = CodeTables.of(BAD_REQUEST);
 
     private UserLoginAnswers() {
     }
@@ -32,7 +30,7 @@ final class UserLoginAnswers {
     /** The code table: a switch with no default, so that a new reason does not compile until this API answers it. */
     static ApiCode code(FailureReason reason) {
         return switch (reason) {
-            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> TRANSPORT.get(reason);
+            case WRONG_METHOD, WRONG_CONTENT_TYPE, BODY_TOO_LARGE -> CodeTables.transport(reason, BAD_REQUEST);
             case MALFORMED_REQUEST -> BAD_REQUEST;
             case NOT_CONFIGURED -> new ApiCode(503, 503, "Service unavailable");
             // This API names no client and takes no app token; these cannot happen here.
