@@ -24,7 +24,7 @@ public final class DeviceLoginStepFactory extends StepFactory {
 
     @Override
     public String getHelpText() {
-        return "Seed 001 sign-in mode 2: the device id encrypted with the realm's RSA-OAEP-256 key must decrypt to a "
+        return "The PIN/device login's sign-in mode 2: the device id encrypted with the realm's RSA-OAEP-256 key must decrypt to a "
                 + "device registered to the user. Each ciphertext is accepted once. Stands aside (attempted) for other modes.";
     }
 

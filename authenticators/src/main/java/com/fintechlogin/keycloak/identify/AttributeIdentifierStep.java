@@ -10,7 +10,6 @@ import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginFailures;
-import com.fintechlogin.keycloak.password.PasswordAuthenticatorFactory;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
@@ -46,7 +45,7 @@ public abstract class AttributeIdentifierStep extends DirectGrantStep {
 
         List<UserModel> holders = UsersByAttribute.holders(context.getSession(), context.getRealm(), attribute(), value);
         if (holders.size() != 1) {
-            if (DirectGrantFlows.hasStep(context.getRealm(), context.getTopLevelFlow(), PasswordAuthenticatorFactory.PROVIDER_ID)) {
+            if (DirectGrantFlows.checksPassword(context.getRealm(), context.getTopLevelFlow())) {
                 // A flow that goes on to hash a password must spend one here too, as Keycloak's username form does:
                 // otherwise an unknown identifier answers sooner than a wrong password, and the time tells which
                 // identifiers are registered even where the answers are alike (the card portal's).

@@ -9,7 +9,18 @@ import org.keycloak.models.RealmModel;
 /** What a client's direct-grant flow (its override, else the realm's) is made of. */
 public final class DirectGrantFlows {
 
+    /**
+     * The password step's provider id, here so that the steps that find the user can ask whether their flow goes on
+     * to hash a password without importing the password step, which itself finds users through them.
+     */
+    public static final String PASSWORD_STEP = "fintech-password";
+
     private DirectGrantFlows() {
+    }
+
+    /** Whether {@code flow} goes on to check a password, in any sub-flow. */
+    public static boolean checksPassword(RealmModel realm, AuthenticationFlowModel flow) {
+        return hasStep(realm, flow, PASSWORD_STEP);
     }
 
     /** Whether the flow {@code client} logs in with has a step of {@code authenticatorId}, in any sub-flow. */

@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.RealmModel;
 
 /**
- * The realm's settings of the encrypted partner login (seed 003), read from realm attributes: the one place they
+ * The realm's settings of the encrypted partner login, read from realm attributes: the one place they
  * are read. A value that does not parse falls back to its default with a WARN naming the attribute; for the two
  * switches the default is the strict choice (timestamps required, CBC refused), so a typo never weakens the check.
  *

@@ -18,7 +18,7 @@ public final class PinLoginStepFactory extends StepFactory {
             .property()
             .name(PinLoginConfig.REQUIRE_REGISTERED_DEVICE)
             .label("Require a registered device")
-            .helpText("Accept the PIN only together with a device id registered to the user (seed 001's sign-in mode 1).")
+            .helpText("Accept the PIN only together with a device id registered to the user (the PIN/device login's sign-in mode 1).")
             .type(ProviderConfigProperty.BOOLEAN_TYPE)
             .defaultValue(PinLoginConfig.SAFE_REQUIRE_REGISTERED_DEVICE)
             .add()

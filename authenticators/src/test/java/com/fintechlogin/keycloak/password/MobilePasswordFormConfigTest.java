@@ -27,7 +27,7 @@ class MobilePasswordFormConfigTest {
 
     @Test
     void theAdminConsoleOffersTheSameDefault() {
-        assertThat(new MobilePasswordFormAuthenticatorFactory().getConfigProperties()).singleElement()
+        assertThat(new MobilePasswordFormFactory().getConfigProperties()).singleElement()
                 .satisfies(property -> assertThat(property.getDefaultValue()).isEqualTo(false));
     }
 }

@@ -19,7 +19,7 @@ import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginOutcome;
 import com.fintechlogin.keycloak.login.LoginService;
-import com.fintechlogin.keycloak.password.PasswordAuthenticatorFactory;
+import com.fintechlogin.keycloak.password.PasswordStepFactory;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -131,12 +131,12 @@ public final class CardPortalLoginEndpoint extends ApiEndpoint {
      */
     private static boolean hasMobilePasswordFlow(RealmModel realm, ClientModel client) {
         if (DirectGrantFlows.hasStep(realm, client, MobileIdentifierStepFactory.PROVIDER_ID)
-                && DirectGrantFlows.hasStep(realm, client, PasswordAuthenticatorFactory.PROVIDER_ID)) {
+                && DirectGrantFlows.hasStep(realm, client, PasswordStepFactory.PROVIDER_ID)) {
             return true;
         }
         LOG.warnf("Realm '%s': affiliate client '%s' called the card-portal login API, but its direct-grant flow lacks the"
                         + " '%s' or the '%s' step", realm.getName(), client.getClientId(),
-                MobileIdentifierStepFactory.PROVIDER_ID, PasswordAuthenticatorFactory.PROVIDER_ID);
+                MobileIdentifierStepFactory.PROVIDER_ID, PasswordStepFactory.PROVIDER_ID);
         return false;
     }
 

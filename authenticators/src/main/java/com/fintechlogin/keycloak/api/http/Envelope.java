@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
  */
 public record Envelope(String codeKey, String messageKey, String dataKey) {
 
-    /** The envelope of the Get Token API and of seeds 000 and 001, which refer to it: {@code resCode}, {@code resDesc}, {@code data}. */
+    /** The envelope of the Get Token API and of the mobile sign-in and PIN/device logins, which refer to it: {@code resCode}, {@code resDesc}, {@code data}. */
     public static final Envelope RES_CODE = new Envelope("resCode", "resDesc", "data");
 
     /** A failure: the code and the message of {@code code}, nothing else. */
@@ -31,7 +31,7 @@ public record Envelope(String codeKey, String messageKey, String dataKey) {
         return JsonAnswers.of(200, body);
     }
 
-    /** The code and message fields alone, for nesting one envelope inside another as seed 000 does. */
+    /** The code and message fields alone, for nesting one envelope inside another as the mobile sign-in API does. */
     public Map<String, Object> head(Object code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(codeKey, code);

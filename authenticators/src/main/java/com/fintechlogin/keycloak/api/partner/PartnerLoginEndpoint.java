@@ -14,7 +14,7 @@ import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginOutcome;
 import com.fintechlogin.keycloak.login.LoginService;
-import com.fintechlogin.keycloak.password.PasswordAuthenticatorFactory;
+import com.fintechlogin.keycloak.password.PasswordStepFactory;
 import com.fintechlogin.keycloak.payload.EncryptedRequest;
 import com.fintechlogin.keycloak.payload.EncryptedRequestCheck;
 import com.fintechlogin.keycloak.payload.PartnerLogin;
@@ -57,7 +57,7 @@ public final class PartnerLoginEndpoint extends ApiEndpoint {
     static final int MAX_KEY_REF_LENGTH = 255;
 
     private static final List<String> FLOW_STEPS = List.of(UserNameIdentifierStepFactory.PROVIDER_ID,
-            PasswordAuthenticatorFactory.PROVIDER_ID, PartnerRoleStepFactory.PROVIDER_ID);
+            PasswordStepFactory.PROVIDER_ID, PartnerRoleStepFactory.PROVIDER_ID);
 
     private static final Logger LOG = Logger.getLogger(PartnerLoginEndpoint.class);
 

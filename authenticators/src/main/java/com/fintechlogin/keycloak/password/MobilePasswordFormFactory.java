@@ -8,7 +8,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-public final class MobilePasswordFormAuthenticatorFactory extends StepFactory {
+public final class MobilePasswordFormFactory extends StepFactory {
 
     public static final String PROVIDER_ID = "fintech-mobile-password-form";
 
@@ -23,8 +23,8 @@ public final class MobilePasswordFormAuthenticatorFactory extends StepFactory {
             .add()
             .build();
 
-    public MobilePasswordFormAuthenticatorFactory() {
-        super(new MobilePasswordFormAuthenticator());
+    public MobilePasswordFormFactory() {
+        super(new MobilePasswordForm());
     }
 
     @Override

@@ -1,15 +1,16 @@
 package com.fintechlogin.keycloak.password;
 
+import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.StepFactory;
 
 import org.keycloak.models.credential.PasswordCredentialModel;
 
-public final class PasswordAuthenticatorFactory extends StepFactory {
+public final class PasswordStepFactory extends StepFactory {
 
-    public static final String PROVIDER_ID = "fintech-password";
+    public static final String PROVIDER_ID = DirectGrantFlows.PASSWORD_STEP;
 
-    public PasswordAuthenticatorFactory() {
-        super(new PasswordAuthenticator());
+    public PasswordStepFactory() {
+        super(new PasswordStep());
     }
 
     @Override

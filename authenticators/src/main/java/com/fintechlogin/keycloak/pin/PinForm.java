@@ -25,7 +25,7 @@ import org.keycloak.models.utils.FormMessage;
  * and the counter are the API's ({@link PinLogin}, {@link PinCredentials#verifyWithinLimit}); what differs is
  * the answer: the page again, with attempts left, or without a PIN field once the PIN is locked or not set.
  */
-public final class PinFormAuthenticator extends StatelessStep {
+public final class PinForm extends StatelessStep {
 
     static final String PAGE = "fintech-pin.ftl";
     static final String FIELD = "pin";

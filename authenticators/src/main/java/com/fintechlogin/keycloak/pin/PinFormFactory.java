@@ -7,12 +7,12 @@ import com.fintechlogin.keycloak.login.StepFactory;
 
 import org.keycloak.provider.ProviderConfigProperty;
 
-public final class PinFormAuthenticatorFactory extends StepFactory {
+public final class PinFormFactory extends StepFactory {
 
     public static final String PROVIDER_ID = PinAttempts.PIN_FORM;
 
-    public PinFormAuthenticatorFactory() {
-        super(new PinFormAuthenticator());
+    public PinFormFactory() {
+        super(new PinForm());
     }
 
     @Override

@@ -30,7 +30,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  * them ({@link PasswordCheck}, the same exact limit and counter). Every refusal reads the same — invalid mobile
  * number or password — so the page tells no one whether a number is registered or locked; the event says which.
  */
-public final class MobilePasswordFormAuthenticator extends StatelessStep {
+public final class MobilePasswordForm extends StatelessStep {
 
     static final String PAGE = "fintech-mobile-password.ftl";
     static final String MOBILE = "mobile";

@@ -20,7 +20,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  * the project's exact attempt limit. Wrong passwords are also reported to Keycloak's brute-force detector, so
  * its lockout view and its unlock stay true.
  */
-public final class PasswordAuthenticator extends DirectGrantStep {
+public final class PasswordStep extends DirectGrantStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
