@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each package's {@code package-info.java} says which packages it must not import ("Must not import api/ or
- * payload/"); this holds the code to those sentences, so that a seam stays where the documentation says it is.
+ * partner/"); this holds the code to those sentences, so that a seam stays where the documentation says it is.
  */
 class PackageBoundariesTest {
 

@@ -8,7 +8,7 @@ import com.fintechlogin.keycloak.api.http.CodeTables;
 import com.fintechlogin.keycloak.api.http.Envelope;
 import com.fintechlogin.keycloak.api.http.JsonAnswers;
 import com.fintechlogin.keycloak.login.FailureReason;
-import com.fintechlogin.keycloak.payload.PayloadRefusal;
+import com.fintechlogin.keycloak.partner.PayloadRefusal;
 
 import jakarta.ws.rs.core.Response;
 

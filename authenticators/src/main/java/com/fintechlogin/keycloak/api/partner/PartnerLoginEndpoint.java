@@ -15,12 +15,12 @@ import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginOutcome;
 import com.fintechlogin.keycloak.login.LoginService;
 import com.fintechlogin.keycloak.password.PasswordStepFactory;
-import com.fintechlogin.keycloak.payload.EncryptedRequest;
-import com.fintechlogin.keycloak.payload.EncryptedRequestCheck;
-import com.fintechlogin.keycloak.payload.PartnerLogin;
-import com.fintechlogin.keycloak.payload.PartnerRoleStepFactory;
-import com.fintechlogin.keycloak.payload.PartnerSettings;
-import com.fintechlogin.keycloak.payload.PayloadRefusal;
+import com.fintechlogin.keycloak.partner.EncryptedRequest;
+import com.fintechlogin.keycloak.partner.EncryptedRequestCheck;
+import com.fintechlogin.keycloak.partner.PartnerLogin;
+import com.fintechlogin.keycloak.partner.PartnerRoleStepFactory;
+import com.fintechlogin.keycloak.partner.PartnerSettings;
+import com.fintechlogin.keycloak.partner.PayloadRefusal;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

@@ -7,7 +7,7 @@ import java.util.List;
 
 import com.fintechlogin.keycloak.api.openapi.DocumentedAnswers;
 import com.fintechlogin.keycloak.login.FailureReason;
-import com.fintechlogin.keycloak.payload.PayloadRefusal;
+import com.fintechlogin.keycloak.partner.PayloadRefusal;
 
 import jakarta.ws.rs.core.Response;
 

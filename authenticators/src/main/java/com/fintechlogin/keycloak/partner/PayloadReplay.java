@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.payload;
+package com.fintechlogin.keycloak.partner;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

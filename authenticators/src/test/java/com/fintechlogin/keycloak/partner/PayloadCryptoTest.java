@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.payload;
+package com.fintechlogin.keycloak.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.payload;
+package com.fintechlogin.keycloak.partner;
 
 /**
  * What a partner's request presents, as sent.

@@ -3,4 +3,4 @@
  * each key used once, the plaintext's user name and password; and the partner-role step. Must not import api/: the
  * partner API calls it, not the other way round.
  */
-package com.fintechlogin.keycloak.payload;
+package com.fintechlogin.keycloak.partner;

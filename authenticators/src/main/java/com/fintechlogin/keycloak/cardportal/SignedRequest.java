@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.checksum;
+package com.fintechlogin.keycloak.cardportal;
 
 import java.util.Map;
 
