@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fintechlogin.keycloak.it.DemoRealm;
-import com.fintechlogin.keycloak.it.Http;
+import com.fintechlogin.keycloak.it.support.DemoRealm;
+import com.fintechlogin.keycloak.it.support.Http;
 
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;

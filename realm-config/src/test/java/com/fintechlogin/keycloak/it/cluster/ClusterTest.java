@@ -14,9 +14,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fintechlogin.bench.ClientCrypto;
-import com.fintechlogin.keycloak.it.DemoRealm;
-import com.fintechlogin.keycloak.it.Guessing;
-import com.fintechlogin.keycloak.it.Http;
+import com.fintechlogin.keycloak.it.support.DemoRealm;
+import com.fintechlogin.keycloak.it.support.Guessing;
+import com.fintechlogin.keycloak.it.support.Http;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

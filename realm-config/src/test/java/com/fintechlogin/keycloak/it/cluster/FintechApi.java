@@ -8,8 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fintechlogin.bench.ClientCrypto;
-import com.fintechlogin.keycloak.it.DemoRealm;
-import com.fintechlogin.keycloak.it.Http;
+import com.fintechlogin.keycloak.it.support.DemoRealm;
+import com.fintechlogin.keycloak.it.support.Http;
 
 /** The calls an app, a partner or a resource server makes to one node, as docs/api-reference.md documents them. */
 final class FintechApi {

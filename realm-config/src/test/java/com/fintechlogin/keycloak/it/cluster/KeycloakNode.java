@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fintechlogin.keycloak.it.Http;
+import com.fintechlogin.keycloak.it.support.Http;
 
 /**
  * One Keycloak node: {@code kc.sh start --optimized} in its own installation, on loopback ports of its own, its

@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.fintechlogin.keycloak.it.Http;
+import com.fintechlogin.keycloak.it.support.Http;
 
 /**
  * A steady login load on both nodes (seed 004, one user per worker, each worker alternating between the nodes),

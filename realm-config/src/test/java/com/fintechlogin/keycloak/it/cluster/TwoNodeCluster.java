@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import com.fintechlogin.keycloak.it.FintechServerConfig;
+import com.fintechlogin.keycloak.it.support.FintechServerConfig;
 
 /**
  * Two Keycloak nodes on this machine sharing one PostgreSQL database, found by each other through Keycloak's default

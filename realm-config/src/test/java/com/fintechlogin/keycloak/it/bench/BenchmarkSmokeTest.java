@@ -1,0 +1,48 @@
+package com.fintechlogin.keycloak.it.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fintechlogin.bench.Benchmark;
+import com.fintechlogin.keycloak.it.support.DemoRealm;
+import com.fintechlogin.keycloak.it.support.FintechServerConfig;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.injection.LifeCycle;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/**
+ * A seconds-long run of the whole benchmark (bench/, run in full by {@code ./bench.sh}) against the shared server,
+ * so that no scenario, seeding step or report part can rot unnoticed. It proves that everything works, not how fast.
+ */
+@KeycloakIntegrationTest(config = FintechServerConfig.class)
+class BenchmarkSmokeTest {
+
+    @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    ManagedRealm realm;
+
+    @Test
+    void everyScenarioRunsWithoutErrorsAndTheReportIsWritten() throws Exception {
+        Path out = Path.of("target", "bench-smoke");
+
+        Benchmark.Outcome outcome = new Benchmark(Benchmark.Options.smoke(BenchTool.serverUrl(realm), out), System.out::println).run();
+
+        assertThat(outcome.measurements()).hasSize(9).allSatisfy(measurement -> {
+            assertThat(measurement.errors()).as("%s: %s", measurement.label(), measurement.firstErrors()).isZero();
+            assertThat(measurement.requests()).as(measurement.label()).isPositive();
+        });
+        assertThat(outcome.comparisons()).as("the limiter's cost, with and without").hasSize(2)
+                .allSatisfy(comparison -> assertThat(comparison.without().errors()).isZero());
+        assertThat(outcome.scales()).as("mobile sign-in and PIN login at two populations").hasSize(2);
+        assertThat(outcome.memory()).as("the heap of the local server").isNotNull();
+        assertThat(outcome.memory().logins()).isEqualTo(20);
+        assertThat(realm.admin().toRepresentation().isBruteForceProtected()).as("brute-force detection restored").isTrue();
+        assertThat(out.resolve("results.md")).content().contains("Email/password (seed 004)");
+        assertThat(out.resolve("results.json")).isNotEmptyFile();
+        assertThat(Files.size(out.resolve("throughput-ratios.png"))).isPositive();
+    }
+}

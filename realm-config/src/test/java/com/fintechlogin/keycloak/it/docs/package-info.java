@@ -1,0 +1,2 @@
+/** The guides' curl examples, run against the shared server. */
+package com.fintechlogin.keycloak.it.docs;
