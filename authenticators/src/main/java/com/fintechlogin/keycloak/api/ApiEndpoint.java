@@ -30,9 +30,8 @@ import org.keycloak.models.RealmModel;
  */
 public abstract class ApiEndpoint extends TransportEndpoint<FailureReason> {
 
-    /** {@code apiName}: the API's name in events. */
-    protected ApiEndpoint(KeycloakSession session, String apiName) {
-        super(session, apiName);
+    protected ApiEndpoint(KeycloakSession session) {
+        super(session);
     }
 
     /**

@@ -48,7 +48,12 @@ public final class CardPortalLoginEndpoint extends ApiEndpoint {
     private static final Logger LOG = Logger.getLogger(CardPortalLoginEndpoint.class);
 
     public CardPortalLoginEndpoint(KeycloakSession session) {
-        super(session, "card-portal-login");
+        super(session);
+    }
+
+    @Override
+    protected String apiName() {
+        return "card-portal-login";
     }
 
     @Override

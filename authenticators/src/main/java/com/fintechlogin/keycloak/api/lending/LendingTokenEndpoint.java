@@ -29,7 +29,12 @@ import org.keycloak.models.RealmModel;
 public final class LendingTokenEndpoint extends ApiEndpoint {
 
     public LendingTokenEndpoint(KeycloakSession session) {
-        super(session, "lending-token");
+        super(session);
+    }
+
+    @Override
+    protected String apiName() {
+        return "lending-token";
     }
 
     @Override

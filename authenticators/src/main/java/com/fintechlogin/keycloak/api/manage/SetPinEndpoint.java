@@ -33,7 +33,17 @@ public final class SetPinEndpoint extends UserCredentialEndpoint {
     static final String RESET_MESSAGE = "PIN reset successfully";
 
     public SetPinEndpoint(KeycloakSession session) {
-        super(session, "set-pin", PinCredentialModel.TYPE);
+        super(session);
+    }
+
+    @Override
+    protected String apiName() {
+        return "set-pin";
+    }
+
+    @Override
+    protected String credentialType() {
+        return PinCredentialModel.TYPE;
     }
 
     @Override

@@ -36,16 +36,12 @@ import org.keycloak.models.RealmModel;
  */
 public abstract class UserCredentialEndpoint extends TransportEndpoint<ManageFailure> {
 
-    private final String credentialType;
-
-    /**
-     * {@code apiName}: the endpoint's name in events; {@code credentialType}: the credential type it changes, for the
-     * {@code credential_type} event detail.
-     */
-    protected UserCredentialEndpoint(KeycloakSession session, String apiName, String credentialType) {
-        super(session, apiName);
-        this.credentialType = credentialType;
+    protected UserCredentialEndpoint(KeycloakSession session) {
+        super(session);
     }
+
+    /** The credential type the endpoint changes, for the {@code credential_type} event detail. */
+    protected abstract String credentialType();
 
     /**
      * Acts for the caller on a POST body that is one JSON object; ends {@code event} with success or
@@ -118,7 +114,7 @@ public abstract class UserCredentialEndpoint extends TransportEndpoint<ManageFai
     @Override
     protected final EventBuilder event(boolean delete) {
         return newEvent(delete ? EventType.REMOVE_CREDENTIAL : EventType.UPDATE_CREDENTIAL)
-                .detail(Details.CREDENTIAL_TYPE, credentialType);
+                .detail(Details.CREDENTIAL_TYPE, credentialType());
     }
 
     @Override

@@ -25,7 +25,12 @@ import org.keycloak.models.KeycloakSession;
 public final class GetTokenEndpoint extends ApiEndpoint {
 
     public GetTokenEndpoint(KeycloakSession session) {
-        super(session, "get-token");
+        super(session);
+    }
+
+    @Override
+    protected String apiName() {
+        return "get-token";
     }
 
     @Override

@@ -36,7 +36,12 @@ public final class OnboardingLoginEndpoint extends ApiEndpoint {
     static final String ACCOUNT_NUMBER_HEADER = "X-ACCOUNT-NUMBER";
 
     public OnboardingLoginEndpoint(KeycloakSession session) {
-        super(session, "onboarding-login");
+        super(session);
+    }
+
+    @Override
+    protected String apiName() {
+        return "onboarding-login";
     }
 
     @Override

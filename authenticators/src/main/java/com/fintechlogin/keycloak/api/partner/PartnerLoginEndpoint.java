@@ -61,7 +61,12 @@ public final class PartnerLoginEndpoint extends ApiEndpoint {
     private static final Logger LOG = Logger.getLogger(PartnerLoginEndpoint.class);
 
     public PartnerLoginEndpoint(KeycloakSession session) {
-        super(session, "partner-login");
+        super(session);
+    }
+
+    @Override
+    protected String apiName() {
+        return "partner-login";
     }
 
     @Override

@@ -21,7 +21,12 @@ import org.keycloak.models.RealmModel;
 public final class UserLoginEndpoint extends ApiEndpoint {
 
     public UserLoginEndpoint(KeycloakSession session) {
-        super(session, "user-login");
+        super(session);
+    }
+
+    @Override
+    protected String apiName() {
+        return "user-login";
     }
 
     @Override
