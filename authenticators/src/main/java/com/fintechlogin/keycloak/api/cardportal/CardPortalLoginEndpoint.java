@@ -58,10 +58,6 @@ public final class CardPortalLoginEndpoint extends ApiEndpoint {
 
     @Override
     protected Response login(HttpHeaders headers, byte[] body, EventBuilder event) {
-        String contentType = RequestBodies.contentType(headers);
-        if (!RequestBodies.mayCarryJson(contentType)) {
-            return refuse(event, FailureReason.WRONG_CONTENT_TYPE);
-        }
         String clientId = Headers.value(headers, AFFILIATE_HEADER, AppHeaders.MAX_CLIENT_ID_LENGTH);
         if (clientId == null) {
             return refuse(event, FailureReason.MALFORMED_REQUEST, AFFILIATE_HEADER);
@@ -75,7 +71,7 @@ public final class CardPortalLoginEndpoint extends ApiEndpoint {
         if (!ChecksumVerifier.isWellFormed(checksum)) {
             return refuse(event, FailureReason.MALFORMED_REQUEST, CHECKSUM_HEADER);
         }
-        Parsed<CardPortalRequest, String> parsed = CardPortalRequest.parse(body, contentType);
+        Parsed<CardPortalRequest, String> parsed = CardPortalRequest.parse(body, RequestBodies.contentType(headers));
         if (parsed instanceof Parsed.Invalid<CardPortalRequest, String> invalid) {
             return refuse(event, FailureReason.MALFORMED_REQUEST, invalid.problem());
         }
@@ -83,8 +79,8 @@ public final class CardPortalLoginEndpoint extends ApiEndpoint {
         event.detail(Details.USERNAME, request.mobile());
 
         RealmModel realm = session.getContext().getRealm();
-        ClientModel client = realm.getClientByClientId(clientId);
-        if (client == null || !client.isEnabled()) {
+        ClientModel client = enabledClient(realm, clientId);
+        if (client == null) {
             return refuse(event, ChecksumRefusal.UNKNOWN_AFFILIATE);
         }
         ChecksumSettings.Read read = ChecksumSettings.of(client, CardPortalRequest.CHECKSUMMED_FIELDS);

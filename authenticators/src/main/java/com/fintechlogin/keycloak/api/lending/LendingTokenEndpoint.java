@@ -6,7 +6,6 @@ import com.fintechlogin.keycloak.api.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.AppHeaders;
 import com.fintechlogin.keycloak.api.http.ConstantTime;
 import com.fintechlogin.keycloak.api.http.Headers;
-import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.identify.MobileIdentifierStepFactory;
 import com.fintechlogin.keycloak.json.Parsed;
@@ -44,9 +43,6 @@ public final class LendingTokenEndpoint extends ApiEndpoint {
 
     @Override
     protected Response login(HttpHeaders headers, byte[] body, EventBuilder event) {
-        if (!RequestBodies.mayCarryJson(RequestBodies.contentType(headers))) {
-            return refuse(event, FailureReason.WRONG_CONTENT_TYPE);
-        }
         String clientId = Headers.value(headers, AppHeaders.API_KEY, AppHeaders.MAX_CLIENT_ID_LENGTH);
         if (clientId == null) {
             return refuse(event, FailureReason.MALFORMED_REQUEST, AppHeaders.API_KEY);
@@ -67,8 +63,8 @@ public final class LendingTokenEndpoint extends ApiEndpoint {
         }
 
         RealmModel realm = session.getContext().getRealm();
-        ClientModel client = realm.getClientByClientId(clientId);
-        if (client == null || !client.isEnabled()) {
+        ClientModel client = enabledClient(realm, clientId);
+        if (client == null) {
             return refuse(event, FailureReason.CLIENT_REFUSED);
         }
         if (!new AppTokenVerifier(session).isAppTokenOf(client, appToken)) {

@@ -52,7 +52,7 @@ public final class RegisterDeviceEndpoint extends UserCredentialEndpoint {
     }
 
     @Override
-    protected boolean removable() {
+    protected boolean takesDelete() {
         return true;
     }
 

@@ -38,6 +38,12 @@ public final class GetTokenEndpoint extends ApiEndpoint {
         return EventType.CLIENT_LOGIN;
     }
 
+    /** The body is ignored, so its media type is never refused. */
+    @Override
+    protected boolean readsBody() {
+        return false;
+    }
+
     @Override
     protected Response login(HttpHeaders headers, byte[] body, EventBuilder event) {
         String clientId = Headers.value(headers, AppHeaders.API_KEY, AppHeaders.MAX_CLIENT_ID_LENGTH);

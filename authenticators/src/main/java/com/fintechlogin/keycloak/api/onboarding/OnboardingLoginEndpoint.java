@@ -6,7 +6,6 @@ import java.util.Map;
 import com.fintechlogin.keycloak.api.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.AppHeaders;
 import com.fintechlogin.keycloak.api.http.Headers;
-import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.device.DeviceCredentialModel;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
@@ -51,9 +50,6 @@ public final class OnboardingLoginEndpoint extends ApiEndpoint {
 
     @Override
     protected Response login(HttpHeaders headers, byte[] body, EventBuilder event) {
-        if (!RequestBodies.mayCarryJson(RequestBodies.contentType(headers))) {
-            return refuse(event, FailureReason.WRONG_CONTENT_TYPE);
-        }
         RealmModel realm = session.getContext().getRealm();
         String clientId = Headers.value(headers, AppHeaders.API_KEY, AppHeaders.MAX_CLIENT_ID_LENGTH);
         String appToken = AppTokenVerifier.stripBearer(
@@ -71,8 +67,8 @@ public final class OnboardingLoginEndpoint extends ApiEndpoint {
         }
         OnboardingLoginRequest request = ((Parsed.Valid<OnboardingLoginRequest, String>) parsed).value();
 
-        ClientModel client = realm.getClientByClientId(clientId);
-        if (client == null || !client.isEnabled()) {
+        ClientModel client = enabledClient(realm, clientId);
+        if (client == null) {
             return refuse(event, FailureReason.CLIENT_REFUSED);
         }
         if (!new AppTokenVerifier(session).isAppTokenOf(client, appToken)) {

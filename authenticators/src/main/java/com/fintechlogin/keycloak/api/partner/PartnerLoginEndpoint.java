@@ -5,7 +5,6 @@ import java.util.Map;
 
 import com.fintechlogin.keycloak.api.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.Headers;
-import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.identify.UserNameIdentifierStepFactory;
 import com.fintechlogin.keycloak.json.Parsed;
 import com.fintechlogin.keycloak.keys.RealmRsaKeys;
@@ -72,9 +71,6 @@ public final class PartnerLoginEndpoint extends ApiEndpoint {
 
     @Override
     protected Response login(HttpHeaders headers, byte[] body, EventBuilder event) {
-        if (!RequestBodies.mayCarryJson(RequestBodies.contentType(headers))) {
-            return refuse(event, FailureReason.WRONG_CONTENT_TYPE);
-        }
         RealmModel realm = session.getContext().getRealm();
         PartnerSettings settings = PartnerSettings.of(realm);
         event.client(settings.clientId());
@@ -102,10 +98,8 @@ public final class PartnerLoginEndpoint extends ApiEndpoint {
             return refuse(event, PayloadRefusal.UNKNOWN_KEY);
         }
 
-        ClientModel client = realm.getClientByClientId(settings.clientId());
-        if (client == null || !client.isEnabled()) {
-            LOG.warnf("Realm '%s': the partner login API needs an enabled client '%s' (realm attribute %s)",
-                    realm.getName(), settings.clientId(), PartnerSettings.CLIENT_ID_ATTRIBUTE);
+        ClientModel client = configuredClient(realm, settings.clientId(), "the partner login API", PartnerSettings.CLIENT_ID_ATTRIBUTE);
+        if (client == null) {
             return refuse(event, FailureReason.NOT_CONFIGURED);
         }
         // Before the payload check, which spends the keyValue: a request that cannot be served must not.

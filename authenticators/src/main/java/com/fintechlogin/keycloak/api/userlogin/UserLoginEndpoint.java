@@ -3,7 +3,6 @@ package com.fintechlogin.keycloak.api.userlogin;
 import java.util.Map;
 
 import com.fintechlogin.keycloak.api.ApiEndpoint;
-import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginOutcome;
@@ -12,7 +11,6 @@ import com.fintechlogin.keycloak.login.LoginService;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.ClientModel;
@@ -21,8 +19,6 @@ import org.keycloak.models.RealmModel;
 
 /** Email/password login, {@code POST /user/login}: email and password for a token and the user's API key. */
 public final class UserLoginEndpoint extends ApiEndpoint {
-
-    private static final Logger LOG = Logger.getLogger(UserLoginEndpoint.class);
 
     public UserLoginEndpoint(KeycloakSession session) {
         super(session);
@@ -35,19 +31,14 @@ public final class UserLoginEndpoint extends ApiEndpoint {
 
     @Override
     protected Response login(HttpHeaders headers, byte[] body, EventBuilder event) {
-        if (!RequestBodies.mayCarryJson(RequestBodies.contentType(headers))) {
-            return refuse(event, FailureReason.WRONG_CONTENT_TYPE);
-        }
         UserLoginRequest request = UserLoginRequest.parse(body);
         if (request == null) {
             return refuse(event, FailureReason.MALFORMED_REQUEST);
         }
         RealmModel realm = session.getContext().getRealm();
         String clientId = UserLoginSettings.of(realm).clientId();
-        ClientModel client = realm.getClientByClientId(clientId);
-        if (client == null || !client.isEnabled()) {
-            LOG.warnf("Realm '%s': /user/login needs an enabled client '%s' (realm attribute %s)",
-                    realm.getName(), clientId, UserLoginSettings.CLIENT_ID_ATTRIBUTE);
+        ClientModel client = configuredClient(realm, clientId, "/user/login", UserLoginSettings.CLIENT_ID_ATTRIBUTE);
+        if (client == null) {
             return refuse(event, FailureReason.NOT_CONFIGURED);
         }
 
