@@ -3,6 +3,8 @@ package com.fintechlogin.keycloak.api;
 import com.fintechlogin.keycloak.api.fault.CallerFault;
 import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.api.http.TransportEndpoint;
+import com.fintechlogin.keycloak.app.AppTokenVerifier;
+import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.LoginEvents;
 
@@ -28,8 +30,9 @@ import org.keycloak.models.RealmModel;
  */
 public abstract class ApiEndpoint extends TransportEndpoint<FailureReason> {
 
-    protected ApiEndpoint(KeycloakSession session) {
-        super(session);
+    /** {@code apiName}: the API's name in events. */
+    protected ApiEndpoint(KeycloakSession session, String apiName) {
+        super(session, apiName);
     }
 
     /**
@@ -85,6 +88,27 @@ public abstract class ApiEndpoint extends TransportEndpoint<FailureReason> {
                     realm.getName(), api, clientId, attribute);
         }
         return client;
+    }
+
+    /**
+     * Why the app {@code client} may not log a user in on its own word (its app token, {@code appToken}) through its
+     * direct-grant flow, which must have {@code step}: {@code CLIENT_REFUSED} for a missing or disabled client or a
+     * flow without the step (with a warning for the admin; {@code api} names the API in it), {@code INVALID_APP_TOKEN}
+     * for a token that is not the client's app token; {@code null} when it may.
+     */
+    protected final FailureReason appRefusal(RealmModel realm, ClientModel client, String appToken, String step, String api) {
+        if (client == null) {
+            return FailureReason.CLIENT_REFUSED;
+        }
+        if (!new AppTokenVerifier(session).isAppTokenOf(client, appToken)) {
+            return FailureReason.INVALID_APP_TOKEN;
+        }
+        if (!DirectGrantFlows.hasStep(realm, client, step)) {
+            Logger.getLogger(getClass()).warnf("Realm '%s': client '%s' called %s, but its direct-grant flow has no '%s' step",
+                    realm.getName(), client.getClientId(), api, step);
+            return FailureReason.CLIENT_REFUSED;
+        }
+        return null;
     }
 
     /** The realm's client {@code clientId} if it is enabled; {@code null} when it is missing or disabled. */

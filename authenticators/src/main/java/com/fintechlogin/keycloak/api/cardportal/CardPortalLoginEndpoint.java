@@ -48,12 +48,7 @@ public final class CardPortalLoginEndpoint extends ApiEndpoint {
     private static final Logger LOG = Logger.getLogger(CardPortalLoginEndpoint.class);
 
     public CardPortalLoginEndpoint(KeycloakSession session) {
-        super(session);
-    }
-
-    @Override
-    protected String apiName() {
-        return "card-portal-login";
+        super(session, "card-portal-login");
     }
 
     @Override

@@ -39,13 +39,13 @@ import org.keycloak.models.KeycloakSession;
 public abstract class TransportEndpoint<F> implements CallerFaultAnswer {
 
     protected final KeycloakSession session;
+    private final String apiName;
 
-    protected TransportEndpoint(KeycloakSession session) {
+    /** {@code apiName}: the endpoint's name in events ({@link LoginEvents#API}). */
+    protected TransportEndpoint(KeycloakSession session, String apiName) {
         this.session = session;
+        this.apiName = apiName;
     }
-
-    /** The endpoint's name in events ({@link LoginEvents#API}). */
-    protected abstract String apiName();
 
     /** The event of a request the endpoint takes: a POST, or a DELETE ({@code delete}) where {@link #takesDelete()}. */
     protected abstract EventBuilder event(boolean delete);
@@ -144,6 +144,6 @@ public abstract class TransportEndpoint<F> implements CallerFaultAnswer {
     protected final EventBuilder newEvent(EventType type) {
         return new EventBuilder(session.getContext().getRealm(), session, session.getContext().getConnection())
                 .event(type)
-                .detail(LoginEvents.API, apiName());
+                .detail(LoginEvents.API, apiName);
     }
 }

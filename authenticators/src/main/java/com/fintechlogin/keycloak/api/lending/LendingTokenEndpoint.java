@@ -9,7 +9,6 @@ import com.fintechlogin.keycloak.api.http.Headers;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.identify.MobileIdentifierStepFactory;
 import com.fintechlogin.keycloak.json.Parsed;
-import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginOutcome;
@@ -18,7 +17,6 @@ import com.fintechlogin.keycloak.login.LoginService;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -30,15 +28,8 @@ import org.keycloak.models.RealmModel;
  */
 public final class LendingTokenEndpoint extends ApiEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(LendingTokenEndpoint.class);
-
     public LendingTokenEndpoint(KeycloakSession session) {
-        super(session);
-    }
-
-    @Override
-    protected String apiName() {
-        return "lending-token";
+        super(session, "lending-token");
     }
 
     @Override
@@ -64,16 +55,10 @@ public final class LendingTokenEndpoint extends ApiEndpoint {
 
         RealmModel realm = session.getContext().getRealm();
         ClientModel client = enabledClient(realm, clientId);
-        if (client == null) {
-            return refuse(event, FailureReason.CLIENT_REFUSED);
-        }
-        if (!new AppTokenVerifier(session).isAppTokenOf(client, appToken)) {
-            return refuse(event, FailureReason.INVALID_APP_TOKEN);
-        }
-        if (!DirectGrantFlows.hasStep(realm, client, MobileIdentifierStepFactory.PROVIDER_ID)) {
-            LOG.warnf("Realm '%s': client '%s' called the mobile sign-in API, but its direct-grant flow has no '%s' step",
-                    realm.getName(), clientId, MobileIdentifierStepFactory.PROVIDER_ID);
-            return refuse(event, FailureReason.CLIENT_REFUSED);
+        FailureReason refused = appRefusal(realm, client, appToken, MobileIdentifierStepFactory.PROVIDER_ID,
+                "the mobile sign-in API");
+        if (refused != null) {
+            return refuse(event, refused);
         }
 
         LoginOutcome outcome = new LoginService(session).login(client, Map.of(FlowInputs.IDENTIFIER, request.mobile()), event);

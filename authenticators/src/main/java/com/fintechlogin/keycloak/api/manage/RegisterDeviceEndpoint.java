@@ -38,17 +38,7 @@ public final class RegisterDeviceEndpoint extends UserCredentialEndpoint {
     static final String REMOVED_MESSAGE = "Device removed successfully";
 
     public RegisterDeviceEndpoint(KeycloakSession session) {
-        super(session);
-    }
-
-    @Override
-    protected String apiName() {
-        return "register-device";
-    }
-
-    @Override
-    protected String credentialType() {
-        return DeviceCredentialModel.TYPE;
+        super(session, "register-device", DeviceCredentialModel.TYPE);
     }
 
     @Override

@@ -33,17 +33,7 @@ public final class SetPinEndpoint extends UserCredentialEndpoint {
     static final String RESET_MESSAGE = "PIN reset successfully";
 
     public SetPinEndpoint(KeycloakSession session) {
-        super(session);
-    }
-
-    @Override
-    protected String apiName() {
-        return "set-pin";
-    }
-
-    @Override
-    protected String credentialType() {
-        return PinCredentialModel.TYPE;
+        super(session, "set-pin", PinCredentialModel.TYPE);
     }
 
     @Override

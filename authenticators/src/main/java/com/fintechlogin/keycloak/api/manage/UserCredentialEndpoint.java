@@ -36,12 +36,16 @@ import org.keycloak.models.RealmModel;
  */
 public abstract class UserCredentialEndpoint extends TransportEndpoint<ManageFailure> {
 
-    protected UserCredentialEndpoint(KeycloakSession session) {
-        super(session);
-    }
+    private final String credentialType;
 
-    /** The credential type the endpoint changes, for the {@code credential_type} event detail. */
-    protected abstract String credentialType();
+    /**
+     * {@code apiName}: the endpoint's name in events; {@code credentialType}: the credential type it changes, for the
+     * {@code credential_type} event detail.
+     */
+    protected UserCredentialEndpoint(KeycloakSession session, String apiName, String credentialType) {
+        super(session, apiName);
+        this.credentialType = credentialType;
+    }
 
     /**
      * Acts for the caller on a POST body that is one JSON object; ends {@code event} with success or
@@ -114,7 +118,7 @@ public abstract class UserCredentialEndpoint extends TransportEndpoint<ManageFai
     @Override
     protected final EventBuilder event(boolean delete) {
         return newEvent(delete ? EventType.REMOVE_CREDENTIAL : EventType.UPDATE_CREDENTIAL)
-                .detail(Details.CREDENTIAL_TYPE, credentialType());
+                .detail(Details.CREDENTIAL_TYPE, credentialType);
     }
 
     @Override

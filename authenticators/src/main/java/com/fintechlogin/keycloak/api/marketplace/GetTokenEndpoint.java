@@ -25,12 +25,7 @@ import org.keycloak.models.KeycloakSession;
 public final class GetTokenEndpoint extends ApiEndpoint {
 
     public GetTokenEndpoint(KeycloakSession session) {
-        super(session);
-    }
-
-    @Override
-    protected String apiName() {
-        return "get-token";
+        super(session, "get-token");
     }
 
     @Override

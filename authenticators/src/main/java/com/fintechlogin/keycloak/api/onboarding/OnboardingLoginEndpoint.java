@@ -13,7 +13,6 @@ import com.fintechlogin.keycloak.device.MatchedDevice;
 import com.fintechlogin.keycloak.identify.AccountNumberIdentifierStepFactory;
 import com.fintechlogin.keycloak.identify.AccountNumbers;
 import com.fintechlogin.keycloak.json.Parsed;
-import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginOutcome;
@@ -23,7 +22,6 @@ import com.fintechlogin.keycloak.pin.PinSettings;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -37,15 +35,8 @@ public final class OnboardingLoginEndpoint extends ApiEndpoint {
 
     static final String ACCOUNT_NUMBER_HEADER = "X-ACCOUNT-NUMBER";
 
-    private static final Logger LOG = Logger.getLogger(OnboardingLoginEndpoint.class);
-
     public OnboardingLoginEndpoint(KeycloakSession session) {
-        super(session);
-    }
-
-    @Override
-    protected String apiName() {
-        return "onboarding-login";
+        super(session, "onboarding-login");
     }
 
     @Override
@@ -68,16 +59,10 @@ public final class OnboardingLoginEndpoint extends ApiEndpoint {
         OnboardingLoginRequest request = ((Parsed.Valid<OnboardingLoginRequest, String>) parsed).value();
 
         ClientModel client = enabledClient(realm, clientId);
-        if (client == null) {
-            return refuse(event, FailureReason.CLIENT_REFUSED);
-        }
-        if (!new AppTokenVerifier(session).isAppTokenOf(client, appToken)) {
-            return refuse(event, FailureReason.INVALID_APP_TOKEN);
-        }
-        if (!DirectGrantFlows.hasStep(realm, client, AccountNumberIdentifierStepFactory.PROVIDER_ID)) {
-            LOG.warnf("Realm '%s': client '%s' called the PIN/device login API, but its direct-grant flow has no '%s' step",
-                    realm.getName(), clientId, AccountNumberIdentifierStepFactory.PROVIDER_ID);
-            return refuse(event, FailureReason.CLIENT_REFUSED);
+        FailureReason refused = appRefusal(realm, client, appToken, AccountNumberIdentifierStepFactory.PROVIDER_ID,
+                "the PIN/device login API");
+        if (refused != null) {
+            return refuse(event, refused);
         }
 
         Map<String, String> inputs = new HashMap<>();

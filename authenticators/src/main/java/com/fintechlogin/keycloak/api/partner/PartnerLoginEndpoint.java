@@ -61,12 +61,7 @@ public final class PartnerLoginEndpoint extends ApiEndpoint {
     private static final Logger LOG = Logger.getLogger(PartnerLoginEndpoint.class);
 
     public PartnerLoginEndpoint(KeycloakSession session) {
-        super(session);
-    }
-
-    @Override
-    protected String apiName() {
-        return "partner-login";
+        super(session, "partner-login");
     }
 
     @Override

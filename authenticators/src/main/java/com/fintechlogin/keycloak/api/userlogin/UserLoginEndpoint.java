@@ -21,12 +21,7 @@ import org.keycloak.models.RealmModel;
 public final class UserLoginEndpoint extends ApiEndpoint {
 
     public UserLoginEndpoint(KeycloakSession session) {
-        super(session);
-    }
-
-    @Override
-    protected String apiName() {
-        return "user-login";
+        super(session, "user-login");
     }
 
     @Override
