@@ -6,15 +6,15 @@ import java.util.Optional;
 
 import com.fintechlogin.keycloak.api.cardportal.CardPortalLoginEndpoint;
 import com.fintechlogin.keycloak.api.fault.CallerFaultAnswer;
-import com.fintechlogin.keycloak.api.lending.LendingTokenEndpoint;
+import com.fintechlogin.keycloak.api.mobilesignin.MobileSignInEndpoint;
 import com.fintechlogin.keycloak.api.manage.RegisterDeviceEndpoint;
 import com.fintechlogin.keycloak.api.manage.SetPinEndpoint;
-import com.fintechlogin.keycloak.api.marketplace.GetTokenEndpoint;
-import com.fintechlogin.keycloak.api.onboarding.OnboardingLoginEndpoint;
-import com.fintechlogin.keycloak.api.onboarding.PublicKeyEndpoint;
+import com.fintechlogin.keycloak.api.gettoken.GetTokenEndpoint;
+import com.fintechlogin.keycloak.api.pindevice.PinDeviceLoginEndpoint;
+import com.fintechlogin.keycloak.api.pindevice.PublicKeyEndpoint;
 import com.fintechlogin.keycloak.api.openapi.OpenApiEndpoint;
 import com.fintechlogin.keycloak.api.partner.PartnerLoginEndpoint;
-import com.fintechlogin.keycloak.api.userlogin.UserLoginEndpoint;
+import com.fintechlogin.keycloak.api.emailpassword.EmailPasswordEndpoint;
 
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.ext.Provider;
@@ -58,8 +58,8 @@ public final class FintechResource {
 
     /** Mobile sign-in: a user on the calling app's word. */
     @Path("lending/v1/token")
-    public LendingTokenEndpoint lendingToken() {
-        return new LendingTokenEndpoint(session);
+    public MobileSignInEndpoint lendingToken() {
+        return new MobileSignInEndpoint(session);
     }
 
     /** PIN/device login: the key apps encrypt device ids with. */
@@ -70,8 +70,8 @@ public final class FintechResource {
 
     /** PIN/device login. */
     @Path("onboarding/user/v2/login")
-    public OnboardingLoginEndpoint onboardingLogin() {
-        return new OnboardingLoginEndpoint(session);
+    public PinDeviceLoginEndpoint onboardingLogin() {
+        return new PinDeviceLoginEndpoint(session);
     }
 
     /**
@@ -79,8 +79,8 @@ public final class FintechResource {
      * the document's own sample works with only the base URL changed.
      */
     @Path("onboarding/user/login/v1")
-    public OnboardingLoginEndpoint onboardingLoginAtSamplePath() {
-        return new OnboardingLoginEndpoint(session);
+    public PinDeviceLoginEndpoint onboardingLoginAtSamplePath() {
+        return new PinDeviceLoginEndpoint(session);
     }
 
     /** PIN/device login: the signed-in user sets or changes their PIN, with their own access token. */
@@ -109,8 +109,8 @@ public final class FintechResource {
 
     /** Email/password login. */
     @Path("user/login")
-    public UserLoginEndpoint userLogin() {
-        return new UserLoginEndpoint(session);
+    public EmailPasswordEndpoint userLogin() {
+        return new EmailPasswordEndpoint(session);
     }
 
     /** The OpenAPI document of every endpoint of the project, with this realm's URLs, as JSON. */

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import com.fintechlogin.keycloak.api.http.ApiCode;
 import com.fintechlogin.keycloak.api.http.Envelope;
-import com.fintechlogin.keycloak.api.onboarding.OnboardingAnswers;
+import com.fintechlogin.keycloak.api.pindevice.PinDeviceAnswers;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
  */
 final class ManageAnswers {
 
-    static final Envelope ENVELOPE = OnboardingAnswers.ENVELOPE;
+    static final Envelope ENVELOPE = PinDeviceAnswers.ENVELOPE;
 
     static final String SUCCESS_CODE = "ONB200";
     static final String SUCCESS_MESSAGE = "SUCCESS";
