@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * The registered device a login step matched, handed to the endpoint that answers within the same request (seed
- * 001's answer reports its SIM binding), so that the endpoint need not read the vault and hash the device id a
+ * The registered device a login step matched, handed to the endpoint that answers within the same request (the
+ * PIN/device login's answer reports its SIM binding), so that the endpoint need not read the vault and hash the device id a
  * second time. A request attribute, like the flow's inputs: nothing is stored or replicated.
  */
 public final class MatchedDevice {
