@@ -11,6 +11,8 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
@@ -150,14 +152,14 @@ final class FlowMerge {
         AdminCalls.expectCreated(flows.createFlow(top), "creating flow '" + alias + "'");
         try {
             addSteps(alias, flow);
-        } catch (RuntimeException e) {
+        } catch (WebApplicationException | ProcessingException | MergeFailure e) {
             String undone = "the half-built flow was deleted";
             try {
                 String id = topLevelFlowIds(flows).get(alias);
                 if (id != null) {
                     flows.deleteFlow(id);
                 }
-            } catch (RuntimeException deleting) {
+            } catch (WebApplicationException | ProcessingException deleting) {
                 undone = "deleting the half-built flow failed too (" + deleting.getMessage() + "): delete it in the admin console";
             }
             throw new MergeFailure("building flow '" + alias + "' failed (" + undone + "): " + e.getMessage(), e);

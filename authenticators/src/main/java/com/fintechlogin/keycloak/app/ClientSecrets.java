@@ -36,17 +36,24 @@ public final class ClientSecrets {
         ClientModel client = realm.getClientByClientId(clientId);
         if (client == null || !client.isEnabled() || client.isPublicClient() || client.isBearerOnly()
                 || !ClientIdAndSecretAuthenticator.PROVIDER_ID.equals(client.getClientAuthenticatorType())
-                || client.getSecret() == null || missingVaultEntry(session, realm, client).isPresent()) {
+                || client.getSecret() == null) {
             return null;
         }
         OIDCClientSecretConfigWrapper secrets = OIDCClientSecretConfigWrapper.fromClientModel(client);
         boolean valid = secrets.validateSecret(session, secret) || secrets.validateRotatedSecret(session, secret);
+        if (valid && secret.equals(client.getSecret()) && VAULT_REFERENCE.matcher(secret).matches()) {
+            // Keycloak matched the reference's own text: its vault entry is missing. Told without a second vault read.
+            logMissing(realm, client, VAULT_REFERENCE.matcher(secret).replaceFirst("$1"));
+            return null;
+        }
         return valid ? client : null;
     }
 
     /**
      * Whether the login's client is one whose secret is missing from the vault: its direct-grant logins are refused
-     * at the first step, the token endpoint's as well as the APIs', since Keycloak accepted the reference's text.
+     * at the first step, the token endpoint's as well as the APIs', since Keycloak accepted the reference's text (and
+     * an app token it issued for it carries no trace of that). One vault read per login, only for a client whose
+     * secret is a vault reference.
      */
     public static boolean missingVaultEntry(AuthenticationFlowContext context) {
         return missingVaultEntry(context.getSession(), context.getRealm(), context.getAuthenticationSession().getClient()).isPresent();
@@ -68,8 +75,12 @@ public final class ClientSecrets {
                 return Optional.empty();
             }
         }
-        LOG.errorf("Client %s of realm %s keeps its secret in the vault under the key '%s', which has no entry: the client is refused"
-                + " until an admin writes it", client.getClientId(), realm.getName(), reference.group(1));
+        logMissing(realm, client, reference.group(1));
         return Optional.of(reference.group(1));
+    }
+
+    private static void logMissing(RealmModel realm, ClientModel client, String vaultKey) {
+        LOG.errorf("Client %s of realm %s keeps its secret in the vault under the key '%s', which has no entry: the client is refused"
+                + " until an admin writes it", client.getClientId(), realm.getName(), vaultKey);
     }
 }

@@ -2,9 +2,7 @@ package com.fintechlogin.keycloak.identify;
 
 import java.util.List;
 
-import com.fintechlogin.keycloak.app.ClientSecrets;
 import com.fintechlogin.keycloak.login.AccountStatus;
-import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
@@ -12,9 +10,7 @@ import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginFailures;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
-import org.keycloak.events.Details;
 import org.keycloak.models.UserModel;
 
 /**
@@ -31,8 +27,7 @@ public abstract class AttributeIdentifierStep extends DirectGrantStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (ClientSecrets.missingVaultEntry(context)) {
-            LoginFailures.fail(context, FailureReason.NOT_CONFIGURED);
+        if (FoundUser.refusedClient(context)) {
             return;
         }
         String value = normalize(FlowInputs.identifier(context));
@@ -40,8 +35,7 @@ public abstract class AttributeIdentifierStep extends DirectGrantStep {
             LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);
             return;
         }
-        context.getEvent().detail(Details.USERNAME, value);
-        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, value);
+        FoundUser.attempted(context, value);
 
         List<UserModel> holders = UsersByAttribute.holders(context.getSession(), context.getRealm(), attribute(), value);
         if (holders.size() != 1) {
@@ -57,14 +51,10 @@ public abstract class AttributeIdentifierStep extends DirectGrantStep {
         UserModel user = holders.get(0);
         FailureReason blocked = AccountStatus.lockoutReason(context, user);
         if (blocked != null) {
-            context.getEvent().user(user);
-            LoginFailures.fail(context, blocked);
+            FoundUser.refused(context, user, blocked);
             return;
         }
-        context.setUser(user);
-        // Finding the user proves nothing: until a credential step raises it, this login is the app's word.
-        AuthenticationLevel.started(context);
-        context.success();
+        FoundUser.accepted(context, user);
     }
 
     @Override

@@ -1,17 +1,13 @@
 package com.fintechlogin.keycloak.identify;
 
-import com.fintechlogin.keycloak.app.ClientSecrets;
 import com.fintechlogin.keycloak.login.AccountStatus;
-import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginFailures;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
-import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.UserModel;
@@ -23,8 +19,7 @@ public final class EmailIdentifierStep extends DirectGrantStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (ClientSecrets.missingVaultEntry(context)) {
-            LoginFailures.fail(context, FailureReason.NOT_CONFIGURED);
+        if (FoundUser.refusedClient(context)) {
             return;
         }
         String email = FlowInputs.identifier(context);
@@ -32,8 +27,7 @@ public final class EmailIdentifierStep extends DirectGrantStep {
             LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);
             return;
         }
-        context.getEvent().detail(Details.USERNAME, email);
-        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, email);
+        FoundUser.attempted(context, email);
 
         UserModel user;
         try {
@@ -48,14 +42,10 @@ public final class EmailIdentifierStep extends DirectGrantStep {
         }
         if (!user.isEnabled()) {
             // Keycloak refuses to put a disabled user into the flow; tell a permanent lockout from an admin's doing.
-            context.getEvent().user(user);
-            LoginFailures.fail(context, AccountStatus.lockoutReason(context, user));
+            FoundUser.refused(context, user, AccountStatus.lockoutReason(context, user));
             return;
         }
-        context.setUser(user);
-        // Finding the user proves nothing: until a credential step raises it, this login is the app's word.
-        AuthenticationLevel.started(context);
-        context.success();
+        FoundUser.accepted(context, user);
     }
 
     private static void failUnknownUser(AuthenticationFlowContext context) {

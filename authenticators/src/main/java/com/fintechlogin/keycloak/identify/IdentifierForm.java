@@ -3,7 +3,6 @@ package com.fintechlogin.keycloak.identify;
 import java.util.List;
 
 import com.fintechlogin.keycloak.login.AccountStatus;
-import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.BrowserForms;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.StatelessStep;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
-import org.keycloak.events.Details;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -43,8 +41,7 @@ public final class IdentifierForm extends StatelessStep {
             return;
         }
         identifier = identifier.strip();
-        context.getEvent().detail(Details.USERNAME, identifier);
-        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, identifier);
+        FoundUser.attempted(context, identifier);
         List<UserModel> users = find(context.getSession(), context.getRealm(), identifier);
         if (users.size() != 1) {
             FailureReason reason = users.isEmpty() ? FailureReason.UNKNOWN_USER : FailureReason.AMBIGUOUS_USER;
@@ -58,9 +55,7 @@ public final class IdentifierForm extends StatelessStep {
             return;
         }
         // A lockout is left to the credential page, which says so in words the user can act on.
-        context.setUser(user);
-        AuthenticationLevel.started(context);
-        context.success();
+        FoundUser.accepted(context, user);
     }
 
     /** The user by username or email as Keycloak finds them, else by mobile number; two or more: ambiguous. */

@@ -1,17 +1,13 @@
 package com.fintechlogin.keycloak.identify;
 
-import com.fintechlogin.keycloak.app.ClientSecrets;
 import com.fintechlogin.keycloak.login.AccountStatus;
-import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginFailures;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
-import org.keycloak.events.Details;
 import org.keycloak.models.UserModel;
 
 /**
@@ -29,8 +25,7 @@ public final class UserNameIdentifierStep extends DirectGrantStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (ClientSecrets.missingVaultEntry(context)) {
-            LoginFailures.fail(context, FailureReason.NOT_CONFIGURED);
+        if (FoundUser.refusedClient(context)) {
             return;
         }
         String userName = FlowInputs.identifier(context);
@@ -38,8 +33,7 @@ public final class UserNameIdentifierStep extends DirectGrantStep {
             LoginFailures.fail(context, FailureReason.MALFORMED_REQUEST);
             return;
         }
-        context.getEvent().detail(Details.USERNAME, userName);
-        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, userName);
+        FoundUser.attempted(context, userName);
 
         UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), userName);
         if (user == null || user.getServiceAccountClientLink() != null) {
@@ -49,14 +43,10 @@ public final class UserNameIdentifierStep extends DirectGrantStep {
         }
         if (!user.isEnabled()) {
             // Keycloak refuses to put a disabled user into the flow; tell a permanent lockout from an admin's doing.
-            context.getEvent().user(user);
-            LoginFailures.fail(context, AccountStatus.lockoutReason(context, user));
+            FoundUser.refused(context, user, AccountStatus.lockoutReason(context, user));
             return;
         }
-        context.setUser(user);
-        // Finding the user proves nothing: until a credential step raises it, this login is the app's word.
-        AuthenticationLevel.started(context);
-        context.success();
+        FoundUser.accepted(context, user);
     }
 
     @Override
