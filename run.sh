@@ -32,7 +32,7 @@ for p in "$PORT" "$MANAGEMENT_PORT"; do
 done
 
 # --- build --------------------------------------------------------------------
-# Only the two JAR modules: realm-config holds tests, which run.sh does not need.
+# Only the two JAR modules: integration-tests holds tests, which run.sh does not need.
 log "building JARs…"
 ./mvnw -q -B -DskipTests -pl authenticators,themes -am package
 
@@ -84,7 +84,7 @@ if [[ ! -f "$VAULT_DIR/demo_pin-pepper" ]]; then
 fi
 
 mkdir -p "$KC_HOME/data/import"
-cp realm-config/src/main/resources/demo-realm.json "$KC_HOME/data/import/demo-realm.json"
+cp demo/demo-realm.json "$KC_HOME/data/import/demo-realm.json"
 
 # --- start --------------------------------------------------------------------
 kc_pid=""
@@ -169,9 +169,9 @@ cat <<EOF
  Ctrl-C stops Keycloak; the next ./run.sh keeps the data (realm demo is not re-imported).
 ==============================================================================
 EOF
-if [[ -f realm-config/demo-requests.sh ]]; then
-    printf '\nExample requests (realm-config/demo-requests.sh):\n\n'
-    sed -e "s|\${BASE}|$BASE|g" -e "s|\$BASE\b|$BASE|g" realm-config/demo-requests.sh
+if [[ -f demo/demo-requests.sh ]]; then
+    printf '\nExample requests (demo/demo-requests.sh):\n\n'
+    sed -e "s|\${BASE}|$BASE|g" -e "s|\$BASE\b|$BASE|g" demo/demo-requests.sh
     echo
 fi
 

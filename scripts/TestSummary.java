@@ -77,8 +77,8 @@ public final class TestSummary {
             System.out.printf("  %s %s.%s%n      %s%n      output: %s/target/surefire-reports/%s-output.txt%n",
                     failure.kind().toUpperCase(), simpleClass, failure.test(), failure.message(), failure.module(), failure.testClass());
         }
-        Path serverLog = root.resolve("realm-config/target/keycloak-server.log");
-        if (failures.stream().anyMatch(f -> f.module().equals("realm-config")) && Files.exists(serverLog)) {
+        Path serverLog = root.resolve("integration-tests/target/keycloak-server.log");
+        if (failures.stream().anyMatch(f -> f.module().equals("integration-tests")) && Files.exists(serverLog)) {
             List<String> lines = tail(serverLog);
             System.out.printf("%n  the shared Keycloak server's log, last %d lines (all of it: %s):%n", lines.size(), serverLog);
             lines.forEach(line -> System.out.println("    " + line));

@@ -1,6 +1,6 @@
 # Sourced by bench.sh and soak.sh: runs one tool of the bench module, either against a running Keycloak
 # (--url among the arguments) or against a Keycloak that Keycloak's test framework starts on 8080/9000, through
-# the realm-config test class that runs the tool only when its system property is true.
+# the integration-tests test class that runs the tool only when its system property is true.
 #   run_bench_tool <main class> <test class> <property prefix> "$@"
 # The framework's Keycloak inherits the environment (JAVA_OPTS_KC_HEAP, say).
 source "$(dirname "${BASH_SOURCE[0]}")/jdk21.sh"
@@ -18,6 +18,6 @@ run_bench_tool() {
         fi
     done
     # Those runs record no secrets, so SecretsStayOutOfLogsCheck has nothing to look for.
-    exec ./mvnw -B verify -pl realm-config -am -Dtest="$test_class" -Dsurefire.failIfNoSpecifiedTests=false -Dfintech.test.output-to-file=false \
+    exec ./mvnw -B verify -pl integration-tests -am -Dtest="$test_class" -Dsurefire.failIfNoSpecifiedTests=false -Dfintech.test.output-to-file=false \
         "-D$property=true" -Dfintech.secrets-check.skip=true "-D$property.args=$*"
 }

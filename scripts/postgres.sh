@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes a local PostgreSQL ready for the cluster test (realm-config's ClusterTest) and for a
+# Makes a local PostgreSQL ready for the cluster test (integration-tests' ClusterTest) and for a
 # hand-run cluster: Debian's `postgresql` package installed and its cluster started, and a role
 # that may log in with a password over 127.0.0.1 and create databases.
 #

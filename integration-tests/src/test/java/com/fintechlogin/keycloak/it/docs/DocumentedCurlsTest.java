@@ -24,7 +24,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 /**
  * Every curl of README.md and of the guides under {@code docs/} runs verbatim, with bash and curl, against the demo
  * realm and answers what its document says it answers — so the documented examples cannot go stale. So do the example
- * requests {@code ./run.sh} prints ({@code realm-config/demo-requests.sh}). See {@link DocumentedCurls} for how an
+ * requests {@code ./run.sh} prints ({@code demo/demo-requests.sh}). See {@link DocumentedCurls} for how an
  * example is marked.
  */
 @KeycloakIntegrationTest(config = FintechServerConfig.class)
@@ -59,7 +59,7 @@ class DocumentedCurlsTest {
 
     @Test
     void exampleRequestsTheRunCommandPrintsAllSucceed() throws Exception {
-        String script = Files.readString(CurlScript.REPOSITORY.resolve("realm-config").resolve("demo-requests.sh"));
+        String script = Files.readString(CurlScript.REPOSITORY.resolve("demo").resolve("demo-requests.sh"));
 
         CurlScript.Run run = CurlScript.run(script, Map.of("BASE", "http://localhost:8080"));
 

@@ -28,7 +28,7 @@ final class KeycloakBuild {
     /** Installs and builds into {@code home} (which must not exist yet). */
     static void install(Path distribution, List<Path> providerJars, Path home, Path log) {
         if (!Files.isRegularFile(distribution.resolve("bin/kc.sh"))) {
-            throw new AssertionError("No Keycloak distribution at " + distribution + " (realm-config's pom unpacks it in process-test-resources)");
+            throw new AssertionError("No Keycloak distribution at " + distribution + " (integration-tests' pom unpacks it in process-test-resources)");
         }
         Trees.copy(distribution, home);
         try {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two Keycloak 26.7.3 nodes with the extension, one PostgreSQL, Keycloak's default {@code jdbc-ping} discovery: what
- * a user, a partner or an attacker does on one node holds on the other. Runs in realm-config's own Surefire execution
+ * a user, a partner or an attacker does on one node holds on the other. Runs in integration-tests' own Surefire execution
  * {@code cluster} (phase integration-test), after the tests that share the test framework's server.
  */
 @Tag("cluster")

@@ -2,7 +2,7 @@ package com.fintechlogin.keycloak.it.bench;
 
 import org.keycloak.testframework.realm.ManagedRealm;
 
-/** What bench.sh and soak.sh hand their realm-config test class: the server's URL and the command's arguments. */
+/** What bench.sh and soak.sh hand their integration-tests test class: the server's URL and the command's arguments. */
 record BenchTool(String serverUrl, String[] args, String command) {
 
     /** The tool's arguments from {@code <property>.args}, and its command line as a user would retype it. */

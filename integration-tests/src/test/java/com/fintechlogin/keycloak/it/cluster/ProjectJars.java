@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The project's two provider JARs, as the reactor packaged them: realm-config declares both modules as test
+ * The project's two provider JARs, as the reactor packaged them: integration-tests declares both modules as test
  * dependencies, so in {@code verify} the test class path names their {@code target/*.jar}.
  */
 final class ProjectJars {

@@ -12,7 +12,7 @@ import com.fintechlogin.keycloak.it.support.FintechServerConfig;
 /**
  * Two Keycloak nodes on this machine sharing one PostgreSQL database, found by each other through Keycloak's default
  * {@code jdbc-ping} discovery, with the project's JARs and the demo realm (imported by node A). Everything lives
- * under {@code cluster.work.dir} (realm-config/target/cluster), node logs included.
+ * under {@code cluster.work.dir} (integration-tests/target/cluster), node logs included.
  */
 final class TwoNodeCluster implements AutoCloseable {
 
@@ -92,7 +92,7 @@ final class TwoNodeCluster implements AutoCloseable {
     private static String property(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
-            throw new AssertionError("System property " + name + " is not set (realm-config's pom sets it for the cluster execution)");
+            throw new AssertionError("System property " + name + " is not set (integration-tests' pom sets it for the cluster execution)");
         }
         return value;
     }
