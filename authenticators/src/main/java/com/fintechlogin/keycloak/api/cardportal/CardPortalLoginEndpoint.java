@@ -3,7 +3,7 @@ package com.fintechlogin.keycloak.api.cardportal;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fintechlogin.keycloak.api.ApiEndpoint;
+import com.fintechlogin.keycloak.api.http.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.AppHeaders;
 import com.fintechlogin.keycloak.api.http.Headers;
 import com.fintechlogin.keycloak.api.http.RequestBodies;

@@ -2,7 +2,7 @@ package com.fintechlogin.keycloak.api.emailpassword;
 
 import java.util.Map;
 
-import com.fintechlogin.keycloak.api.ApiEndpoint;
+import com.fintechlogin.keycloak.api.http.ApiEndpoint;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
 import com.fintechlogin.keycloak.login.LoginOutcome;

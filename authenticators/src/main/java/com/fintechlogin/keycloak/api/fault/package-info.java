@@ -1,5 +1,6 @@
 /**
- * Answers for requests Keycloak's HTTP layer fails on through the caller's fault, in the API's own envelope on the
- * project's paths and as Keycloak answers elsewhere. Knows the API paths, not how any API logs in.
+ * The caller's faults Keycloak's HTTP layer finds before or after an endpoint runs (a body it cannot decode, a
+ * Content-Type it cannot parse), told from server errors by where they were thrown, and the endpoint's promise to
+ * answer them in its envelope. Knows neither the paths nor any API: must not import api/http/.
  */
 package com.fintechlogin.keycloak.api.fault;

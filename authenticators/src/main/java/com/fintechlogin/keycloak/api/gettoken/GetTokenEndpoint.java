@@ -1,6 +1,6 @@
 package com.fintechlogin.keycloak.api.gettoken;
 
-import com.fintechlogin.keycloak.api.ApiEndpoint;
+import com.fintechlogin.keycloak.api.http.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.AppHeaders;
 import com.fintechlogin.keycloak.api.http.Headers;
 import com.fintechlogin.keycloak.app.ClientSecrets;

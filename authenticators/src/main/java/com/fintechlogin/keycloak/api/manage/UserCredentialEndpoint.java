@@ -23,7 +23,7 @@ import org.keycloak.models.RealmModel;
 
 /**
  * One endpoint where signed-in users manage a credential of their own with their access token. Not an
- * {@link com.fintechlogin.keycloak.api.ApiEndpoint}: that one is a login, with LOGIN events and the login's
+ * {@link com.fintechlogin.keycloak.api.http.ApiEndpoint}: that one is a login, with LOGIN events and the login's
  * failure vocabulary; here every attempt is an {@code UPDATE_CREDENTIAL} (or, for a removal, a
  * {@code REMOVE_CREDENTIAL}) event, or its {@code _ERROR}, carrying {@code credential_type}, and failures are
  * {@link ManageFailure}s. Every answer, wrong method included, is in the PIN/device login's envelope ({@link TransportEndpoint}).

@@ -2,7 +2,7 @@ package com.fintechlogin.keycloak.api.mobilesignin;
 
 import java.util.Map;
 
-import com.fintechlogin.keycloak.api.ApiEndpoint;
+import com.fintechlogin.keycloak.api.http.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.AppHeaders;
 import com.fintechlogin.keycloak.api.http.ConstantTime;
 import com.fintechlogin.keycloak.api.http.Headers;

@@ -3,7 +3,7 @@ package com.fintechlogin.keycloak.api.partner;
 import java.util.List;
 import java.util.Map;
 
-import com.fintechlogin.keycloak.api.ApiEndpoint;
+import com.fintechlogin.keycloak.api.http.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.Headers;
 import com.fintechlogin.keycloak.identify.UserNameIdentifierStepFactory;
 import com.fintechlogin.keycloak.json.Parsed;

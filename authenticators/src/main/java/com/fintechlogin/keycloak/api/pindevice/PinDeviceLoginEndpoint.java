@@ -3,7 +3,7 @@ package com.fintechlogin.keycloak.api.pindevice;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.fintechlogin.keycloak.api.ApiEndpoint;
+import com.fintechlogin.keycloak.api.http.ApiEndpoint;
 import com.fintechlogin.keycloak.api.http.AppHeaders;
 import com.fintechlogin.keycloak.api.http.Headers;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;

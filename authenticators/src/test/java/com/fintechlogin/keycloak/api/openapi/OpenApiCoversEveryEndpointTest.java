@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The document and the code declare the same endpoints: every path and HTTP method JAX-RS serves from the public
- * resource and the admin resource (found by reflection, through every sub-resource locator) is an operation of the
- * document, under that resource's server, and the document has no other.
+ * resource (its route table, then each endpoint's methods) and from the admin resource (by reflection, through every
+ * sub-resource locator) is an operation of the document, under that resource's server, and the document has no other.
  */
 class OpenApiCoversEveryEndpointTest {
 
@@ -30,7 +30,9 @@ class OpenApiCoversEveryEndpointTest {
 
     @Test
     void everyPublicEndpointIsDocumentedAndNothingElse() {
-        assertThat(documented(false)).isEqualTo(declared(FintechResource.class));
+        Set<String> operations = new TreeSet<>();
+        FintechResource.ROUTES.forEach(route -> collect(route.type(), "/" + route.path(), operations));
+        assertThat(documented(false)).isEqualTo(operations);
     }
 
     @Test

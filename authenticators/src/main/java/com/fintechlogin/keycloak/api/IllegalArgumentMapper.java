@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.api.fault;
+package com.fintechlogin.keycloak.api;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

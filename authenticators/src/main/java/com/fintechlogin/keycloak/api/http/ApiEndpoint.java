@@ -1,8 +1,6 @@
-package com.fintechlogin.keycloak.api;
+package com.fintechlogin.keycloak.api.http;
 
 import com.fintechlogin.keycloak.api.fault.CallerFault;
-import com.fintechlogin.keycloak.api.http.RequestBodies;
-import com.fintechlogin.keycloak.api.http.TransportEndpoint;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.FailureReason;

@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.api.fault;
+package com.fintechlogin.keycloak.api;
 
 import java.io.IOException;
 

@@ -1,11 +1,11 @@
-package com.fintechlogin.keycloak.api.fault;
+package com.fintechlogin.keycloak.api;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fintechlogin.keycloak.api.FintechResource;
-import com.fintechlogin.keycloak.api.FintechResourceProviderFactory;
+import com.fintechlogin.keycloak.api.fault.CallerFault;
+import com.fintechlogin.keycloak.api.fault.CallerFaultAnswer;
 
 import jakarta.ws.rs.core.Response;
 
@@ -19,7 +19,7 @@ import org.keycloak.utils.KeycloakSessionUtil;
  */
 final class CallerFaultResponses {
 
-    private static final Pattern API_PATH = Pattern.compile("^.*/realms/[^/]+/" + FintechResourceProviderFactory.PROVIDER_ID + "/(.+?)/*$");
+    private static final Pattern API_PATH = Pattern.compile("^.*?/realms/[^/]+/" + FintechResourceProviderFactory.PROVIDER_ID + "/(.+)$");
 
     private CallerFaultResponses() {
     }
@@ -28,10 +28,10 @@ final class CallerFaultResponses {
         KeycloakSession session = KeycloakSessionUtil.getKeycloakSession();
         Optional<CallerFault> fault = CallerFault.of(failure);
         if (fault.isPresent() && session != null && session.getContext().getRealm() != null) {
-            Matcher path = API_PATH.matcher(session.getContext().getUri().getPath());
-            Optional<CallerFaultAnswer> endpoint = path.matches() ? new FintechResource(session).endpointAt(path.group(1)) : Optional.empty();
-            if (endpoint.isPresent()) {
-                return endpoint.get().answerFault(fault.get(), !CallerFault.afterTheEndpoint(failure));
+            Matcher path = API_PATH.matcher(session.getContext().getUri().getRequestUri().getRawPath());
+            Optional<Object> endpoint = path.matches() ? new FintechResource(session).endpointAt(path.group(1)) : Optional.empty();
+            if (endpoint.isPresent() && endpoint.get() instanceof CallerFaultAnswer answer) {
+                return answer.answerFault(fault.get(), !CallerFault.afterTheEndpoint(failure));
             }
         }
         return KeycloakErrorHandler.getResponse(session, failure);
