@@ -77,7 +77,7 @@ class CredentialMailTest {
         assertThat(mail.subject()).isEqualTo(ThemeMessages.EMAIL_EN.get("fintechPinSetSubject", realmTitle()));
         assertSays(mail.text(), ThemeMessages.EMAIL_EN, "fintechPinSetBody");
         assertSays(mail.text(), ThemeMessages.EMAIL_EN, "fintechNoticeNotYou");
-        assertThat(mail.text()).contains("UTC", ThemeMessages.EMAIL_EN.get("fintechNoticeApp", "Email/password login API (seed 004)"));
+        assertThat(mail.text()).contains("UTC", ThemeMessages.EMAIL_EN.get("fintechNoticeApp", "Email/password login API"));
         assertSays(mail.html(), ThemeMessages.EMAIL_EN, "fintechPinSetBody");
         assertThat(mail.everything()).doesNotContain("2580");
     }
