@@ -83,6 +83,18 @@ final class PostgresStatistics implements AutoCloseable {
         }
     }
 
+    /** The database's connections now, this one left out: the node's pool, what it holds open. */
+    int connections() {
+        try (Statement sql = connection.createStatement();
+             ResultSet count = sql.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                     + " AND pid <> pg_backend_pid()")) {
+            count.next();
+            return count.getInt(1);
+        } catch (SQLException e) {
+            throw new AssertionError("Cannot read PostgreSQL's connections: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         connection.close();
