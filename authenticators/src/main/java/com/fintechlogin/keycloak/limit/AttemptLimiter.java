@@ -37,7 +37,10 @@ import org.jboss.logging.Logger;
  * {@code RuntimeExceptionMapper} answers it without any mapper and nothing marks rollback-only. Should some path
  * still roll back a request whose failure was counted (an exception after the check, a failed commit, a later change
  * elsewhere), the failure is counted again in a transaction of its own after the rollback
- * ({@link RequestTransaction#afterRollback}), before the answer goes out.</li>
+ * ({@link RequestTransaction#afterRollback}), before the answer goes out. Not earlier: until the rollback the request
+ * holds the row, which the recount would wait for. So a check of the same counter that takes the row in between sees
+ * the count one lower, and such a rollback can let one evaluation past the limit; none of the routes rolls back
+ * ({@code WrongCredentialsCommitTest}).</li>
  * <li><b>The count commits before the answer is written.</b> Quarkus closes the session, and so commits, in a JAX-RS
  * response filter ({@code org.keycloak.quarkus.runtime.integration.jaxrs.CloseSessionFilter}), and RESTEasy Reactive
  * runs the response filters before its {@code ResponseWriterHandler} writes the body
