@@ -52,8 +52,11 @@ class RightCredentialCostTest {
     private static final String PIN = "2580";
     private static final String DEVICE = "anid:cost-device+/=:0001";
     private static final String NATIVE_PASSWORD_CLIENT = "cost-native-password";
-    /** Right logins per API measured; enough that Keycloak's own background transactions average out. */
-    private static final int LOGINS = 60;
+    /**
+     * Right logins per API measured. Keycloak's own background work now and then commits some 50 transactions at once
+     * (0.9 per login over 60 logins in one run); over 200 it stays within the margin the assertions allow.
+     */
+    private static final int LOGINS = 200;
     private static final int USERS = 3;
     private static final int BURST = 200;
 
@@ -273,8 +276,8 @@ class RightCredentialCostTest {
         Cost pin = meter.measure("PIN login (mode 1)", pinLogin, LOGINS);
         Cost device = meter.measure("device login (mode 2)", deviceLogin, LOGINS);
 
-        // The limiter's old reservation took two transactions of its own per right credential; Keycloak's own session
-        // and event persistence varies by a fraction of one from run to run.
+        // The limiter's old reservation took two transactions of its own per right credential (4.0 per PIN login where
+        // mobile sign-in took 2.0); Keycloak's own background work adds a fraction of one now and then.
         assertThat(password.transactionsPerLogin()).as("transactions per email/password login, against the password grant's %.2f",
                 passwordGrant.transactionsPerLogin()).isLessThan(passwordGrant.transactionsPerLogin() + 0.5);
         assertThat(pin.transactionsPerLogin()).as("transactions per PIN login, against mobile sign-in's %.2f",
