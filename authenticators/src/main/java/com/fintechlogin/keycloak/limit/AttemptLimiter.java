@@ -44,8 +44,10 @@ import org.jboss.logging.Logger;
  * <li><b>The count commits before the answer is written.</b> Quarkus closes the session, and so commits, in a JAX-RS
  * response filter ({@code org.keycloak.quarkus.runtime.integration.jaxrs.CloseSessionFilter}), and RESTEasy Reactive
  * runs the response filters before its {@code ResponseWriterHandler} writes the body
- * ({@code RuntimeResourceDeployment}); the abort chain of a failed request does the same. A commit that fails throws
- * from the filter, and the caller gets an error instead of the verdict. So no caller learns "wrong" before its
+ * ({@code RuntimeResourceDeployment}); the abort chain of a failed request does the same. (The filter defers the
+ * close until after writing only for a {@code StreamingOutput} or {@code Stream} entity; no answer to a credential
+ * check is one: the adapters answer with strings, the token endpoint with its representations, the forms with
+ * rendered pages.) A commit that fails throws from the filter, and the caller gets an error instead of the verdict. So no caller learns "wrong" before its
  * failure is durable; a request that dies before it commits answers nothing.</li>
  * <li><b>The row lock serializes the checks of one counter, on every node.</b> On PostgreSQL (READ COMMITTED, the
  * default) and on H2 (MVStore) a second {@code select ... for update} of the row waits for the first transaction and
