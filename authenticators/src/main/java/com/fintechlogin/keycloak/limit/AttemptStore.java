@@ -3,21 +3,34 @@ package com.fintechlogin.keycloak.limit;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * The statements on the attempt table, run in whatever transaction the given entity manager is in.
+ * The statements on the attempt table, run in whatever transaction the given entity manager is in: the login
+ * request's own ({@link AttemptLimiter#check}), or a short one of its own ({@link AttemptLimiter#reserve}).
  *
- * <p>The exactness of the limit rests on {@link #tryReserve}: an attempt is counted only by the conditional
- * UPDATE {@link CredentialAttemptEntity#RESERVE} ({@code failures = failures + 1 ... where ... failures < limit
- * and not locked}, which also decides, in the same statement, whether the lock it may set lasts), or by the one
- * insert of a key's first row that the unique constraint lets through. A concurrent UPDATE of the same row waits for the row lock and then re-checks its WHERE clause against the
- * committed row (PostgreSQL READ COMMITTED, H2 MVStore), so of N concurrent reservations against limit L at most
- * L are counted; every other answer is LOCKED or a retry, never a reservation.
+ * <p>Two ways to count exactly, both decided by the row lock of the one row per user and kind:
+ * <ul>
+ * <li>{@link #lockUnlessLocked} reads the row under a pessimistic write lock (Hibernate: {@code for no key update}
+ * on PostgreSQL, {@code for update} on H2), held until the transaction ends. A concurrent check of the same row
+ * waits, then reads the row as the first one's transaction left it (PostgreSQL READ COMMITTED re-checks the row's
+ * newest committed version against the condition; H2 MVStore does the same), so checks of one counter take turns
+ * and each sees every failure counted before it. What is decided under that lock may then be written with
+ * {@link #count}, {@link #reset} or {@link #lockOverLimit}.</li>
+ * <li>{@link #tryReserve} counts with the conditional UPDATE {@link CredentialAttemptEntity#RESERVE}
+ * ({@code failures = failures + 1 ... where ... failures < limit and not locked}), which waits for the row lock and
+ * re-checks its WHERE clause against the committed row, so of N concurrent reservations against limit L at most L
+ * are counted.</li>
+ * </ul>
+ *
+ * <p>Every row read is detached at once: the writes are bulk updates, which bypass the entity manager, so a managed
+ * copy would answer later reads of the same transaction with the state before them.
  */
 final class AttemptStore {
 
@@ -33,6 +46,51 @@ final class AttemptStore {
     }
 
     /**
+     * The row, locked until this transaction ends, unless its lock is in force at {@code now}; null when there is no
+     * row or its lock is in force (then nothing is locked). Waits while another transaction holds the row.
+     */
+    CredentialAttemptEntity lockUnlessLocked(AttemptKey key, long now) {
+        return single(bind(em.createNamedQuery(CredentialAttemptEntity.FIND_UNLESS_LOCKED, CredentialAttemptEntity.class), key)
+                .setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /**
+     * Creates the key's clean row, the one insert a counter ever has, flushed at once so that a concurrent insert of
+     * the same key fails here as a {@link org.keycloak.models.ModelDuplicateException} (Keycloak's entity manager
+     * converts it): the row is there either way.
+     */
+    void insertClean(AttemptKey key) {
+        CredentialAttemptEntity row = new CredentialAttemptEntity(KeycloakModelUtils.generateId(), key, 0,
+                AttemptStatus.NOT_LOCKED, 0, 0);
+        em.persist(row);
+        em.flush();
+        em.detach(row);
+    }
+
+    /**
+     * Counts one failure of a row this transaction holds ({@link #lockUnlessLocked}) and whose lock is not in force:
+     * an ended lock is cleared first, then the reservation's UPDATE counts it, setting the lock (escalated or not)
+     * when it reaches the limit. Whether it counted: always, under the row lock, unless the limit was already reached.
+     */
+    boolean count(AttemptKey key, AttemptPolicy policy, long now) {
+        bind(em.createNamedQuery(CredentialAttemptEntity.CLEAR_EXPIRED_LOCK), key)
+                .setParameter("now", now)
+                .executeUpdate();
+        return reserveStatement(key, policy, now).executeUpdate() == 1;
+    }
+
+    /** Locks failures already at a limit lowered since, escalation included. Whether it did. */
+    boolean lockOverLimit(AttemptKey key, AttemptPolicy policy, long now) {
+        return bind(em.createNamedQuery(CredentialAttemptEntity.LOCK_OVER_LIMIT), key)
+                .setParameter("limit", policy.limit())
+                .setParameter("temporaryLocks", policy.temporaryLocks())
+                .setParameter("untilAdminUnlock", AttemptStatus.UNTIL_ADMIN_UNLOCK)
+                .setParameter("lockedUntil", policy.lockEnd(now))
+                .executeUpdate() == 1;
+    }
+
+    /**
      * Reserves one attempt, answers LOCKED, or answers null when the row changed between the statements (it
      * appeared, was reset or its lock ran out in between) and the caller must try again in a new transaction,
      * whose statements see the change. Inserting the first row of a key flushes at once, so that a concurrent
@@ -40,17 +98,10 @@ final class AttemptStore {
      * entity manager converts it); the caller retries that too, and finds the row.
      */
     Reservation tryReserve(AttemptKey key, AttemptPolicy policy, long now) {
-        long lockIfReached = policy.lockEnd(now);
         bind(em.createNamedQuery(CredentialAttemptEntity.CLEAR_EXPIRED_LOCK), key)
                 .setParameter("now", now)
                 .executeUpdate();
-        int counted = bind(em.createNamedQuery(CredentialAttemptEntity.RESERVE), key)
-                .setParameter("limit", policy.limit())
-                .setParameter("temporaryLocks", policy.temporaryLocks())
-                .setParameter("untilAdminUnlock", AttemptStatus.UNTIL_ADMIN_UNLOCK)
-                .setParameter("lockedUntil", lockIfReached)
-                .setParameter("now", now)
-                .executeUpdate();
+        int counted = reserveStatement(key, policy, now).executeUpdate();
         CredentialAttemptEntity row = find(key);
         if (counted == 1) {
             // The UPDATE took the row lock, held until commit: the row read is this reservation's.
@@ -61,28 +112,23 @@ final class AttemptStore {
             boolean reached = policy.limit() == 1;
             long lockedUntil = reached ? policy.lockedUntil(now, 0) : AttemptStatus.NOT_LOCKED;
             int lockouts = reached ? 1 : 0;
-            em.persist(new CredentialAttemptEntity(KeycloakModelUtils.generateId(), key, 1, lockedUntil, lockouts, now));
+            CredentialAttemptEntity first = new CredentialAttemptEntity(KeycloakModelUtils.generateId(), key, 1, lockedUntil,
+                    lockouts, now);
+            em.persist(first);
             em.flush();
+            em.detach(first);
             return new Reservation(Reservation.Outcome.RESERVED, 1, policy.limit(), lockedUntil, lockouts);
         }
         if (row.getLockedUntil() > now) {
             return new Reservation(Reservation.Outcome.LOCKED, row.getFailures(), policy.limit(),
                     row.getLockedUntil(), row.getLockouts());
         }
-        if (row.getLockedUntil() == AttemptStatus.NOT_LOCKED && row.getFailures() >= policy.limit()) {
-            int locked = bind(em.createNamedQuery(CredentialAttemptEntity.LOCK_OVER_LIMIT), key)
-                    .setParameter("limit", policy.limit())
-                    .setParameter("temporaryLocks", policy.temporaryLocks())
-                    .setParameter("untilAdminUnlock", AttemptStatus.UNTIL_ADMIN_UNLOCK)
-                    .setParameter("lockedUntil", lockIfReached)
-                    .executeUpdate();
-            if (locked == 1) {
-                // Read again under the row lock the UPDATE took, past the entity manager's copy (bulk updates
-                // bypass it): whether the lock escalated was decided in the database.
-                em.refresh(row);
-                return new Reservation(Reservation.Outcome.LOCKED, row.getFailures(), policy.limit(),
-                        row.getLockedUntil(), row.getLockouts());
-            }
+        if (row.getLockedUntil() == AttemptStatus.NOT_LOCKED && row.getFailures() >= policy.limit()
+                && lockOverLimit(key, policy, now)) {
+            // Read again under the row lock the UPDATE took: whether the lock escalated was decided in the database.
+            CredentialAttemptEntity locked = find(key);
+            return new Reservation(Reservation.Outcome.LOCKED, locked.getFailures(), policy.limit(),
+                    locked.getLockedUntil(), locked.getLockouts());
         }
         return null;
     }
@@ -92,14 +138,27 @@ final class AttemptStore {
         bind(em.createNamedQuery(CredentialAttemptEntity.RESET), key).executeUpdate();
     }
 
-    /** The stored row, or null. Reads committed data and takes no lock unless this transaction holds one. */
-    CredentialAttemptEntity find(AttemptKey key) {
-        List<CredentialAttemptEntity> rows = bind(
-                em.createNamedQuery(CredentialAttemptEntity.FIND, CredentialAttemptEntity.class), key)
-                .getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
+    /** {@link #reset} of every credential kind of the user; the rows stay, for the next check to lock. */
+    void resetUser(String realmId, String userId) {
+        em.createNamedQuery(CredentialAttemptEntity.RESET_USER)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .executeUpdate();
     }
 
+    /** {@link #reset} of every counter of the realm. */
+    void resetRealm(String realmId) {
+        em.createNamedQuery(CredentialAttemptEntity.RESET_REALM)
+                .setParameter("realmId", realmId)
+                .executeUpdate();
+    }
+
+    /** The stored row, or null. Reads committed data and takes no lock unless this transaction holds one. */
+    CredentialAttemptEntity find(AttemptKey key) {
+        return single(bind(em.createNamedQuery(CredentialAttemptEntity.FIND, CredentialAttemptEntity.class), key));
+    }
+
+    /** The rows of a removed user go with it. */
     void deleteUser(String realmId, String userId) {
         em.createNamedQuery(CredentialAttemptEntity.DELETE_BY_USER)
                 .setParameter("realmId", realmId)
@@ -107,10 +166,31 @@ final class AttemptStore {
                 .executeUpdate();
     }
 
+    /** The rows of a removed realm go with it. */
     void deleteRealm(String realmId) {
         em.createNamedQuery(CredentialAttemptEntity.DELETE_BY_REALM)
                 .setParameter("realmId", realmId)
                 .executeUpdate();
+    }
+
+    private Query reserveStatement(AttemptKey key, AttemptPolicy policy, long now) {
+        return bind(em.createNamedQuery(CredentialAttemptEntity.RESERVE), key)
+                .setParameter("limit", policy.limit())
+                .setParameter("temporaryLocks", policy.temporaryLocks())
+                .setParameter("untilAdminUnlock", AttemptStatus.UNTIL_ADMIN_UNLOCK)
+                .setParameter("lockedUntil", policy.lockEnd(now))
+                .setParameter("now", now);
+    }
+
+    /** The one row a query by key finds, detached, or null. */
+    private CredentialAttemptEntity single(TypedQuery<CredentialAttemptEntity> query) {
+        List<CredentialAttemptEntity> rows = query.getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        CredentialAttemptEntity row = rows.get(0);
+        em.detach(row);
+        return row;
     }
 
     private static <Q extends Query> Q bind(Q query, AttemptKey key) {

@@ -16,8 +16,10 @@ import jakarta.persistence.UniqueConstraint;
  * rows of removed users and realms are deleted by {@link AttemptCleanup}. The unique constraint is also the
  * index each statement below finds its single row by; a prefix of it serves the deletions.
  *
- * <p>The writes are the bulk updates below, never dirty checking of a loaded entity: a conditional UPDATE is
- * atomic in the database, read-modify-write in Java is not. Not final, as JPA requires.
+ * <p>The writes are the bulk updates below, never dirty checking of a loaded entity: each decides in the database,
+ * in one statement, from the row as it is when the statement runs. Rows read are detached at once
+ * ({@link AttemptStore}), since a bulk update bypasses the entity manager and a managed copy would go stale. Not
+ * final, as JPA requires.
  */
 @Entity(name = CredentialAttemptEntity.NAME)
 @Table(name = "FINTECH_CREDENTIAL_ATTEMPT", uniqueConstraints = @UniqueConstraint(
@@ -25,6 +27,10 @@ import jakarta.persistence.UniqueConstraint;
 @NamedQueries({
     @NamedQuery(name = CredentialAttemptEntity.FIND, query = "select a from " + CredentialAttemptEntity.NAME + " a"
             + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"),
+    // Read with a pessimistic write lock (AttemptStore#lockUnlessLocked): a row whose lock is in force is not read
+    // and so not locked, and a row another transaction holds is re-read against this condition once it is free.
+    @NamedQuery(name = CredentialAttemptEntity.FIND_UNLESS_LOCKED, query = "select a from " + CredentialAttemptEntity.NAME + " a"
+            + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind and a.lockedUntil <= :now"),
     @NamedQuery(name = CredentialAttemptEntity.CLEAR_EXPIRED_LOCK, query = "update " + CredentialAttemptEntity.NAME
             + " a set a.failures = 0, a.lockedUntil = 0"
             + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
@@ -52,6 +58,14 @@ import jakarta.persistence.UniqueConstraint;
             + " a set a.failures = 0, a.lockedUntil = 0, a.lockouts = 0"
             + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
             + " and (a.failures <> 0 or a.lockedUntil <> 0 or a.lockouts <> 0)"),
+    @NamedQuery(name = CredentialAttemptEntity.RESET_USER, query = "update " + CredentialAttemptEntity.NAME
+            + " a set a.failures = 0, a.lockedUntil = 0, a.lockouts = 0"
+            + " where a.realmId = :realmId and a.userId = :userId"
+            + " and (a.failures <> 0 or a.lockedUntil <> 0 or a.lockouts <> 0)"),
+    @NamedQuery(name = CredentialAttemptEntity.RESET_REALM, query = "update " + CredentialAttemptEntity.NAME
+            + " a set a.failures = 0, a.lockedUntil = 0, a.lockouts = 0"
+            + " where a.realmId = :realmId"
+            + " and (a.failures <> 0 or a.lockedUntil <> 0 or a.lockouts <> 0)"),
     @NamedQuery(name = CredentialAttemptEntity.DELETE_BY_USER, query = "delete from " + CredentialAttemptEntity.NAME
             + " a where a.realmId = :realmId and a.userId = :userId"),
     @NamedQuery(name = CredentialAttemptEntity.DELETE_BY_REALM, query = "delete from " + CredentialAttemptEntity.NAME
@@ -61,6 +75,8 @@ public class CredentialAttemptEntity {
 
     static final String NAME = "FintechCredentialAttempt";
     static final String FIND = "fintechCredentialAttempt.find";
+    /** The row unless its lock is in force (an ended lock, or none); read under a pessimistic write lock. */
+    static final String FIND_UNLESS_LOCKED = "fintechCredentialAttempt.findUnlessLocked";
     /**
      * Turns a lock that has ended into a clean counter, so that the reservation after it starts from zero failures;
      * the count of consecutive locks stays, so that the next lock escalates.
@@ -76,6 +92,10 @@ public class CredentialAttemptEntity {
     static final String LOCK_OVER_LIMIT = "fintechCredentialAttempt.lockOverLimit";
     /** A right credential or an administrator: no failures, no lock, no consecutive locks. */
     static final String RESET = "fintechCredentialAttempt.reset";
+    /** An administrator's unlock of a user: every kind's counter clean; no write for those already clean. */
+    static final String RESET_USER = "fintechCredentialAttempt.resetUser";
+    /** An administrator's unlock of every user of a realm, likewise. */
+    static final String RESET_REALM = "fintechCredentialAttempt.resetRealm";
     static final String DELETE_BY_USER = "fintechCredentialAttempt.deleteByUser";
     static final String DELETE_BY_REALM = "fintechCredentialAttempt.deleteByRealm";
 

@@ -6,8 +6,10 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * A new Keycloak session and transaction per unit of work. Under JTA the caller's transaction is suspended
- * meanwhile and resumed after, so the work neither waits for nor joins the login around it.
+ * A new Keycloak session and transaction per unit of work, on a connection of its own. Under JTA the caller's
+ * transaction is suspended meanwhile and resumed after, so the work does not join the login around it; it must not
+ * touch a row that login holds, or it would wait for it forever. The limiter uses it only where the login holds none:
+ * to create a counter that does not exist yet, and after the login's transaction rolled back.
  */
 final class KeycloakTransactions implements Transactions {
 

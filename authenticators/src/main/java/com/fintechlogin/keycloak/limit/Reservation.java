@@ -1,13 +1,13 @@
 package com.fintechlogin.keycloak.limit;
 
 /**
- * The answer of {@link AttemptLimiter#reserve}: whether the caller may evaluate the credential.
+ * A failure counted, or refused as locked: what {@link AttemptLimiter#check} counted for a wrong credential or found
+ * locked, and what {@link AttemptLimiter#reserve} did when it counted a failure again in a transaction of its own.
  *
- * <p>A reserved attempt is already counted as a failure (and, when it is the last one allowed, the lock is
- * already recorded), so that a request dying mid-check cannot give an attacker a free guess. The caller reports
- * a correct credential with {@link AttemptLimiter#succeeded}; a wrong one needs no further call.
+ * <p>A reserved attempt is counted as a failure (and, when it is the last one allowed, the lock is already
+ * recorded).
  *
- * @param outcome {@link Outcome#RESERVED}: evaluate; {@link Outcome#LOCKED}: do not evaluate, answer "locked"
+ * @param outcome {@link Outcome#RESERVED}: a failure counted; {@link Outcome#LOCKED}: refused, answer "locked"
  * @param failures consecutive failures counted, this reservation included
  * @param limit the limit of the policy the reservation was made under
  * @param lockedUntil epoch millis the lock ends; for a reservation, the lock its failure leaves in place (0 if
@@ -17,9 +17,9 @@ package com.fintechlogin.keycloak.limit;
 public record Reservation(Outcome outcome, int failures, int limit, long lockedUntil, int lockouts) {
 
     public enum Outcome {
-        /** The attempt is counted; evaluate the credential. */
+        /** The attempt is counted as a failure. */
         RESERVED,
-        /** The limit is reached and the lock is in force; do not evaluate the credential. */
+        /** The limit is reached and the lock is in force: nothing counted, nothing to evaluate. */
         LOCKED
     }
 

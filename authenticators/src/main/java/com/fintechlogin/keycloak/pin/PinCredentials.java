@@ -44,7 +44,7 @@ public final class PinCredentials {
      * The user's PIN checked behind the exact attempt limit ({@link PinAttempts#policy}): what every route that
      * checks a PIN calls.
      *
-     * @throws PinPepperUnavailableException when the realm has no usable pepper; the reserved attempt stays counted
+     * @throws PinPepperUnavailableException when the realm has no usable pepper; the attempt is counted as a failure
      * @throws org.keycloak.models.ModelException when the attempt counter cannot be reached; nothing was evaluated
      */
     public static Verdict verifyWithinLimit(KeycloakSession session, RealmModel realm, UserModel user, String pin) {
@@ -61,7 +61,7 @@ public final class PinCredentials {
      * through, so that admins see it and the user can be told. A lock that lasts until an admin unlocks (the
      * policy's own, or the escalation after consecutive temporary locks) is a permanent lockout, the others
      * temporary; Keycloak's detector names its account locks the same way, without a credential type. The limiter
-     * reserves attempts atomically, so exactly one request sees the last attempt go.
+     * counts attempts under its counter's row lock, so exactly one request sees the last attempt go.
      */
     private static void recordLock(KeycloakSession session, RealmModel realm, UserModel user, boolean untilAdminUnlock) {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())

@@ -52,6 +52,15 @@ final class FintechApi {
         return onboardingLogin(appToken, accountNumber, pin, 1, "", deviceId);
     }
 
+    /** {@link #pinLogin} on an HTTP/1.1 connection of its own, as one of many apps logging in at once does. */
+    Http.Answer pinLoginOnOwnConnection(String appToken, String accountNumber, String pin, String deviceId) {
+        Map<String, Object> body = Map.of("keyRef", "", "pin", pin, "signInMode", 1, "token", appToken, "authType", "1",
+                "deviceId", deviceId);
+        return Http.sendOnOwnConnection("POST", realmUrl + "/fintech/onboarding/user/v2/login", "application/json",
+                Http.json(body).getBytes(StandardCharsets.UTF_8),
+                Map.of("X-API-KEY", DemoRealm.PIN_APP, "X-API-TOKEN", appToken, "X-ACCOUNT-NUMBER", accountNumber));
+    }
+
     /** Seed 001 login, mode 2: the device id encrypted with the realm's published key {@code keyRef}. */
     Http.Answer deviceLogin(String appToken, String accountNumber, String ciphertext, String keyRef, String deviceId) {
         return onboardingLogin(appToken, accountNumber, ciphertext, 2, keyRef, deviceId);

@@ -23,6 +23,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * One connection per request in flight, as many apps on many devices open them. {@link #CLIENT} upgrades to HTTP/2
+     * where the server offers it and multiplexes concurrent requests onto one connection, which the server caps at
+     * 100 streams: more at once fail in the client, never reaching the server.
+     */
+    private static final HttpClient CONNECTION_PER_REQUEST = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Http() {
@@ -40,6 +47,15 @@ public final class Http {
     }
 
     public static Answer send(String method, String url, String contentType, byte[] body, Map<String, String> headers) {
+        return send(CLIENT, method, url, contentType, body, headers);
+    }
+
+    /** {@link #send}, on an HTTP/1.1 connection of its own: for bursts of many requests at once. */
+    public static Answer sendOnOwnConnection(String method, String url, String contentType, byte[] body, Map<String, String> headers) {
+        return send(CONNECTION_PER_REQUEST, method, url, contentType, body, headers);
+    }
+
+    private static Answer send(HttpClient client, String method, String url, String contentType, byte[] body, Map<String, String> headers) {
         UsedSecrets.recordRequest(headers, contentType, body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
         if (contentType != null) {
@@ -48,7 +64,7 @@ public final class Http {
         headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Answer answer = new Answer(response.statusCode(), response.body(), response.headers());
             // The extension's endpoints are held to their OpenAPI document on every exchange a test has with them.
             OpenApiContract.check(new OpenApiContract.Exchange(method, URI.create(url), contentType, body, headers,

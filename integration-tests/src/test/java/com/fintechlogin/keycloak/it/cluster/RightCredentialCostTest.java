@@ -1,0 +1,392 @@
+package com.fintechlogin.keycloak.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fintechlogin.bench.ClientCrypto;
+import com.fintechlogin.keycloak.it.support.DemoRealm;
+import com.fintechlogin.keycloak.it.support.FintechServerConfig;
+import com.fintechlogin.keycloak.it.support.Http;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.representations.idm.ClientRepresentation;
+
+/**
+ * What a right credential costs the attempt limiter, read from PostgreSQL's own statistics on a production-shaped node
+ * (stock Keycloak 26.7.3, {@code kc.sh build} and {@code start --optimized} on PostgreSQL, Keycloak's default database
+ * pool and worker threads, the demo realm): right PINs, device proofs and passwords with no earlier failures write
+ * nothing to the attempt table, and take no more transactions than Keycloak's own grants; and 200 PIN logins at once
+ * all succeed on the default pool. Runs in integration-tests' {@code cluster} execution, after or before
+ * {@link ClusterTest} (it uses the same ports and database, one node at a time).
+ */
+@Tag("cluster")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RightCredentialCostTest {
+
+    private static final String PIN = "2580";
+    private static final String DEVICE = "anid:cost-device+/=:0001";
+    private static final String NATIVE_PASSWORD_CLIENT = "cost-native-password";
+    /**
+     * Right logins per API measured. Keycloak's own background work now and then commits some 50 transactions at once
+     * (0.9 per login over 60 logins in one run); over 200 it stays within the margin the assertions allow.
+     */
+    private static final int LOGINS = 200;
+    private static final int USERS = 3;
+    private static final int BURST = 200;
+
+    /** A user of these tests, who may log in by every API. */
+    record User(String id, String email, String password, String accountNumber, String mobile) {
+    }
+
+    private static KeycloakNode node;
+    private static ClusterAdmin admin;
+    private static FintechApi api;
+    private static PostgresStatistics statistics;
+    private static final List<User> users = new ArrayList<>();
+    private static final Map<String, String> figures = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startOneNode() throws InterruptedException {
+        Path work = Path.of(System.getProperty("cluster.work.dir")).toAbsolutePath().resolveSibling("right-credential-cost");
+        Trees.delete(work);
+        try {
+            Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Postgres.recreateDatabase(Path.of(System.getProperty("postgres.script")).toAbsolutePath(), work.resolve("postgres.log"));
+        Path vault = FintechServerConfig.writeVault(work.resolve("vault"));
+        Path home = work.resolve("node");
+        KeycloakBuild.install(Path.of(System.getProperty("keycloak.dist.dir")), ProjectJars.find(), home, work.resolve("build.log"));
+        Path importDir = home.resolve("data/import");
+        try {
+            Files.createDirectories(importDir);
+            Files.copy(Path.of(System.getProperty("demo.realm.file")), importDir.resolve("demo-realm.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        node = new KeycloakNode("A", home, new KeycloakNode.Ports(8181, 9181, 7901), work.resolve("node.log"));
+        node.start(TwoNodeCluster.PUBLIC_URL, vault, List.of("--import-realm"));
+        node.awaitReady(TwoNodeCluster.REALM, Duration.ofMinutes(4));
+        admin = new ClusterAdmin(node);
+        api = new FintechApi(node);
+        statistics = new PostgresStatistics();
+
+        ClientRepresentation nativePassword = new ClientRepresentation();
+        nativePassword.setClientId(NATIVE_PASSWORD_CLIENT);
+        nativePassword.setPublicClient(true);
+        nativePassword.setDirectAccessGrantsEnabled(true);
+        nativePassword.setStandardFlowEnabled(false);
+        admin.realm().clients().create(nativePassword).close();
+        for (int i = 0; i < USERS; i++) {
+            users.add(newUser());
+        }
+    }
+
+    @AfterAll
+    static void stopNode() throws Exception {
+        try {
+            if (statistics != null) {
+                statistics.close();
+            }
+            if (admin != null) {
+                admin.close();
+            }
+        } finally {
+            if (node != null) {
+                node.stop();
+            }
+        }
+        System.out.printf("right-credential cost: %s%n", figures);
+    }
+
+    private static User newUser() {
+        String accountNumber = DemoRealm.freshAccountNumber();
+        String mobile = DemoRealm.freshMobile();
+        DemoRealm.NewUser user = DemoRealm.user(Map.of("accountNumber", List.of(accountNumber), "mobile", List.of(mobile)),
+                List.of(DemoRealm.pin(PIN), DemoRealm.device(DEVICE, true)));
+        String id = DemoRealm.create(admin.realm(), user.representation());
+        return new User(id, user.representation().getEmail(), user.password(), accountNumber, mobile);
+    }
+
+    /** One right login by an API, for the {@code n}th login; fails the test unless it succeeds. */
+    private interface Login {
+        void run(User user, int n);
+    }
+
+    private static Login pinLogin() {
+        String appToken = api.pinAppToken();
+        return (user, n) -> assertOnb(api.pinLogin(appToken, user.accountNumber(), PIN, DEVICE), "PIN login");
+    }
+
+    private static Login deviceLogin() {
+        String appToken = api.pinAppToken();
+        JsonNode key = api.publicKey();
+        ClientCrypto crypto = new ClientCrypto(key.get("publicKey").asText());
+        String keyRef = key.get("keyRef").asText();
+        return (user, n) -> assertOnb(api.deviceLogin(appToken, user.accountNumber(), crypto.encryptDeviceId(DEVICE), keyRef, DEVICE),
+                "device login");
+    }
+
+    private static Login emailPasswordLogin() {
+        return (user, n) -> {
+            Http.Answer answer = api.userLogin(user.email(), user.password());
+            assertThat(answer.status()).as("email/password login: %s", answer.body()).isEqualTo(200);
+        };
+    }
+
+    private static Login mobileSignIn() {
+        String appToken = appToken(DemoRealm.MOB_APP, DemoRealm.MOB_APP_SECRET);
+        return (user, n) -> {
+            Http.Answer answer = Http.send("POST", node.realmUrl(TwoNodeCluster.REALM) + "/fintech/lending/v1/token", "application/json",
+                    ("{\"token\": " + Http.jsonString(appToken) + ", \"mobile\": " + Http.jsonString(user.mobile()) + "}")
+                            .getBytes(StandardCharsets.UTF_8),
+                    Map.of("X-API-KEY", DemoRealm.MOB_APP, "X-API-TOKEN", appToken));
+            assertThat(answer.status()).as("mobile sign-in: %s", answer.body()).isEqualTo(200);
+        };
+    }
+
+    private static Login passwordGrant() {
+        return (user, n) -> {
+            Http.Answer answer = Http.postForm(node.realmUrl(TwoNodeCluster.REALM) + "/protocol/openid-connect/token",
+                    Map.of("grant_type", "password", "client_id", NATIVE_PASSWORD_CLIENT, "username", user.email(),
+                            "password", user.password(), "scope", "openid"), Map.of());
+            assertThat(answer.status()).as("Keycloak's password grant: %s", answer.body()).isEqualTo(200);
+        };
+    }
+
+    private static Login clientCredentialsGrant() {
+        return (user, n) -> {
+            Http.Answer answer = Http.postForm(node.realmUrl(TwoNodeCluster.REALM) + "/protocol/openid-connect/token",
+                    Map.of("grant_type", "client_credentials"),
+                    Map.of("Authorization", Http.basic(DemoRealm.MOB_APP, DemoRealm.MOB_APP_SECRET)));
+            assertThat(answer.status()).as("Keycloak's client-credentials grant: %s", answer.body()).isEqualTo(200);
+        };
+    }
+
+    private static String appToken(String client, String secret) {
+        Http.Answer answer = Http.send("POST", node.realmUrl(TwoNodeCluster.REALM) + "/fintech/market-place/v1/token", null, null,
+                Map.of("X-API-KEY", client, "X-API-SECRET", secret));
+        assertThat(answer.status()).as("Get Token API: %s", answer.body()).isEqualTo(200);
+        return answer.json().at("/data/token").asText();
+    }
+
+    /** What {@code logins} right logins cost, less Keycloak's idle activity over the same time. */
+    private record Cost(long attemptWrites, long attemptInserts, double transactionsPerLogin) {
+    }
+
+    /**
+     * Settled readings one after another, each batch's reading after it being the next one's before: Keycloak's idle
+     * rate of transactions first (its own background work and these readings), then what each batch adds to it.
+     */
+    private static final class Meter {
+
+        private PostgresStatistics.Reading last;
+        private final double idleTransactionsPerSecond;
+
+        Meter() throws InterruptedException {
+            PostgresStatistics.Reading start = statistics.settled();
+            long started = System.nanoTime();
+            last = statistics.settled();
+            idleTransactionsPerSecond = last.transactionsSince(start) / ((System.nanoTime() - started) / 1e9);
+            figures.put("idle", String.format("%.2f transactions per second", idleTransactionsPerSecond));
+        }
+
+        Cost measure(String name, Login login, int logins) throws InterruptedException {
+            PostgresStatistics.Reading before = last;
+            long started = System.nanoTime();
+            for (int n = 0; n < logins; n++) {
+                login.run(users.get(n % users.size()), n);
+            }
+            long busyNanos = System.nanoTime() - started;
+            last = statistics.settled();
+            double windowSeconds = (busyNanos + PostgresStatistics.FLUSH_DELAY.toNanos()) / 1e9;
+            double perLogin = (last.transactionsSince(before) - idleTransactionsPerSecond * windowSeconds) / logins;
+            Cost cost = new Cost(last.attemptWritesSince(before), last.attemptInsertsSince(before), perLogin);
+            figures.put(name, String.format("%d attempt-table writes in %d logins, %.2f transactions per login",
+                    cost.attemptWrites(), logins, perLogin));
+            System.out.printf("right-credential cost: %s: %s%n", name, figures.get(name));
+            return cost;
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRightCredentialWithNoEarlierFailuresWritesNothingToTheAttemptTable() throws InterruptedException {
+        Login pin = pinLogin();
+        Login device = deviceLogin();
+        Login password = emailPasswordLogin();
+        Meter meter = new Meter();
+
+        // The first check of each user and credential kind creates its counter: one insert, ever.
+        Cost first = meter.measure("first logins of each user by PIN, device and password", (user, n) -> {
+            pin.run(user, n);
+            device.run(user, n);
+            password.run(user, n);
+        }, USERS);
+        assertThat(first.attemptInserts()).as("counters created by the first logins of %d users by 3 kinds", USERS)
+                .isEqualTo(USERS * 3L);
+        assertThat(first.attemptWrites()).as("rows written by the first logins").isEqualTo(USERS * 3L);
+
+        assertThat(meter.measure("PIN login (mode 1)", pin, LOGINS).attemptWrites())
+                .as("attempt-table rows written by %d right PINs", LOGINS).isZero();
+        assertThat(meter.measure("device login (mode 2)", device, LOGINS).attemptWrites())
+                .as("attempt-table rows written by %d right device proofs", LOGINS).isZero();
+        assertThat(meter.measure("email/password API", password, LOGINS).attemptWrites())
+                .as("attempt-table rows written by %d right passwords", LOGINS).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void aRightCredentialTakesNoMoreTransactionsThanKeycloaksOwnGrants() throws InterruptedException {
+        Login mobileSignIn = mobileSignIn();
+        Login pinLogin = pinLogin();
+        Login deviceLogin = deviceLogin();
+        Meter meter = new Meter();
+        Cost passwordGrant = meter.measure("Keycloak password grant", passwordGrant(), LOGINS);
+        Cost password = meter.measure("email/password API", emailPasswordLogin(), LOGINS);
+        Cost clientCredentials = meter.measure("Keycloak client-credentials grant", clientCredentialsGrant(), LOGINS);
+        Cost mobile = meter.measure("mobile sign-in", mobileSignIn, LOGINS);
+        Cost pin = meter.measure("PIN login (mode 1)", pinLogin, LOGINS);
+        Cost device = meter.measure("device login (mode 2)", deviceLogin, LOGINS);
+
+        // The limiter's old reservation took two transactions of its own per right credential (4.0 per PIN login where
+        // mobile sign-in took 2.0); Keycloak's own background work adds a fraction of one now and then.
+        assertThat(password.transactionsPerLogin()).as("transactions per email/password login, against the password grant's %.2f",
+                passwordGrant.transactionsPerLogin()).isLessThan(passwordGrant.transactionsPerLogin() + 0.5);
+        assertThat(pin.transactionsPerLogin()).as("transactions per PIN login, against mobile sign-in's %.2f",
+                mobile.transactionsPerLogin()).isLessThan(mobile.transactionsPerLogin() + 0.5);
+        assertThat(device.transactionsPerLogin()).as("transactions per device login, against mobile sign-in's %.2f",
+                mobile.transactionsPerLogin()).isLessThan(mobile.transactionsPerLogin() + 0.5);
+        assertThat(clientCredentials.attemptWrites() + mobile.attemptWrites() + passwordGrant.attemptWrites()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void twoHundredSimultaneousPinLoginsOfAsManyUsersAllSucceedOnTheDefaultPool() throws Exception {
+        List<User> many = new ArrayList<>();
+        for (int i = 0; i < BURST; i++) {
+            many.add(newUser());
+        }
+        String appToken = api.pinAppToken();
+
+        Burst burst = Burst.of(BURST, i -> api.pinLoginOnOwnConnection(appToken, many.get(i).accountNumber(), PIN, DEVICE));
+
+        figures.put("burst of " + BURST + " users", burst.summary());
+        System.out.printf("right-credential cost: %d simultaneous PIN logins of %d users: %s%n", BURST, BURST, burst.summary());
+        burst.assertEveryLoginSucceeded();
+    }
+
+    @Test
+    @Order(4)
+    void twoHundredSimultaneousPinLoginsOfOneUserTakeTurnsAndAllSucceed() throws Exception {
+        User one = users.get(0);
+        String appToken = api.pinAppToken();
+
+        Burst burst = Burst.of(BURST, i -> api.pinLoginOnOwnConnection(appToken, one.accountNumber(), PIN, DEVICE));
+
+        figures.put("burst of one user", burst.summary());
+        System.out.printf("right-credential cost: %d simultaneous PIN logins of one user: %s%n", BURST, burst.summary());
+        burst.assertEveryLoginSucceeded();
+    }
+
+    /** Requests sent all at once, one thread each, and what came back. */
+    private record Burst(List<Http.Answer> answers, List<String> failures, long millis, long slowestMillis, int peakConnections) {
+
+        /** Sends them, counting the node's database connections meanwhile (PostgreSQL's pg_stat_activity). */
+        static Burst of(int count, IntFunction<Http.Answer> request) throws Exception {
+            ExecutorService threads = Executors.newFixedThreadPool(count + 1);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<long[]>> timings = new ArrayList<>();
+            List<Http.Answer> answers = Collections.synchronizedList(new ArrayList<>());
+            List<String> failures = Collections.synchronizedList(new ArrayList<>());
+            try {
+                for (int i = 0; i < count; i++) {
+                    int n = i;
+                    Callable<long[]> call = () -> {
+                        go.await();
+                        long started = System.nanoTime();
+                        try {
+                            answers.add(request.apply(n));
+                        } catch (RuntimeException noAnswer) {
+                            // A timeout, a refused or reset connection: no answer at all.
+                            failures.add(String.valueOf(noAnswer.getCause() == null ? noAnswer : noAnswer.getCause()));
+                        } catch (AssertionError outsideTheContract) {
+                            // An answer the API's document does not allow: a 5xx of Keycloak's own error handler.
+                            failures.add(outsideTheContract.getMessage().lines().findFirst().orElse("?"));
+                        }
+                        return new long[] {(System.nanoTime() - started) / 1_000_000};
+                    };
+                    timings.add(threads.submit(call));
+                }
+                AtomicBoolean done = new AtomicBoolean();
+                Future<Integer> peak = threads.submit(() -> {
+                    int most = 0;
+                    while (!done.get()) {
+                        most = Math.max(most, statistics.connections());
+                        Thread.sleep(20);
+                    }
+                    return most;
+                });
+                long started = System.nanoTime();
+                go.countDown();
+                long slowest = 0;
+                for (Future<long[]> timing : timings) {
+                    slowest = Math.max(slowest, timing.get()[0]);
+                }
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                done.set(true);
+                return new Burst(List.copyOf(answers), List.copyOf(failures), millis, slowest, peak.get());
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+
+        String summary() {
+            Map<Integer, Long> statuses = new TreeMap<>();
+            answers.forEach(answer -> statuses.merge(answer.status(), 1L, Long::sum));
+            return String.format("HTTP statuses %s, %d failed (%s), all answered in %d ms, slowest %d ms, at most %d database "
+                    + "connections", statuses, failures.size(), failures.stream().distinct().limit(3).toList(), millis, slowestMillis,
+                    peakConnections);
+        }
+
+        void assertEveryLoginSucceeded() {
+            assertThat(failures).as("requests without an answer (timeouts, refused connections) or with a server error").isEmpty();
+            assertThat(answers).as("answers").hasSize(BURST).allSatisfy(answer -> {
+                assertThat(answer.status()).as("PIN login: %s", answer.body()).isEqualTo(200);
+                assertThat(answer.json().get("resCode").asText()).isEqualTo("ONB200");
+            });
+        }
+    }
+
+    private static void assertOnb(Http.Answer answer, String what) {
+        assertThat(answer.status()).as("%s: %s", what, answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("resCode").asText()).as("%s: %s", what, answer.body()).isEqualTo("ONB200");
+    }
+}
