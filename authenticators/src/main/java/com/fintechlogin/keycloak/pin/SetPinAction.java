@@ -81,7 +81,9 @@ public final class SetPinAction implements RequiredActionProvider, CredentialAct
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
         boolean change = PinCredentials.hasPin(user);
-        EventBuilder event = context.getEvent().event(EventType.UPDATE_CREDENTIAL)
+        // A copy: the context's event is Keycloak's own, which it sends again once the action is done (the LOGIN that
+        // ends the flow); changed in place, it would carry this change's type and details into that event.
+        EventBuilder event = context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL)
                 .detail(Details.CREDENTIAL_TYPE, PinCredentialModel.TYPE);
         EventBuilder errorEvent = event.clone().event(EventType.UPDATE_CREDENTIAL_ERROR).user(user);
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
