@@ -188,7 +188,7 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
             // Logged where found; a legacy device's fingerprint cannot be computed, and its label may be its id.
             fingerprint = "-";
         }
-        device.setUserLabel(fingerprint);
+        device.setUserLabel(DeviceCredentialModel.label(fingerprint));
         CredentialMetadata shown = new CredentialMetadata();
         shown.setCredentialModel(device);
         if (device.lastUsed() == null) {
