@@ -11,12 +11,15 @@ import java.util.stream.Stream;
 import com.fintechlogin.keycloak.keys.PinPepper;
 import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 
+import jakarta.ws.rs.HttpMethod;
+
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialMetadata;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
+import org.keycloak.http.HttpRequest;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -158,9 +161,13 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
 
     /**
      * Removable in the account console (Keycloak's {@code delete_credential} action): removing a device grants
-     * nothing, it takes a way to sign in away, which is what a user who lost a phone needs. No create or update
-     * action: devices are registered by the app, which holds the device id. The names are account console message
-     * keys ({@code theme-resources/messages}).
+     * nothing, it takes a way to sign in away, which is what a user who lost a phone needs. That action runs in a
+     * browser session that signed in through the realm's browser flow at most its maximum age ago (300 s by
+     * default). Not through Keycloak's deprecated account REST removal ({@code DELETE .../account/credentials/{id}}),
+     * which takes any token of the user with {@code manage-account} — a mobile sign-in's, an app's of any level or
+     * age — and would skip the rules of who may change credentials; the extension's own endpoint keeps them. No
+     * create or update action: devices are registered by the app, which holds the device id. The names are account
+     * console message keys ({@code theme-resources/messages}).
      */
     @Override
     public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
@@ -170,8 +177,18 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
                 .displayName(DISPLAY_NAME_KEY)
                 .helpText(HELP_TEXT_KEY)
                 .iconCssClass("kcAuthenticatorDefaultClass")
-                .removeable(true)
+                .removeable(!isAccountRestRemoval())
                 .build(session);
+    }
+
+    /**
+     * Whether this request is Keycloak's account REST removal: the only removal that asks this metadata over an HTTP
+     * {@code DELETE} (the console's action is a form POST of the login pages, the listing a GET, and admin removals
+     * do not ask).
+     */
+    private boolean isAccountRestRemoval() {
+        HttpRequest request = session.getContext().getHttpRequest();
+        return request != null && HttpMethod.DELETE.equals(request.getHttpMethod());
     }
 
     /**
