@@ -23,9 +23,14 @@ public final class DeviceCredentialModel extends CredentialModel {
 
     public static final String TYPE = "device";
 
-    /** The public part of a device credential; {@code deviceId} only in a legacy or seed credential. */
+    private static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
+
+    /**
+     * The public part of a device credential; {@code deviceId} only in a legacy or seed credential; {@code lastUsed}
+     * (epoch milliseconds) once the device signed in, kept to the day ({@link #usedOn}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Data(String fingerprint, boolean simBindingEnabled, String publicKey, String deviceId) {
+    public record Data(String fingerprint, boolean simBindingEnabled, String publicKey, String deviceId, Long lastUsed) {
     }
 
     /** The secret part: the keyed hash of the device id, base64. */
@@ -44,7 +49,7 @@ public final class DeviceCredentialModel extends CredentialModel {
     /** A new device, known by the keyed hash of its id; {@code publicKey} (base64 SPKI) may be null. */
     public static DeviceCredentialModel create(byte[] idHash, boolean simBindingEnabled, String publicKey) {
         String fingerprint = DeviceIds.fingerprint(idHash);
-        DeviceCredentialModel model = new DeviceCredentialModel(new Data(fingerprint, simBindingEnabled, publicKey, null),
+        DeviceCredentialModel model = new DeviceCredentialModel(new Data(fingerprint, simBindingEnabled, publicKey, null, null),
                 new Secret(Base64.getEncoder().encodeToString(idHash)));
         model.setType(TYPE);
         model.setUserLabel(label(fingerprint));
@@ -78,8 +83,26 @@ public final class DeviceCredentialModel extends CredentialModel {
 
     /** This device, same id, label and key, with another binding flag. */
     public DeviceCredentialModel withSimBinding(boolean simBindingEnabled) {
-        DeviceCredentialModel updated = new DeviceCredentialModel(
-                new Data(data.fingerprint(), simBindingEnabled, data.publicKey(), data.deviceId()), secret);
+        return with(new Data(data.fingerprint(), simBindingEnabled, data.publicKey(), data.deviceId(), data.lastUsed()));
+    }
+
+    /** This device, same id, label, key and flag, last used at {@code millis}. */
+    public DeviceCredentialModel usedAt(long millis) {
+        return with(new Data(data.fingerprint(), data.simBindingEnabled(), data.publicKey(), data.deviceId(), millis));
+    }
+
+    /**
+     * Whether a sign-in at {@code millis} is news: the device never signed in, or last did on an earlier UTC day.
+     * "Last used" is kept to the day so that a device that signs in all day long writes its credential once a
+     * day, not at every login (no write per right credential: performance issue 19).
+     */
+    public boolean usedOn(long millis) {
+        Long last = data.lastUsed();
+        return last != null && Math.floorDiv(last, DAY_MILLIS) >= Math.floorDiv(millis, DAY_MILLIS);
+    }
+
+    private DeviceCredentialModel with(Data changed) {
+        DeviceCredentialModel updated = new DeviceCredentialModel(changed, secret);
         updated.setId(getId());
         updated.setType(TYPE);
         updated.setUserLabel(getUserLabel());
@@ -115,6 +138,11 @@ public final class DeviceCredentialModel extends CredentialModel {
     /** The fingerprint; null for a legacy credential (the provider computes it). */
     public String fingerprint() {
         return data.fingerprint();
+    }
+
+    /** When the device last signed in (to the day, epoch milliseconds), or null when it never did. */
+    public Long lastUsed() {
+        return data.lastUsed();
     }
 
     public boolean simBindingEnabled() {

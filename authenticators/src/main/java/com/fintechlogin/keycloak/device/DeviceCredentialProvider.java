@@ -1,5 +1,8 @@
 package com.fintechlogin.keycloak.device;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -8,10 +11,15 @@ import java.util.stream.Stream;
 import com.fintechlogin.keycloak.keys.PinPepper;
 import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 
+import jakarta.ws.rs.HttpMethod;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialMetadata;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
+import org.keycloak.http.HttpRequest;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -24,6 +32,12 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
 
     /** Far above any real device id (the documented sample has 54 characters). */
     public static final int MAX_DEVICE_ID_LENGTH = 255;
+
+    /** Account console message keys. */
+    static final String DISPLAY_NAME_KEY = "device-display-name";
+    static final String HELP_TEXT_KEY = "device-help-text";
+    static final String LAST_USED_KEY = "fintech-device-last-used";
+    static final String NEVER_USED_KEY = "fintech-device-never-used";
 
     private final KeycloakSession session;
 
@@ -133,15 +147,74 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
         return user.credentialManager().getStoredCredentialsByTypeStream(DeviceCredentialModel.TYPE).map(DeviceCredentialModel::from);
     }
 
+    /**
+     * Records that {@code device} just signed in, at most once per UTC day: a device that signs in all day writes
+     * its credential on the first login of the day only (no database write per right credential: performance
+     * issue 19), which is as precise as the account console's "last used" needs to be.
+     */
+    public void recordUse(UserModel user, DeviceCredentialModel device) {
+        long now = Time.currentTimeMillis();
+        if (!device.usedOn(now)) {
+            user.credentialManager().updateStoredCredential(device.usedAt(now));
+        }
+    }
+
+    /**
+     * Removable in the account console (Keycloak's {@code delete_credential} action): removing a device grants
+     * nothing, it takes a way to sign in away, which is what a user who lost a phone needs. That action runs in a
+     * browser session that signed in through the realm's browser flow at most its maximum age ago (300 s by
+     * default). Not through Keycloak's deprecated account REST removal ({@code DELETE .../account/credentials/{id}}),
+     * which takes any token of the user with {@code manage-account} — a mobile sign-in's, an app's of any level or
+     * age — and would skip the rules of who may change credentials; the extension's own endpoint keeps them. No
+     * create or update action: devices are registered by the app, which holds the device id. The names are account
+     * console message keys ({@code theme-resources/messages}).
+     */
     @Override
     public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
         return CredentialTypeMetadata.builder()
                 .type(getType())
                 .category(CredentialTypeMetadata.Category.TWO_FACTOR)
-                .displayName("Registered device")
-                .helpText("A device the user registered for PIN and device login")
+                .displayName(DISPLAY_NAME_KEY)
+                .helpText(HELP_TEXT_KEY)
                 .iconCssClass("kcAuthenticatorDefaultClass")
-                .removeable(true)
+                .removeable(!isAccountRestRemoval())
                 .build(session);
+    }
+
+    /**
+     * Whether this request is Keycloak's account REST removal: the only removal that asks this metadata over an HTTP
+     * {@code DELETE} (the console's action is a form POST of the login pages, the listing a GET, and admin removals
+     * do not ask).
+     */
+    private boolean isAccountRestRemoval() {
+        HttpRequest request = session.getContext().getHttpRequest();
+        return request != null && HttpMethod.DELETE.equals(request.getHttpMethod());
+    }
+
+    /**
+     * What the account console shows of a device: its fingerprint as the label, never the stored label (a device
+     * seeded by an import may carry its whole id there), when it was registered (the console shows the credential's
+     * date) and when it last signed in.
+     */
+    @Override
+    public CredentialMetadata getCredentialMetadata(DeviceCredentialModel device, CredentialTypeMetadata metadata) {
+        String fingerprint;
+        try {
+            fingerprint = fingerprintOf(session.getContext().getRealm(), device);
+        } catch (PinPepperUnavailableException noPepper) {
+            // Logged where found; a legacy device's fingerprint cannot be computed, and its label may be its id.
+            fingerprint = "-";
+        }
+        device.setUserLabel(DeviceCredentialModel.label(fingerprint));
+        CredentialMetadata shown = new CredentialMetadata();
+        shown.setCredentialModel(device);
+        if (device.lastUsed() == null) {
+            shown.setInfoMessage(NEVER_USED_KEY);
+        } else {
+            // A date without a time: "last used" is kept to the UTC day. ISO, read the same in every language.
+            shown.setInfoProperties(List.of(new CredentialMetadata.LocalizedMessage(LAST_USED_KEY,
+                    new Object[] {LocalDate.ofInstant(Instant.ofEpochMilli(device.lastUsed()), ZoneOffset.UTC).toString()})));
+        }
+        return shown;
     }
 }

@@ -87,6 +87,9 @@ public final class DeviceLoginStep extends DirectGrantStep {
             LoginFailures.fail(context, FailureReason.REPLAYED);
             return;
         }
+        if (verdict.right()) {
+            new DeviceCredentialProvider(context.getSession()).recordUse(user, device.get());
+        }
         // The documented proof is the device id encrypted under the realm's public key: anyone who learns the id can
         // make it, and the id is no secret (a PIN login sends it in clear). So it proves no more than the app's word.
         LoginFailures.conclude(context, verdict, DeviceCredentialModel.TYPE, AuthenticationLevel.APP_VOUCHED);

@@ -67,6 +67,9 @@ final class SignedDeviceLogin {
             LoginFailures.fail(context, FailureReason.REPLAYED);
             return;
         }
+        if (verdict.right()) {
+            new DeviceCredentialProvider(context.getSession()).recordUse(context.getUser(), device);
+        }
         // A signature only the device's key can make: possession of the registered device, proven.
         LoginFailures.conclude(context, verdict, DeviceCredentialModel.TYPE, AuthenticationLevel.PIN_ON_DEVICE);
     }

@@ -37,6 +37,10 @@ public final class PinCredentialProvider
     private static final Logger LOG = Logger.getLogger(PinCredentialProvider.class);
     private static final int HASH_BYTES = 32;
 
+    /** Account console message keys ({@code <type>-display-name} is also the key the console's "Set up" link reads). */
+    static final String DISPLAY_NAME_KEY = "pin-display-name";
+    static final String HELP_TEXT_KEY = "pin-help-text";
+
     private final KeycloakSession session;
 
     PinCredentialProvider(KeycloakSession session) {
@@ -176,19 +180,32 @@ public final class PinCredentialProvider
 
     /**
      * Basic authentication, not two-factor: the PIN is the knowledge factor of the app's PIN login, in the place
-     * a password holds elsewhere; the bound device is the other factor. No create or update action: users set
-     * their PIN through the app's API, admins seed it through import.
+     * a password holds elsewhere; the bound device is the other factor. The names are message keys of the account
+     * console ({@code theme-resources/messages}), so the console shows them in the user's language.
+     *
+     * <p>Set and changed through the {@value SetPinAction#PROVIDER_ID} required action, which the account console
+     * starts as an application-initiated action: "Set up" for a user without a PIN (a user has at most one, so no
+     * second one is offered), "Update" beside the PIN. That action asks for the current PIN behind its exact limit.
+     *
+     * <p>Not removable by the user. Keycloak's removal (the console's {@code delete_credential} action, and its
+     * deprecated account API {@code DELETE}) asks for nothing but a session of the account that is at most five
+     * minutes old (and a level of authentication only when the realm's browser flow maps one to the PIN) — not the
+     * PIN. After it, the user has no PIN, and setting one asks for no current PIN: removal would be a PIN change
+     * without the current PIN, the takeover the Set PIN page and the PIN endpoint refuse. A forgotten PIN is reset
+     * after a password login through the PIN endpoint's recovery, or by an admin.
      */
     @Override
     public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
+        UserModel user = metadataContext.getUser();
+        boolean hasPin = user != null && !storedPins(user).isEmpty();
         return CredentialTypeMetadata.builder()
                 .type(getType())
                 .category(CredentialTypeMetadata.Category.BASIC_AUTHENTICATION)
-                .displayName("PIN")
-                .helpText("The numeric PIN of the mobile app's PIN login, stored as a keyed hash.")
-                // Not through Keycloak's account API: its removal asks no more than a token of the account, which a
-                // mobile sign-in gives, and a user without a PIN may set a new one. Replaced through the PIN endpoint's
-                // recovery, removed by admins.
+                .displayName(DISPLAY_NAME_KEY)
+                .helpText(HELP_TEXT_KEY)
+                .iconCssClass("kcAuthenticatorDefaultClass")
+                .createAction(hasPin ? null : SetPinAction.PROVIDER_ID)
+                .updateAction(SetPinAction.PROVIDER_ID)
                 .removeable(false)
                 .build(session);
     }

@@ -39,6 +39,7 @@ public final class PinLoginStep extends DirectGrantStep {
         UserModel user = context.getUser();
         boolean onRegisteredDevice =
                 PinLoginConfig.of(context.getRealm().getName(), context.getAuthenticatorConfig()).requireRegisteredDevice();
+        DeviceCredentialModel usedDevice = null;
         if (onRegisteredDevice) {
             String deviceId = FlowInputs.deviceId(context);
             if (deviceId == null) {
@@ -57,6 +58,7 @@ public final class PinLoginStep extends DirectGrantStep {
                 return;
             }
             MatchedDevice.remember(context.getSession(), device.get());
+            usedDevice = device.get();
         }
         FailureReason refused = PinLogin.refusalBeforeCheck(context, user, FlowInputs.pin(context));
         if (refused != null) {
@@ -70,6 +72,9 @@ public final class PinLoginStep extends DirectGrantStep {
             // Logged for the admin where it was found; the caller only learns the service cannot check PINs.
             LoginFailures.fail(context, FailureReason.NOT_CONFIGURED);
             return;
+        }
+        if (usedDevice != null && verdict.right()) {
+            new DeviceCredentialProvider(context.getSession()).recordUse(user, usedDevice);
         }
                 // A PIN alone is something the user knows, like a password; on their registered device it is two factors.
         LoginFailures.conclude(context, verdict, PinCredentialModel.TYPE,

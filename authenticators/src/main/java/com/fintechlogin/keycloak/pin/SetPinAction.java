@@ -9,6 +9,7 @@ import com.fintechlogin.keycloak.login.LoginEvents;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import org.keycloak.authentication.CredentialAction;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -17,6 +18,7 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -28,8 +30,14 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * assigns it, when an app asks for it ({@code kc_action=fintech-set-pin}), or after a browser login whose step
  * offered it ({@link #offer}) to a user who has no PIN. It never triggers by itself on API logins: those cannot
  * show a page, and would fail as "account not set up".
+ *
+ * <p>The account console starts it as an application-initiated action (the PIN type's create and update action,
+ * {@link PinCredentialProvider#getCredentialTypeMetadata}). As a {@link CredentialAction}, Keycloak treats it as
+ * the PIN's credential action, and like every application-initiated action it runs only on a recent login: a
+ * browser session whose login is older than the action's maximum age ({@code max_auth_age} in its config, 300 s
+ * by default) signs in again first.
  */
-public final class SetPinAction implements RequiredActionProvider {
+public final class SetPinAction implements RequiredActionProvider, CredentialAction {
 
     public static final String PROVIDER_ID = "fintech-set-pin";
     static final String PAGE = "fintech-set-pin.ftl";
@@ -51,6 +59,11 @@ public final class SetPinAction implements RequiredActionProvider {
     }
 
     @Override
+    public String getCredentialType(KeycloakSession session, AuthenticationSessionModel authenticationSession) {
+        return PinCredentialModel.TYPE;
+    }
+
+    @Override
     public void evaluateTriggers(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if ("true".equals(authSession.getAuthNote(OFFER_NOTE)) && !PinCredentials.hasPin(context.getUser())) {
@@ -68,7 +81,9 @@ public final class SetPinAction implements RequiredActionProvider {
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
         boolean change = PinCredentials.hasPin(user);
-        EventBuilder event = context.getEvent().event(EventType.UPDATE_CREDENTIAL)
+        // A copy: the context's event is Keycloak's own, which it sends again once the action is done (the LOGIN that
+        // ends the flow); changed in place, it would carry this change's type and details into that event.
+        EventBuilder event = context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL)
                 .detail(Details.CREDENTIAL_TYPE, PinCredentialModel.TYPE);
         EventBuilder errorEvent = event.clone().event(EventType.UPDATE_CREDENTIAL_ERROR).user(user);
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
