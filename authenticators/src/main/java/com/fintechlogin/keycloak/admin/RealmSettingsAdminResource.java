@@ -57,7 +57,7 @@ public final class RealmSettingsAdminResource {
         auth.realm().requireViewRealm();
         Map<String, Object> view = new LinkedHashMap<>();
         for (Setting setting : RealmSettings.ALL) {
-            view.put(setting.name(), stored(setting.name()));
+            view.put(setting.name(), SettingsRequest.stored(realm, setting.name()));
         }
         return AdminViews.ok(view);
     }
@@ -65,7 +65,7 @@ public final class RealmSettingsAdminResource {
     /**
      * Changes the settings the body names ({@code {"fintech.pin.length": 6}}); the others keep their values, and null or
      * an empty string removes one (its default applies). Every value is checked before any is stored, so a refused body
-     * changes nothing. The admin event's representation holds only the settings that changed.
+     * changes nothing; a value equal to the stored one is not checked again. The admin event's representation holds only the settings that changed.
      */
     @PUT
     @Consumes(MediaType.WILDCARD)
@@ -90,7 +90,7 @@ public final class RealmSettingsAdminResource {
         }
         Map<String, String> changed = new LinkedHashMap<>();
         ((Parsed.Valid<Map<String, String>, String>) parsed).value().forEach((name, value) -> {
-            if (!Objects.equals(value, stored(name))) {
+            if (!Objects.equals(value, SettingsRequest.stored(realm, name))) {
                 changed.put(name, value);
             }
         });
@@ -105,11 +105,5 @@ public final class RealmSettingsAdminResource {
             adminEvent.operation(OperationType.UPDATE).resourcePath("fintech", "settings").representation(changed).success();
         }
         return Response.noContent().build();
-    }
-
-    /** The attribute's value; an empty one counts as not set, as the readers take it. */
-    private String stored(String name) {
-        String value = realm.getAttribute(name);
-        return value == null || value.isBlank() ? null : value;
     }
 }

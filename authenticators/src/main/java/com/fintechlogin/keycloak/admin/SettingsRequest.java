@@ -17,7 +17,7 @@ import org.keycloak.models.RealmModel;
 /**
  * The body of a settings update: a JSON object of setting names and values. A value may be a string, a whole number or
  * a boolean, since {@code kcadm.sh -s name=6} sends 6 as a number and {@code -s name=true} a boolean; null or an empty
- * string means "not set". The problem of a refused body is Keycloak's {@code errorMessage}: it names the setting and
+ * string means "not set". A value equal to the stored one is taken without a check. The problem of a refused body is Keycloak's {@code errorMessage}: it names the setting and
  * what it accepts, and never quotes the value, which an admin may have pasted a secret into by mistake.
  */
 final class SettingsRequest {
@@ -49,12 +49,20 @@ final class SettingsRequest {
             } else {
                 return new Parsed.Invalid<>(setting.get().problem());
             }
-            if (value != null && !setting.get().accepts(realm, value)) {
+            // A value as stored is not checked again: kcadm.sh update sends every setting back with the one it
+            // changes, and a value stored before this endpoint (or a client since renamed) must not block the others.
+            if (value != null && !value.equals(stored(realm, setting.get().name())) && !setting.get().accepts(realm, value)) {
                 return new Parsed.Invalid<>(setting.get().problem());
             }
             values.put(setting.get().name(), value);
         }
         return new Parsed.Valid<>(values);
+    }
+
+    /** The attribute's value, stripped; an empty one counts as not set, as the readers take it. */
+    static String stored(RealmModel realm, String name) {
+        String value = realm.getAttribute(name);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** An unknown name is echoed only when it looks like a setting's name, so that the message stays short and plain. */
