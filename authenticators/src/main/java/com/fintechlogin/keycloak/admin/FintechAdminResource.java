@@ -12,8 +12,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * {@code /admin/realms/{realm}/fintech}: a user's PIN and registered devices. Keycloak has authenticated the
- * admin before this runs; each method checks the admin's permission on the user.
+ * {@code /admin/realms/{realm}/fintech}: a user's PIN and registered devices, and the realm's settings. Keycloak has
+ * authenticated the admin before this runs; each method checks the admin's permission on the user or the realm.
  */
 public final class FintechAdminResource {
 
@@ -27,6 +27,11 @@ public final class FintechAdminResource {
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent;
+    }
+
+    @Path("settings")
+    public RealmSettingsAdminResource settings() {
+        return new RealmSettingsAdminResource(session, realm, auth, adminEvent);
     }
 
     @Path("users/{userId}/pin")

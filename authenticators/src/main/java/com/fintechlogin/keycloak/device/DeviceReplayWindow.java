@@ -8,12 +8,12 @@ import org.keycloak.models.RealmModel;
  * documented scheme carries no timestamp or nonce, so a ciphertext older than this could be replayed while its
  * key exists: rotate the realm's encryption key more often than this window.
  */
-final class DeviceReplayWindow {
+public final class DeviceReplayWindow {
 
-    static final String ATTRIBUTE = "fintech.device.replay-window-seconds";
-    static final long DEFAULT_SECONDS = 7L * 24 * 3600;
+    public static final String ATTRIBUTE = "fintech.device.replay-window-seconds";
+    public static final long DEFAULT_SECONDS = 7L * 24 * 3600;
     /** Markers live in every node's memory: a window longer than this is taken as this. */
-    static final long MAX_SECONDS = 30L * 24 * 3600;
+    public static final long MAX_SECONDS = 30L * 24 * 3600;
 
     private DeviceReplayWindow() {
     }
