@@ -43,9 +43,13 @@ public final class BrowserForms {
         context.challenge(page);
     }
 
-    /** Refuses a wrong credential the limiter counted, as {@link LoginFailures#failWrongCredential} does for the APIs. */
-    public static void refuseWrongCredential(AuthenticationFlowContext context, UserModel user, Verdict verdict, Response page) {
-        LoginFailures.countWrongCredential(context, user, verdict);
+    /**
+     * Refuses a wrong credential the limiter counted as {@code kind}, as {@link LoginFailures#failWrongCredential} does
+     * for the APIs.
+     */
+    public static void refuseWrongCredential(AuthenticationFlowContext context, UserModel user, Verdict verdict, String kind,
+                                             Response page) {
+        LoginFailures.countWrongCredential(context, user, verdict, kind);
         refuse(context, user, FailureReason.INVALID_CREDENTIALS, page);
     }
 }

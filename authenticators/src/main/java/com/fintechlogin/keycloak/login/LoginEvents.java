@@ -9,6 +9,12 @@ public final class LoginEvents {
     public static final String FIELD = "field";
     /** How many more wrong attempts the credential's limit allows, after a wrong one. */
     public static final String ATTEMPTS_LEFT = "attempts_left";
+    /**
+     * Whose attempts {@link #ATTEMPTS_LEFT} counts: the attempt limiter's credential kind (pin, password, device),
+     * written with it, so that none left tells which credential that attempt locked (the metrics count locks by it).
+     * An {@code UPDATE_CREDENTIAL} event's {@code credential_type} names the credential changed, not the one checked.
+     */
+    public static final String LIMITED_CREDENTIAL = "limited_credential";
     /** Which documented API the attempt came through; Keycloak overwrites its own {@code auth_method}. */
     public static final String API = "fintech_api";
     /**

@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.login;
 
+import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.Verdict;
 
 import jakarta.ws.rs.core.MediaType;
@@ -48,8 +49,8 @@ public final class LoginFailures {
      * that its lockout view and its unlock stay true. Reported directly rather than through the flow's failure
      * path, which Keycloak counts only for its own credential categories (password, OTP, recovery codes).
      */
-    public static void failWrongCredential(AuthenticationFlowContext context, Verdict verdict) {
-        failCounted(context, verdict, FailureReason.INVALID_CREDENTIALS);
+    public static void failWrongCredential(AuthenticationFlowContext context, Verdict verdict, String kind) {
+        failCounted(context, verdict, FailureReason.INVALID_CREDENTIALS, kind);
     }
 
     /**
@@ -57,19 +58,23 @@ public final class LoginFailures {
      * answer stays "not registered" until the lock, and Keycloak's detector hears of it as of any wrong credential.
      */
     public static void failUnknownDevice(AuthenticationFlowContext context, Verdict verdict) {
-        failCounted(context, verdict, FailureReason.DEVICE_NOT_REGISTERED);
+        failCounted(context, verdict, FailureReason.DEVICE_NOT_REGISTERED, CredentialKinds.DEVICE);
     }
 
-    private static void failCounted(AuthenticationFlowContext context, Verdict verdict, FailureReason reason) {
-        countWrongCredential(context, context.getUser(), verdict);
+    private static void failCounted(AuthenticationFlowContext context, Verdict verdict, FailureReason reason, String kind) {
+        countWrongCredential(context, context.getUser(), verdict, kind);
         record(context, reason, reason.eventError());
         context.forceChallenge(tokenEndpointError(reason));
     }
 
-    /** What every route does with a wrong credential the limiter counted: attempts left in the event, Keycloak told. */
-    static void countWrongCredential(AuthenticationFlowContext context, UserModel user, Verdict verdict) {
+    /**
+     * What every route does with a wrong credential the limiter counted: attempts left in the event, with the limiter's
+     * {@code kind} they count, Keycloak told.
+     */
+    static void countWrongCredential(AuthenticationFlowContext context, UserModel user, Verdict verdict, String kind) {
         if (verdict.limited()) {
-            context.getEvent().detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(verdict.attemptsLeft()));
+            context.getEvent().detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(verdict.attemptsLeft()))
+                    .detail(LoginEvents.LIMITED_CREDENTIAL, kind);
         }
         KeycloakBruteForce.reportFailure(context.getSession(), context.getRealm(), user);
     }
@@ -77,13 +82,13 @@ public final class LoginFailures {
     /**
      * Ends a direct-grant credential check the limiter gave a verdict on: locked (unevaluated), wrong, or right —
      * then the user is authenticated with {@code credentialType} at {@code level} and Keycloak's detector hears of
-     * the success.
+     * the success. The credential's type is the limiter's kind too (pin, password, device).
      */
     public static void conclude(AuthenticationFlowContext context, Verdict verdict, String credentialType,
                                 AuthenticationLevel level) {
         switch (verdict.outcome()) {
             case LOCKED -> fail(context, FailureReason.CREDENTIAL_LOCKED);
-            case WRONG -> failWrongCredential(context, verdict);
+            case WRONG -> failWrongCredential(context, verdict, credentialType);
             case RIGHT -> {
                 KeycloakBruteForce.reportSuccess(context.getSession(), context.getRealm(), context.getUser());
                 level.reach(context);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fintechlogin.keycloak.identify.MobileNumbers;
 import com.fintechlogin.keycloak.identify.UsersByAttribute;
+import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
@@ -69,7 +70,7 @@ public final class MobilePasswordForm extends StatelessStep {
         Verdict verdict = PasswordCheck.verify(context.getSession(), context.getRealm(), user, password);
         switch (verdict.outcome()) {
             case LOCKED -> BrowserForms.refuse(context, user, FailureReason.CREDENTIAL_LOCKED, invalid(context, given));
-            case WRONG -> BrowserForms.refuseWrongCredential(context, user, verdict, invalid(context, given));
+            case WRONG -> BrowserForms.refuseWrongCredential(context, user, verdict, CredentialKinds.PASSWORD, invalid(context, given));
             case RIGHT -> {
                 KeycloakBruteForce.reportSuccess(context.getSession(), context.getRealm(), user);
                 context.setUser(user);

@@ -78,7 +78,7 @@ public final class PinForm extends StatelessStep {
         Response again = verdict.attemptsLeft() == 0
                 ? unusablePage(context, FailureReason.CREDENTIAL_LOCKED)
                 : page(context, true).addError(new FormMessage(FIELD, "fintechPinInvalid", verdict.attemptsLeft())).createForm(PAGE);
-        BrowserForms.refuseWrongCredential(context, user, verdict, again);
+        BrowserForms.refuseWrongCredential(context, user, verdict, CredentialKinds.PIN, again);
     }
 
     private static boolean lockedByLimiter(AuthenticationFlowContext context, UserModel user) {

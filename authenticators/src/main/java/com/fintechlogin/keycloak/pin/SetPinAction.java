@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
+import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.LoginEvents;
 
@@ -129,7 +130,8 @@ public final class SetPinAction implements RequiredActionProvider, CredentialAct
             return true;
         }
         if (result.limited()) {
-            errorEvent.detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(result.verdict().attemptsLeft()));
+            errorEvent.detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(result.verdict().attemptsLeft()))
+                    .detail(LoginEvents.LIMITED_CREDENTIAL, CredentialKinds.PIN);
         }
         FormMessage problem = switch (result.refusal()) {
             case ACCOUNT_LOCKED -> refused(errorEvent, FailureReason.USER_LOCKED, "fintechAccountLocked");

@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.api.manage;
 
+import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.login.LoginEvents;
 import com.fintechlogin.keycloak.pin.CurrentPinCheck;
 
@@ -18,7 +19,8 @@ final class CurrentPin {
     static ManageFailure check(KeycloakSession session, RealmModel realm, UserModel user, String pin, EventBuilder event) {
         CurrentPinCheck.Result result = CurrentPinCheck.check(session, realm, user, pin);
         if (result.limited()) {
-            event.detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(result.verdict().attemptsLeft()));
+            event.detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(result.verdict().attemptsLeft()))
+                    .detail(LoginEvents.LIMITED_CREDENTIAL, CredentialKinds.PIN);
         }
         if (result.right()) {
             return null;
