@@ -5,6 +5,7 @@ import com.fintechlogin.keycloak.app.AppTokenVerifier;
 import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.LoginEvents;
+import com.fintechlogin.keycloak.metrics.LoginTiming;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -54,10 +55,14 @@ public abstract class ApiEndpoint extends TransportEndpoint<FailureReason> {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(@Context ServerRequestContext request) {
+        long started = System.nanoTime();
         EventBuilder event = event(false);
-        return withBody(request, event, body -> readsBody() && !mayCarryJson()
+        Response answer = withBody(request, event, body -> readsBody() && !mayCarryJson()
                 ? refuse(event, FailureReason.WRONG_CONTENT_TYPE)
                 : login(session.getContext().getRequestHeaders(), body, event));
+        // The login's latency, under the tags of the event that says how it ended (metrics/).
+        LoginTiming.answered(session, event.getEvent(), started);
+        return answer;
     }
 
     /** Records a failure found before any flow ran (the flow records its own) and answers it. */
