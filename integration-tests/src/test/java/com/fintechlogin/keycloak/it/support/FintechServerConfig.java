@@ -40,6 +40,10 @@ public final class FintechServerConfig implements KeycloakServerConfig {
                 .dependency(GROUP_ID, "keycloak-fintech-login-authenticators")
                 .dependency(GROUP_ID, "keycloak-fintech-login-themes")
                 .option("log-file", ServerLog.FILE.toString())
+                // Prometheus metrics on the management port the framework knows (http://localhost:9000/metrics), with
+                // Keycloak's own user-event metrics, as ./run.sh and the admin guide's build turn them on (MetricsTest).
+                .option("metrics-enabled", "true")
+                .option("event-metrics-user-enabled", "true")
                 .option("vault", "file")
                 .option("vault-dir", writeVault(Path.of(System.getProperty("user.dir"), "target", "test-vault")).toString());
     }
