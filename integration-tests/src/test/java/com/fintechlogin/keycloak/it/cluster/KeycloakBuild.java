@@ -16,10 +16,11 @@ import java.util.Map;
  */
 final class KeycloakBuild {
 
-    /** Build-time options: the database vendor, the clustered cache, the health checks, the file vault. */
+    /** Build-time options: the database vendor, the clustered cache, the health checks, the file vault, the metrics. */
     static List<String> buildOptions() {
         // The vault's directory is a start option (KeycloakNode): a build does not keep it.
-        return List.of("--db=postgres", "--cache=ispn", "--health-enabled=true", "--vault=file");
+        return List.of("--db=postgres", "--cache=ispn", "--health-enabled=true", "--vault=file", "--metrics-enabled=true",
+                "--event-metrics-user-enabled=true");
     }
 
     private KeycloakBuild() {
