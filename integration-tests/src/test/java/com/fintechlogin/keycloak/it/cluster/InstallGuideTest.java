@@ -107,6 +107,15 @@ class InstallGuideTest {
             String jwt = JSON.readTree(token.body()).at("/data/token").asText();
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
             assertThat(claims.get("iss").asText()).as("the issuer follows --hostname").isEqualTo(PUBLIC_URL + "/realms/myrealm");
+
+            // The guide's build turns the metrics on: the management port serves the app's login, over TLS.
+            HttpResponse<String> metrics = https.send(HttpRequest.newBuilder(URI.create("https://localhost:9000/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as("GET /metrics on the management port").isEqualTo(200);
+            assertThat(metrics.body()).as("/metrics after the Get Token login")
+                    .containsPattern("fintech_login_attempts_total\\{api=\"get-token\",client=\"MOB-APP\",outcome=\"success\",realm=\"myrealm\"} [1-9]")
+                    .containsPattern("fintech_login_duration_seconds_bucket\\{api=\"get-token\",")
+                    .containsPattern("keycloak_user_events_total\\{error=\"\",event=\"client_login\",realm=\"myrealm\"} [1-9]");
         } finally {
             if (keycloak != null) {
                 keycloak.descendants().forEach(ProcessHandle::destroy);
