@@ -128,6 +128,7 @@ setsid "$KC_HOME/bin/kc.sh" start-dev \
     --db=dev-file \
     --vault=file --vault-dir="$VAULT_DIR" \
     --health-enabled=true \
+    --metrics-enabled=true --event-metrics-user-enabled=true \
     --log=console,file &
 kc_pid=$!
 
@@ -161,6 +162,7 @@ cat <<EOF
    Realm demo console:  $BASE/admin/master/console/#/demo
    Admin login:         admin / admin   (dev only)
    Data (H2) and logs:  ${KC_HOME#"$ROOT"/}/data/
+   Metrics:             http://localhost:$MANAGEMENT_PORT/metrics   (docs/operations.md#metrics)
  Browser logins (theme fintech; they end on a 404 page whose address carries the code):
    Web banking (pin-user, PIN 1111):
      $(auth_url web-banking)
