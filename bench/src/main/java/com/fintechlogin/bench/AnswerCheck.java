@@ -1,5 +1,6 @@
 package com.fintechlogin.bench;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,21 +22,32 @@ final class AnswerCheck {
      * @param codes       JSON pointers and the text each must hold (a number matches its decimal text)
      * @param tokenAt     JSON pointer to the token, which must be a non-empty string
      * @param tokenPrefix what the token must start with ({@code "Bearer "} for the mobile sign-in, else {@code ""})
+     * @param bodyTexts   what the answer's text holds when it is a success, as the API writes it (see
+     *                    {@link Success#bodyTexts()})
      */
-    static Success ok(Map<String, String> codes, String tokenAt, String tokenPrefix) {
-        return (status, body) -> {
-            if (status != 200) {
-                return false;
-            }
-            JsonNode answer = parse(body);
-            for (Map.Entry<String, String> code : codes.entrySet()) {
-                JsonNode value = answer.at(code.getKey());
-                if (!value.isValueNode() || !value.asText().equals(code.getValue())) {
+    static Success ok(Map<String, String> codes, String tokenAt, String tokenPrefix, String... bodyTexts) {
+        List<String> texts = List.of(bodyTexts);
+        return new Success() {
+            @Override
+            public boolean test(int status, String body) {
+                if (status != 200) {
                     return false;
                 }
+                JsonNode answer = parse(body);
+                for (Map.Entry<String, String> code : codes.entrySet()) {
+                    JsonNode value = answer.at(code.getKey());
+                    if (!value.isValueNode() || !value.asText().equals(code.getValue())) {
+                        return false;
+                    }
+                }
+                JsonNode token = answer.at(tokenAt);
+                return token.isTextual() && token.asText().length() > tokenPrefix.length() && token.asText().startsWith(tokenPrefix);
             }
-            JsonNode token = answer.at(tokenAt);
-            return token.isTextual() && token.asText().length() > tokenPrefix.length() && token.asText().startsWith(tokenPrefix);
+
+            @Override
+            public List<String> bodyTexts() {
+                return texts;
+            }
         };
     }
 

@@ -16,8 +16,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class AppToken {
 
-    /** Renew this long before the token's {@code exp}, so no request carries a token that expires in flight. */
-    static final long RENEW_BEFORE_MILLIS = 60_000;
+    /**
+     * Renew this long before the token's {@code exp}, so that no request carries a token that expires in flight, not
+     * even one built into a request pool minutes before it is sent (the demo apps' tokens live 900 s).
+     */
+    static final long RENEW_BEFORE_MILLIS = 300_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,11 +1,17 @@
 package com.fintechlogin.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,30 +20,43 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One benchmark run against a Keycloak serving the demo realm with this project's JARs: seed users, measure
- * Keycloak's native grants and every API of the project side by side (same server, same concurrency, same run),
- * the limiter's cost, the heap after a fixed number of logins, and how mobile sign-in and PIN login cost grows
- * from the first population to the scale population; then write the report.
+ * One benchmark run against a Keycloak serving the demo realm with this project's JARs: seed users; measure
+ * Keycloak's native grants and every API of the project side by side with wrk (same server, same concurrency, same
+ * run), with the client-credentials grant also read by wrk alone and by the earlier Java generator, to show whether
+ * the generator keeps up; the limiter's cost; what each login costs the database (PostgreSQL's statistics, when the
+ * server's database is one we can read); a profile of every API that missed its target next to its baseline; the heap
+ * after a fixed number of logins; and how mobile sign-in and PIN login cost grows from the first population to the
+ * scale population. Then it writes the report.
  */
 public final class Benchmark {
 
-    /** What to run and where; see {@link #usage()} for the command-line names. */
+    /**
+     * What to run and where; see {@link #usage()} for the command-line names.
+     *
+     * @param server      how the server runs and on which database, for the report's header
+     * @param pgStats     Keycloak's PostgreSQL database as a JDBC URL with user and password, whose statistics give each
+     *                    scenario's transactions and row writes per login; empty when the database is not one to read
+     * @param dbLogins    logins counted per scenario for the database's figures
+     * @param mostProfiles how many APIs that missed their targets are profiled, at most
+     */
     public record Options(String serverUrl, String realm, String adminUser, String adminPassword, int concurrency,
-            Duration warmup, Duration window, int users, int scaleUsers, int memoryLogins, Path out, String command) {
+            Duration warmup, Duration window, int users, int scaleUsers, int memoryLogins, Path out, String command,
+            String server, Optional<String> pgStats, int dbLogins, int mostProfiles) {
 
         public static Options defaults(String serverUrl, Path out, String command) {
-            return new Options(serverUrl, "demo", "admin", "admin", 8, Duration.ofSeconds(5), Duration.ofSeconds(20),
-                    1_000, 100_000, 5_000, out, command);
+            return new Options(serverUrl, "demo", "admin", "admin", 8, Duration.ofSeconds(5), Duration.ofSeconds(30),
+                    1_000, 100_000, 5_000, out, command, "a running server", Optional.empty(), 200, Integer.MAX_VALUE);
         }
 
-        /** A seconds-long run that only proves every scenario still works. */
+        /** A seconds-long run that only proves every scenario and every part of the report still works. */
         public static Options smoke(String serverUrl, Path out) {
             return new Options(serverUrl, "demo", "admin", "admin", 2, Duration.ZERO, Duration.ofSeconds(1),
-                    20, 40, 20, out, "smoke test");
+                    20, 40, 20, out, "smoke test", "the integration tests' server", Optional.empty(), 10, 1);
         }
 
         /** Options from command-line arguments ({@link #usage()}), over {@link #defaults}. */
@@ -48,7 +67,14 @@ public final class Benchmark {
         /** The same options against another server, with relative output paths resolved against {@code base}. */
         public Options on(String otherServerUrl, Path base, String otherCommand) {
             return new Options(otherServerUrl, realm, adminUser, adminPassword, concurrency, warmup, window, users,
-                    scaleUsers, memoryLogins, out.isAbsolute() ? out : base.resolve(out).normalize(), otherCommand);
+                    scaleUsers, memoryLogins, out.isAbsolute() ? out : base.resolve(out).normalize(), otherCommand,
+                    server, pgStats, dbLogins, mostProfiles);
+        }
+
+        /** The same options, saying how the server runs and, when it is PostgreSQL, where its statistics are. */
+        public Options describing(String otherServer, Optional<String> otherPgStats) {
+            return new Options(serverUrl, realm, adminUser, adminPassword, concurrency, warmup, window, users, scaleUsers,
+                    memoryLogins, out, command, otherServer, otherPgStats, dbLogins, mostProfiles);
         }
 
         String realmUrl() {
@@ -57,8 +83,9 @@ public final class Benchmark {
     }
 
     /** What a run measured, and the Markdown it wrote. */
-    public record Outcome(List<Measurement> measurements, List<Report.Scale> scales, Report.Memory memory,
-            List<Report.Comparison> comparisons, String markdown) {
+    public record Outcome(List<Measurement> measurements, Report.GeneratorCheck generator, List<Report.Scale> scales,
+            Report.Memory memory, List<Report.Comparison> comparisons, Report.Database database,
+            List<Report.Profile> profiles, String markdown) {
     }
 
     private final Options options;
@@ -81,26 +108,83 @@ public final class Benchmark {
         admin.partialImport(Users.workersImport(options.concurrency()));
         seeder.seed(0, options.users());
 
-        Scenarios scenarios = new Scenarios(http, options.realmUrl(), options.users(), options.concurrency());
-        JsonNode key = scenarios.publicKey();
-        ClientCrypto crypto = new ClientCrypto(key.get("publicKey").asText());
-        List<Scenario> all = new ArrayList<>(List.of(scenarios.nativePasswordGrant(), scenarios.nativeClientCredentialsGrant()));
-        all.addAll(scenarios.everyApi(crypto, key.get("keyRef").asText()));
-        List<Measurement> measurements = measure(all);
+        Path work = Files.createTempDirectory("fintech-bench-");
+        try {
+            Optional<ServerHeap> server = ServerHeap.serving(options.serverUrl());
+            WrkRun wrk = WrkRun.onPath(threadsFor(options.concurrency()), options.concurrency(), work);
+            CpuWatch cpu = new CpuWatch(server.map(ServerHeap::pid), options.pgStats().isPresent());
+            WrkMeasurement measurement = new WrkMeasurement(wrk, http, URI.create(options.serverUrl()), options.concurrency(),
+                    options.warmup(), options.window(), cpu, work, log);
 
-        List<Report.Comparison> comparisons = limiterCost(scenarios, measurements);
-        Report.Memory memory = memory(scenarios);
-        List<Report.Scale> scales = scale(measurements);
+            Scenarios scenarios = new Scenarios(http, options.realmUrl(), options.users(), options.concurrency());
+            JsonNode key = scenarios.publicKey();
+            ClientCrypto crypto = new ClientCrypto(key.get("publicKey").asText());
+            List<Scenario> all = new ArrayList<>(List.of(scenarios.nativePasswordGrant(), scenarios.nativeClientCredentialsGrant()));
+            all.addAll(scenarios.everyApi(crypto, key.get("keyRef").asText()));
+            Scenario clientCredentials = scenarios.nativeClientCredentialsGrant();
+            // wrk alone right after the generator's own window of the same grant, so that the two see the server alike;
+            // the Java generator last, as its threads would take CPU from whatever ran next.
+            List<WrkMeasurement.Load> loads = new ArrayList<>(all.stream().map(Benchmark::replayed).toList());
+            loads.add(2, new WrkMeasurement.Load(renamed(clientCredentials, "wrk-alone", "wrk alone"), WrkMeasurement.Generator.WRK_FIXED));
+            loads.add(new WrkMeasurement.Load(renamed(clientCredentials, "java-closed-loop", "Java closed loop"),
+                    WrkMeasurement.Generator.JAVA_CLOSED_LOOP));
+            List<Measurement> measured = new ArrayList<>(measurement.measure(loads));
+            phase("Seeding and the rounds", started);
+            Measurement javaClosedLoop = measured.remove(measured.size() - 1);
+            Measurement wrkAlone = measured.remove(2);
+            List<Measurement> measurements = List.copyOf(measured);
+            Report.GeneratorCheck generator = new Report.GeneratorCheck(wrkAlone,
+                    find(measurements, Scenarios.CLIENT_CREDENTIALS_GRANT), javaClosedLoop);
 
-        Report report = new Report("keycloak-fintech-login benchmark", options.command(), admin.serverVersion(),
-                Report.Machine.current(), started, measurements, scales, memory, comparisons);
-        String markdown = report.write(options.out());
-        log.accept("Results in " + options.out().toAbsolutePath());
-        return new Outcome(measurements, scales, memory, comparisons, markdown);
+            Instant phase = Instant.now();
+            List<Report.Comparison> comparisons = limiterCost(scenarios, measurement, measurements);
+            phase = phase("The limiter's cost", phase);
+            Report.Database database = options.pgStats().isPresent() ? databaseWork(all, options.pgStats().get()) : null;
+            phase = phase("The database's statistics", phase);
+            List<Report.Profile> profiles = server.isPresent()
+                    ? profiles(Verdict.of(measurements), all, measurement, new ServerProfile(server.get().pid(), work))
+                    : List.of();
+            phase = phase("The profiles", phase);
+            Report.Memory memory = memory(server, scenarios);
+            phase = phase("The heap", phase);
+            List<Report.Scale> scales = scale(measurements, measurement);
+            phase("Seeding and measuring the scale population", phase);
+
+            Report.Run run = new Report.Run("keycloak-fintech-login benchmark", options.command(), admin.serverVersion(),
+                    Report.Machine.current(), started, options.server(), wrk.describe());
+            Report report = new Report(run, measurements, generator, scales, memory, comparisons, database, profiles);
+            String markdown = report.write(options.out());
+            log.accept("Results in " + options.out().toAbsolutePath() + " after "
+                    + Duration.between(started, Instant.now()).toSeconds() + " s");
+            return new Outcome(measurements, generator, scales, memory, comparisons, database, profiles, markdown);
+        } finally {
+            deleteTree(work);
+        }
     }
 
-    private List<Measurement> measure(List<Scenario> scenarios) {
-        return new ClosedLoopMeasurement(http, options.concurrency(), options.warmup(), options.window(), log).measure(scenarios);
+    /** Logs how long a part of the run took; answers now, the start of the next part. */
+    private Instant phase(String what, Instant since) {
+        Instant now = Instant.now();
+        log.accept(what + " took " + Duration.between(since, now).toSeconds() + " s");
+        return now;
+    }
+
+    /** wrk's threads: as many as the machine has cores, each holding the same number of connections. */
+    static int threadsFor(int connections) {
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), connections);
+        while (connections % threads != 0) {
+            threads--;
+        }
+        return threads;
+    }
+
+    private static WrkMeasurement.Load replayed(Scenario scenario) {
+        return new WrkMeasurement.Load(scenario, WrkMeasurement.Generator.WRK_REPLAY);
+    }
+
+    private static Scenario renamed(Scenario scenario, String idSuffix, String by) {
+        return new Scenario(scenario.id() + "@" + idSuffix, scenario.label() + " (" + by + ")", scenario.target(),
+                scenario.requests(), scenario.success(), scenario.singleUse());
     }
 
     /**
@@ -108,7 +192,7 @@ public final class Benchmark {
      * turns off both the limiter (it follows the realm) and Keycloak's own detector; the native grant shows what the
      * detector alone costs. PINs are always limited (a 4-digit PIN must never be unlimited), so they have no "off".
      */
-    private List<Report.Comparison> limiterCost(Scenarios scenarios, List<Measurement> withLimiter) {
+    private List<Report.Comparison> limiterCost(Scenarios scenarios, WrkMeasurement measurement, List<Measurement> withLimiter) {
         boolean protectedBefore = admin.realm().path("bruteForceProtected").asBoolean(false);
         if (!protectedBefore) {
             log.accept("The realm has brute-force detection off: no limiter to compare with");
@@ -116,35 +200,93 @@ public final class Benchmark {
         }
         admin.updateRealm(Map.of("bruteForceProtected", false));
         try {
-            List<Measurement> off = measure(List.of(scenarios.nativePasswordGrant(), scenarios.emailPassword()));
-            Measurement grantOff = off.get(0);
-            Measurement apiOff = off.get(1);
+            List<Measurement> off = measurement.measure(Stream.of(scenarios.nativePasswordGrant(), scenarios.emailPassword())
+                    .map(Benchmark::replayed).toList());
             return List.of(
-                    new Report.Comparison("Email/password API (seed 004): exact limiter and Keycloak's detector on / off",
-                            find(withLimiter, "seed-004"), apiOff),
+                    new Report.Comparison("Email/password API: exact limiter and Keycloak's detector on / off",
+                            find(withLimiter, "email-password"), off.get(1)),
                     new Report.Comparison("Keycloak password grant: Keycloak's detector on / off",
-                            find(withLimiter, "password-grant"), grantOff));
+                            find(withLimiter, Scenarios.PASSWORD_GRANT), off.get(0)));
         } finally {
             admin.updateRealm(Map.of("bruteForceProtected", true));
         }
     }
 
-    private Report.Memory memory(Scenarios scenarios) throws Exception {
-        Optional<ServerHeap> heap = ServerHeap.serving(options.serverUrl());
+    /**
+     * Each scenario's transactions and row writes per login, from PostgreSQL's statistics over {@code dbLogins}
+     * successful logins (sent by the usual number of workers), the grants beside the APIs.
+     */
+    private Report.Database databaseWork(List<Scenario> scenarios, String jdbcUrl) throws Exception {
+        try (PostgresStatistics statistics = new PostgresStatistics(jdbcUrl)) {
+            log.accept("Database work per login: PostgreSQL's statistics over " + options.dbLogins() + " logins each");
+            PostgresStatistics.Delta idle = statistics.idle(Duration.ofSeconds(10));
+            List<Report.DatabaseWork> rows = new ArrayList<>();
+            for (Scenario scenario : scenarios) {
+                statistics.awaitQuiet();
+                PostgresStatistics.Snapshot before = statistics.snapshot();
+                Logins logins = loginTimes(scenario, options.dbLogins());
+                statistics.awaitQuiet();
+                PostgresStatistics.Delta delta = statistics.between(before, statistics.snapshot());
+                Report.DatabaseWork work = new Report.DatabaseWork(scenario.id(), scenario.label(), logins.succeeded(),
+                        logins.failed(), delta.transactions(), delta.writes(), delta.tables());
+                log.accept(String.format("  %-44s %5.2f transactions/login, %5.2f row writes/login: %s", scenario.label(),
+                        work.perLogin(work.transactions()), work.perLogin(work.writes().total()), MarkdownReport.byTable(work)));
+                rows.add(work);
+            }
+            return new Report.Database("PostgreSQL " + statistics.serverVersion() + ", database " + statistics.database()
+                    + ", " + options.dbLogins() + " logins per scenario, " + options.concurrency() + " at a time", idle, rows);
+        }
+    }
+
+    /**
+     * A profile of every API that missed its target, and of the scenario it is judged against (each recorded once),
+     * over one more window each.
+     */
+    private List<Report.Profile> profiles(List<Verdict> verdicts, List<Scenario> scenarios, WrkMeasurement measurement,
+            ServerProfile profiler) {
+        Map<String, Scenario> byId = new HashMap<>();
+        scenarios.forEach(s -> byId.put(s.id(), s));
+        Map<String, ServerProfile.Recorded<Measurement>> recorded = new HashMap<>();
+        List<Report.Profile> profiles = new ArrayList<>();
+        for (Verdict verdict : verdicts) {
+            if (verdict.isBaseline() || verdict.met() || verdict.baseline() == null || profiles.size() >= options.mostProfiles()) {
+                continue;
+            }
+            ServerProfile.Recorded<Measurement> api = profile(byId.get(verdict.measurement().id()), measurement, profiler, recorded);
+            ServerProfile.Recorded<Measurement> baseline = profile(byId.get(verdict.baseline().id()), measurement, profiler, recorded);
+            profiles.add(new Report.Profile(api.result(), baseline.result(), api.samples().samples(), baseline.samples().samples(),
+                    ServerProfile.compare(api.samples(), baseline.samples())));
+        }
+        return profiles;
+    }
+
+    private ServerProfile.Recorded<Measurement> profile(Scenario scenario, WrkMeasurement measurement, ServerProfile profiler,
+            Map<String, ServerProfile.Recorded<Measurement>> recorded) {
+        return recorded.computeIfAbsent(scenario.id(), id -> {
+            log.accept("Profiling " + scenario.label() + " (JFR) …");
+            return profiler.record(id, () -> measurement.once(replayed(scenario), measurement.roundWindow()));
+        });
+    }
+
+    private Report.Memory memory(Optional<ServerHeap> heap, Scenarios scenarios) throws Exception {
         if (heap.isEmpty()) {
             log.accept("No local Keycloak process serving " + options.serverUrl() + " found: heap not measured");
             return null;
         }
         long before = heap.get().usedAfterFullGc();
-        long logins = loginTimes(scenarios.pinLogin(), options.memoryLogins());
+        long logins = loginTimes(scenarios.pinLogin(), options.memoryLogins()).succeeded();
         long after = heap.get().usedAfterFullGc();
         log.accept(String.format("Heap after full GC: %d MiB before, %d MiB after %d PIN logins", before >> 20, after >> 20, logins));
         return new Report.Memory(logins, before, after,
                 "jcmd GC.run, then GC.heap_info, before and after " + logins + " successful PIN logins (each keeps a user session until it expires)");
     }
 
-    /** Sends {@code count} requests of a scenario from the usual number of workers; answers how many succeeded. */
-    private long loginTimes(Scenario scenario, int count) throws Exception {
+    /** How many logins of a counted batch succeeded and failed. */
+    private record Logins(long succeeded, long failed) {
+    }
+
+    /** Sends {@code count} requests of a scenario from the usual number of workers, one at a time each. */
+    private Logins loginTimes(Scenario scenario, int count) throws Exception {
         AtomicLong next = new AtomicLong();
         AtomicLong succeeded = new AtomicLong();
         ExecutorService workers = Executors.newFixedThreadPool(options.concurrency());
@@ -153,8 +295,10 @@ public final class Benchmark {
             for (int w = 0; w < options.concurrency(); w++) {
                 int worker = w;
                 done.add(workers.submit(() -> {
-                    for (long n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-                        if (sendOnce(scenario, worker, n)) {
+                    // The worker's own sequence, so that it takes its users in turn as the load does.
+                    long sequence = 0;
+                    while (next.getAndIncrement() < count) {
+                        if (sendOnce(scenario, worker, sequence++)) {
                             succeeded.incrementAndGet();
                         }
                     }
@@ -167,7 +311,7 @@ public final class Benchmark {
         } finally {
             workers.shutdown();
         }
-        return succeeded.get();
+        return new Logins(succeeded.get(), count - succeeded.get());
     }
 
     private boolean sendOnce(Scenario scenario, int worker, long sequence) {
@@ -175,7 +319,7 @@ public final class Benchmark {
             HttpResponse<String> response = http.send(LoadRunner.toHttpRequest(scenario.requests().next(worker, sequence)),
                     HttpResponse.BodyHandlers.ofString());
             return scenario.success().test(response.statusCode(), response.body());
-        } catch (java.io.IOException failed) {
+        } catch (IOException failed) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -183,14 +327,14 @@ public final class Benchmark {
         }
     }
 
-    private List<Report.Scale> scale(List<Measurement> small) throws Exception {
+    private List<Report.Scale> scale(List<Measurement> small, WrkMeasurement measurement) throws Exception {
         if (options.scaleUsers() <= options.users()) {
             return List.of();
         }
         seeder.seed(options.users(), options.scaleUsers());
         Scenarios large = new Scenarios(http, options.realmUrl(), options.scaleUsers(), options.concurrency());
         List<Report.Scale> scales = new ArrayList<>();
-        for (Measurement atScale : measure(List.of(large.mobileSignIn(), large.pinLogin()))) {
+        for (Measurement atScale : measurement.measure(List.of(replayed(large.mobileSignIn()), replayed(large.pinLogin())))) {
             Measurement atStart = find(small, atScale.id());
             scales.add(new Report.Scale(atScale.id(), atScale.label(), options.users(), atStart.p50Millis(),
                     options.scaleUsers(), atScale.p50Millis()));
@@ -203,11 +347,23 @@ public final class Benchmark {
                 .orElseThrow(() -> new IllegalStateException("No measurement " + id));
     }
 
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + root, e);
+        }
+    }
+
     static String usage() {
         return """
                 Usage: bench [--url http://localhost:8080] [--realm demo] [--admin admin:admin] [--concurrency 8]
-                             [--warmup-seconds 5] [--seconds 20] [--users 1000] [--scale-users 100000]
-                             [--memory-logins 5000] [--out bench-results]
+                             [--warmup-seconds 5] [--seconds 30] [--users 1000] [--scale-users 100000]
+                             [--memory-logins 5000] [--out bench-results/h2, with --pg-stats bench-results/postgres]
+                             [--pg-stats jdbc:postgresql://HOST:5432/DB?user=U&password=P] [--db-logins 200]
+                             [--server "how the server runs, for the report"]
                 """;
     }
 

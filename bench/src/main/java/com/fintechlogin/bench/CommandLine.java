@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Set;
 final class CommandLine {
 
     private static final Set<String> NAMES = Set.of("--url", "--realm", "--admin", "--concurrency", "--warmup-seconds",
-            "--seconds", "--users", "--scale-users", "--memory-logins", "--out");
+            "--seconds", "--users", "--scale-users", "--memory-logins", "--out", "--pg-stats", "--db-logins", "--server");
 
     private CommandLine() {
     }
@@ -21,7 +22,9 @@ final class CommandLine {
     static Benchmark.Options parse(String[] args) {
         Map<String, String> given = pairs(args, NAMES, Benchmark.usage());
         String url = url(given);
-        Benchmark.Options d = Benchmark.Options.defaults(url, Path.of("bench-results"), "./bench.sh " + String.join(" ", args));
+        // Each database has its results' directory: a run with PostgreSQL's statistics is a PostgreSQL run.
+        Path out = Path.of(given.containsKey("--pg-stats") ? "bench-results/postgres" : "bench-results/h2");
+        Benchmark.Options d = Benchmark.Options.defaults(url, out, "./bench.sh " + String.join(" ", args));
         String[] admin = admin(given, d.adminUser() + ":" + d.adminPassword());
         return new Benchmark.Options(url, given.getOrDefault("--realm", d.realm()), admin[0], admin[1],
                 number(given, "--concurrency", d.concurrency(), 1),
@@ -30,7 +33,19 @@ final class CommandLine {
                 number(given, "--users", d.users(), 1),
                 number(given, "--scale-users", d.scaleUsers(), 0),
                 number(given, "--memory-logins", d.memoryLogins(), 0),
-                Path.of(given.getOrDefault("--out", d.out().toString())), d.command());
+                Path.of(given.getOrDefault("--out", d.out().toString())), d.command(),
+                given.getOrDefault("--server", d.server()),
+                Optional.ofNullable(given.get("--pg-stats")).map(CommandLine::jdbcUrl),
+                number(given, "--db-logins", d.dbLogins(), 1), d.mostProfiles());
+    }
+
+    /** A PostgreSQL JDBC URL; anything else is refused before a run starts rather than after it has measured. */
+    static String jdbcUrl(String url) {
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("--pg-stats takes a PostgreSQL JDBC URL with user and password, e.g. "
+                    + "jdbc:postgresql://127.0.0.1:5432/keycloak?user=keycloak&password=...; not: " + url);
+        }
+        return url;
     }
 
     /** The {@code --name value} pairs of {@code args}; a name outside {@code names} or a missing value is refused. */

@@ -36,6 +36,21 @@ final class Format {
         return decimals(value, "0.00");
     }
 
+    /** A share (1.0 = all) as a whole percentage, e.g. {@code 71 %}. */
+    static String percent(double share) {
+        return Double.isFinite(share) ? decimals(share * 100, "0") + " %" : "—";
+    }
+
+    /** A share as a whole number of percent without the sign, e.g. {@code 71}; a dash when unknown. */
+    static String percentNumber(double share) {
+        return Double.isFinite(share) ? decimals(share * 100, "0") : "—";
+    }
+
+    /** A count per login, two decimals. */
+    static String perLogin(double value) {
+        return decimals(value, "0.00");
+    }
+
     /** Bytes in MiB, one decimal. */
     static String mebibytes(long bytes) {
         return decimals(bytes / (1024.0 * 1024.0), "0.0") + " MiB";

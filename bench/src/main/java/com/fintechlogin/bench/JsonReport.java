@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -22,25 +23,84 @@ final class JsonReport {
 
     static byte[] render(Report report, List<Verdict> verdicts) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("title", report.title());
-        root.put("started", report.started().toString());
-        root.put("command", report.command());
-        root.put("keycloakVersion", report.keycloakVersion());
-        root.put("machine", report.machine().description());
+        Report.Run run = report.run();
+        root.put("title", run.title());
+        root.put("started", run.started().toString());
+        root.put("command", run.command());
+        root.put("keycloakVersion", run.keycloakVersion());
+        root.put("server", run.server());
+        root.put("load", run.load());
+        root.put("machine", run.machine().description());
 
         ArrayNode measurements = root.putArray("measurements");
         for (Verdict verdict : verdicts) {
             ObjectNode node = measurement(verdict.measurement());
             node.put("baseline", verdict.isBaseline());
-            if (verdict.baseline() == null) {
-                node.putNull("comparedWith");
-            } else {
-                node.put("comparedWith", verdict.baseline().id());
-            }
             number(node, "ratio", verdict.ratio());
             number(node, "target", verdict.target());
             node.put("met", verdict.met());
             measurements.add(node);
+        }
+
+        Report.GeneratorCheck generator = report.generator();
+        if (generator == null) {
+            root.putNull("generator");
+        } else {
+            ObjectNode node = root.putObject("generator");
+            node.set("wrkAlone", measurement(generator.wrkAlone()));
+            node.set("generator", measurement(generator.generator()));
+            if (generator.javaClosedLoop() == null) {
+                node.putNull("javaClosedLoop");
+            } else {
+                node.set("javaClosedLoop", measurement(generator.javaClosedLoop()));
+            }
+            number(node, "ratio", generator.ratio());
+            node.put("target", Report.GeneratorCheck.TARGET);
+            node.put("met", generator.met());
+        }
+
+        Report.Database database = report.database();
+        if (database == null) {
+            root.putNull("database");
+        } else {
+            ObjectNode node = root.putObject("database");
+            node.put("description", database.description());
+            ObjectNode idle = node.putObject("idle");
+            number(idle, "seconds", database.idle().seconds());
+            idle.put("transactions", database.idle().transactions());
+            idle.set("writes", writes(database.idle().writes()));
+            ArrayNode rows = node.putArray("scenarios");
+            for (Report.DatabaseWork work : database.rows()) {
+                ObjectNode row = rows.addObject();
+                row.put("id", work.id());
+                row.put("label", work.label());
+                row.put("logins", work.logins());
+                row.put("errors", work.errors());
+                row.put("transactions", work.transactions());
+                number(row, "transactionsPerLogin", work.perLogin(work.transactions()));
+                row.set("writes", writes(work.writes()));
+                number(row, "writesPerLogin", work.perLogin(work.writes().total()));
+                ObjectNode tables = row.putObject("byTable");
+                work.byTable().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> tables.set(e.getKey(), writes(e.getValue())));
+            }
+        }
+
+        ArrayNode profiles = root.putArray("profiles");
+        for (Report.Profile profile : report.profiles()) {
+            ObjectNode node = profiles.addObject();
+            node.set("api", measurement(profile.api()));
+            node.set("baseline", measurement(profile.baseline()));
+            node.put("apiSamples", profile.apiSamples());
+            node.put("baselineSamples", profile.baselineSamples());
+            ArrayNode frames = node.putArray("frames");
+            for (Report.ProfileRow row : profile.rows()) {
+                ObjectNode frame = frames.addObject();
+                frame.put("frame", row.frame());
+                frame.put("owner", row.owner());
+                number(frame, "apiShare", row.apiShare());
+                number(frame, "baselineShare", row.baselineShare());
+            }
         }
 
         ArrayNode scales = root.putArray("scales");
@@ -84,7 +144,11 @@ final class JsonReport {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", m.id());
         node.put("label", m.label());
-        node.put("group", m.group().name());
+        if (m.target().isPresent()) {
+            node.put("judgedAgainst", m.target().get().baselineId());
+        } else {
+            node.putNull("judgedAgainst");
+        }
         node.put("concurrency", m.concurrency());
         number(node, "seconds", m.seconds());
         node.put("requests", m.requests());
@@ -95,6 +159,18 @@ final class JsonReport {
         number(node, "p99Millis", m.p99Millis());
         ArrayNode errors = node.putArray("firstErrors");
         m.firstErrors().forEach(errors::add);
+        ObjectNode cpu = node.putObject("cpuShare");
+        number(cpu, "server", m.cpu().server());
+        number(cpu, "database", m.cpu().database());
+        number(cpu, "generator", m.cpu().generator());
+        return node;
+    }
+
+    private static ObjectNode writes(PostgresStatistics.Writes writes) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("inserted", writes.inserted());
+        node.put("updated", writes.updated());
+        node.put("deleted", writes.deleted());
         return node;
     }
 

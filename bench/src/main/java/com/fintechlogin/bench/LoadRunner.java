@@ -181,10 +181,10 @@ public final class LoadRunner {
         long requests = stats.count();
         long errors = recorders.stream().mapToLong(LatencyRecorder::errors).sum();
         double seconds = measure.toNanos() / 1e9;
-        return new Measurement(scenario.id(), scenario.label(), scenario.group(), concurrency, seconds,
+        return new Measurement(scenario.id(), scenario.label(), scenario.target(), concurrency, seconds,
                 requests, errors, requests / seconds,
                 stats.percentileMillis(50), stats.percentileMillis(95), stats.percentileMillis(99),
-                LatencyRecorder.mergedFirstErrors(recorders));
+                LatencyRecorder.mergedFirstErrors(recorders), CpuShares.UNKNOWN);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -1,16 +1,22 @@
 package com.fintechlogin.bench;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Renders a {@link Report} as Markdown: the header says how the numbers were made (machine, version, load, command),
- * the tables say what they are and whether each target is met.
+ * Renders a {@link Report} as Markdown: the header says how the numbers were made (machine, version, server, load,
+ * command), the tables say what they are and whether each target is met, and the later sections say whether the
+ * generator could keep up, what each login cost the database, and where the time of a scenario that missed its
+ * target goes.
  */
 final class MarkdownReport {
 
     private static final String NONE = "—";
+    /** Tables written less than this per login are left out of the "by table" column. */
+    private static final double TABLE_SHOWN_FROM = 0.01;
 
     private MarkdownReport() {
     }
@@ -20,6 +26,9 @@ final class MarkdownReport {
         header(md, report);
         measurements(md, verdicts);
         errors(md, verdicts);
+        generator(md, report.generator());
+        database(md, report.database());
+        profiles(md, report.profiles(), verdicts);
         scales(md, report.scales());
         memory(md, report.memory());
         comparisons(md, report.comparisons());
@@ -27,16 +36,18 @@ final class MarkdownReport {
     }
 
     private static void header(StringBuilder md, Report report) {
+        Report.Run run = report.run();
         List<Measurement> measurements = report.measurements();
-        md.append("# ").append(report.title()).append("\n\n");
-        md.append("- Date: ").append(Format.utc(report.started())).append('\n');
-        md.append("- Machine: ").append(report.machine().description()).append('\n');
-        md.append("- Keycloak: ").append(report.keycloakVersion()).append('\n');
-        md.append("- Load: ").append(distinct(measurements.stream().map(m -> String.valueOf(m.concurrency()))))
-                .append(" concurrent workers, closed loop; measured window ")
+        md.append("# ").append(run.title()).append("\n\n");
+        md.append("- Date: ").append(Format.utc(run.started())).append('\n');
+        md.append("- Machine: ").append(run.machine().description()).append('\n');
+        md.append("- Keycloak: ").append(run.keycloakVersion()).append(", ").append(run.server()).append('\n');
+        md.append("- Load: ").append(run.load()).append("; ")
+                .append(distinct(measurements.stream().map(m -> String.valueOf(m.concurrency()))))
+                .append(" connections, closed loop; measured ")
                 .append(distinct(measurements.stream().map(m -> Format.millis(m.seconds()) + " s")))
-                .append(" per API, after a warmup\n");
-        md.append("- Command: `").append(report.command().replace("`", "'")).append("`\n\n");
+                .append(" per scenario in interleaved rounds, after a warmup\n");
+        md.append("- Command: `").append(run.command().replace("`", "'")).append("`\n\n");
     }
 
     /** The distinct values in order of first appearance, joined; a dash when there are none. */
@@ -47,43 +58,43 @@ final class MarkdownReport {
 
     private static void measurements(StringBuilder md, List<Verdict> verdicts) {
         md.append("## Throughput and latency\n\n");
-        md.append("Each API's throughput is divided by that of Keycloak's own grant measured in the same run: ");
-        md.append("password-based APIs by the password grant, light APIs by the client-credentials grant. ");
-        md.append("An API meets its target only if it had no errors and neither had its baseline.\n\n");
-        md.append(row("API", "compared with", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "ratio to baseline",
-                "target", "met?"));
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+        md.append("Each API's throughput is divided by that of the scenario it is judged against, measured on the same ");
+        md.append("server in the same run: the password-based APIs by Keycloak's password grant, mobile sign-in and ");
+        md.append("Get Token by Keycloak's client-credentials grant, PIN and device login by mobile sign-in (the same ");
+        md.append("app-token login without the PIN or the device proof). An API meets its target only if it had no ");
+        md.append("errors and neither had the scenario it is judged against. CPU: the share of the machine's cores the ");
+        md.append("server, the database and the load generator used during the windows (a dash: not watched).\n\n");
+        md.append(row("API", "judged against", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "ratio", "target",
+                "met?", "CPU % server / db / generator"));
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|\n");
         for (Verdict verdict : verdicts) {
             Measurement m = verdict.measurement();
-            String comparedWith;
+            String judgedAgainst;
             String ratio;
             String met;
             if (verdict.isBaseline()) {
-                comparedWith = NONE;
-                ratio = Format.ratio(verdict.ratio()) + " (baseline)";
-                met = verdict.met() ? NONE : "NO";
+                judgedAgainst = NONE;
+                ratio = NONE;
+                met = verdict.met() ? NONE : "NO (errors)";
             } else {
-                comparedWith = verdict.baseline() == null
-                        ? groupName(m.group().baseline().orElseThrow()) + " (not measured)"
+                judgedAgainst = verdict.baseline() == null
+                        ? m.target().orElseThrow().baselineId() + " (not measured)"
                         : verdict.baseline().label();
                 ratio = Format.ratio(verdict.ratio());
                 met = verdict.met() ? "yes" : "NO";
             }
             String target = verdict.target().isPresent() ? "≥ " + Format.ratio(verdict.target().getAsDouble()) : NONE;
-            md.append(row(m.label(), comparedWith, Format.perSecond(m.perSecond()), Format.millis(m.p50Millis()),
+            md.append(row(m.label(), judgedAgainst, Format.perSecond(m.perSecond()), Format.millis(m.p50Millis()),
                     Format.millis(m.p95Millis()), Format.millis(m.p99Millis()), String.valueOf(m.errors()), ratio,
-                    target, met));
+                    target, met, cpu(m.cpu())));
         }
-        md.append("\n![Throughput ratio of each API to its baseline](").append(Report.CHART_FILE).append(")\n\n");
+        md.append("\n![Throughput ratio of each API to the scenario it is judged against](").append(Report.CHART_FILE)
+                .append(")\n\n");
     }
 
-    private static String groupName(Group group) {
-        return switch (group) {
-            case PASSWORD_BASELINE -> "Keycloak password grant";
-            case CLIENT_CREDENTIALS_BASELINE -> "Keycloak client-credentials grant";
-            case PASSWORD_BASED -> "password-based API";
-            case LIGHT -> "light API";
-        };
+    static String cpu(CpuShares cpu) {
+        return Format.percentNumber(cpu.server()) + " / " + Format.percentNumber(cpu.database()) + " / "
+                + Format.percentNumber(cpu.generator());
     }
 
     private static void errors(StringBuilder md, List<Verdict> verdicts) {
@@ -99,6 +110,145 @@ final class MarkdownReport {
             }
         }
         md.append('\n');
+    }
+
+    private static void generator(StringBuilder md, Report.GeneratorCheck check) {
+        md.append("## Load generator\n\n");
+        if (check == null) {
+            md.append("Not checked.\n\n");
+            return;
+        }
+        md.append("Is the generator, not the server, what limits the figures? The fastest scenario, ")
+                .append(cell(check.generator().label()))
+                .append(", read from the same server in the same rounds by wrk alone (one fixed request formatted once, ")
+                .append("no script per request or answer), by the benchmark's generator (wrk replaying requests built ")
+                .append("beforehand, every answer checked by its text), and by the Java generator the benchmark used ")
+                .append("before:\n\n");
+        md.append(row("generator", "req/s", "p50 ms", "errors", "CPU % server / db / generator", "÷ wrk alone"));
+        md.append("|---|---:|---:|---:|---:|---:|\n");
+        generatorRow(md, "wrk alone", check.wrkAlone(), check.wrkAlone());
+        generatorRow(md, "the benchmark's generator: wrk replaying built requests", check.generator(), check.wrkAlone());
+        if (check.javaClosedLoop() != null) {
+            generatorRow(md, "Java closed loop (the generator before; its CPU is the benchmark's JVM)",
+                    check.javaClosedLoop(), check.wrkAlone());
+        }
+        md.append("\nThe benchmark's generator reads ").append(Format.ratio(check.ratio()))
+                .append(" × what wrk alone reads (at least ").append(Format.ratio(Report.GeneratorCheck.TARGET))
+                .append(" needed): ")
+                .append(check.met() ? "**the generator is not the bottleneck**." : "**NO: the generator limits the figures**.")
+                .append("\n\n");
+    }
+
+    private static void generatorRow(StringBuilder md, String name, Measurement m, Measurement wrkAlone) {
+        md.append(row(name, Format.perSecond(m.perSecond()), Format.millis(m.p50Millis()), String.valueOf(m.errors()),
+                cpu(m.cpu()), Format.ratio(Verdict.ratio(m.perSecond(), wrkAlone.perSecond()))));
+    }
+
+    private static void database(StringBuilder md, Report.Database database) {
+        md.append("## Database work per login\n\n");
+        if (database == null) {
+            md.append("Not measured: the benchmark reads PostgreSQL's statistics, and this server's database is not a ")
+                    .append("PostgreSQL it was given (`--pg-stats`).\n\n");
+            return;
+        }
+        PostgresStatistics.Delta idle = database.idle();
+        md.append(database.description()).append(": PostgreSQL's own statistics (`pg_stat_database`: transactions ")
+                .append("committed and rolled back; `pg_stat_user_tables`: rows inserted, updated, deleted) read before and ")
+                .append("after a counted number of successful logins of each scenario, once the counters had stood still ")
+                .append("(a backend reports its counts at most once a second). Whoever wrote them: the extension, ")
+                .append("Keycloak's sessions, events and brute-force records. Idle, the server did ")
+                .append(Format.ratio(idle.transactions() / idle.seconds())).append(" transactions and ")
+                .append(Format.ratio(idle.writes().total() / idle.seconds()))
+                .append(" row writes a second (its cluster discovery, timers): in every row too, and small next to a login.\n\n");
+        md.append(row("scenario", "logins", "transactions / login", "rows inserted / login", "updated / login",
+                "deleted / login", "written per login, by table"));
+        md.append("|---|---:|---:|---:|---:|---:|---|\n");
+        for (Report.DatabaseWork work : database.rows()) {
+            String logins = work.logins() + (work.errors() > 0 ? " (" + work.errors() + " errors)" : "");
+            md.append(row(work.label(), logins, Format.perLogin(work.perLogin(work.transactions())),
+                    Format.perLogin(work.perLogin(work.writes().inserted())),
+                    Format.perLogin(work.perLogin(work.writes().updated())),
+                    Format.perLogin(work.perLogin(work.writes().deleted())), byTable(work)));
+        }
+        md.append('\n');
+    }
+
+    /** e.g. {@code offline_user_session 1.00 ins; fintech_credential_attempt 1.00 upd}, most written first. */
+    static String byTable(Report.DatabaseWork work) {
+        String tables = work.byTable().entrySet().stream()
+                .filter(e -> work.perLogin(e.getValue().total()) >= TABLE_SHOWN_FROM)
+                .sorted(Comparator.comparingLong((Map.Entry<String, PostgresStatistics.Writes> e) -> -e.getValue().total())
+                        .thenComparing(Map.Entry::getKey))
+                .map(e -> e.getKey() + " " + writes(work, e.getValue()))
+                .collect(Collectors.joining("; "));
+        return tables.isEmpty() ? NONE : tables;
+    }
+
+    private static String writes(Report.DatabaseWork work, PostgresStatistics.Writes writes) {
+        StringBuilder text = new StringBuilder();
+        append(text, work.perLogin(writes.inserted()), "ins");
+        append(text, work.perLogin(writes.updated()), "upd");
+        append(text, work.perLogin(writes.deleted()), "del");
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, double perLogin, String what) {
+        if (Math.abs(perLogin) >= TABLE_SHOWN_FROM / 2) {
+            text.append(text.isEmpty() ? "" : ", ").append(Format.perLogin(perLogin)).append(' ').append(what);
+        }
+    }
+
+    private static void profiles(StringBuilder md, List<Report.Profile> profiles, List<Verdict> verdicts) {
+        md.append("## Where the time goes\n\n");
+        if (profiles.isEmpty()) {
+            md.append(verdicts.stream().allMatch(Verdict::met)
+                    ? "Every target was met: no profile taken.\n\n"
+                    : "Not profiled (the server is not a local process the benchmark can attach to).\n\n");
+            return;
+        }
+        md.append("For each API that missed its target, one more window of it and of the scenario it is judged against, ")
+                .append("each with the server recorded by Java Flight Recorder (stack samples of the running Java threads ")
+                .append("every 10 ms). CPU per login is process accounting over the window. Each sample is counted once, ")
+                .append("in the first of these that its stack shows: the work itself (password hash, RSA, HMAC, database, ")
+                .append("JSON, caches), then the step it was done for, innermost first. \"Whose call\" is the code that ")
+                .append("asked for the work: `extension` is what this project can change; `Keycloak` is what Keycloak spends ")
+                .append("on the login whoever calls it (its user lookups, sessions, token building and signing, events); ")
+                .append("`server` is HTTP, the REST layer and the JDK. ≈ ms per login is the share times the server's CPU ")
+                .append("per login (samples see Java code only, not the garbage collector or the JIT, so it is an estimate).\n\n");
+        for (Report.Profile profile : profiles) {
+            Measurement api = profile.api();
+            Measurement baseline = profile.baseline();
+            double apiServer = cpuMillisPerLogin(api, api.cpu().server());
+            double baselineServer = cpuMillisPerLogin(baseline, baseline.cpu().server());
+            md.append("### ").append(api.label()).append(" vs ").append(baseline.label()).append("\n\n");
+            md.append(row("", api.label(), baseline.label()));
+            md.append("|---|---:|---:|\n");
+            md.append(row("logins per second in this window", Format.perSecond(api.perSecond()),
+                    Format.perSecond(baseline.perSecond())));
+            md.append(row("server CPU per login, ms", Format.millis(apiServer), Format.millis(baselineServer)));
+            md.append(row("database CPU per login, ms", Format.millis(cpuMillisPerLogin(api, api.cpu().database())),
+                    Format.millis(cpuMillisPerLogin(baseline, baseline.cpu().database()))));
+            md.append(row("generator CPU per login, ms", Format.millis(cpuMillisPerLogin(api, api.cpu().generator())),
+                    Format.millis(cpuMillisPerLogin(baseline, baseline.cpu().generator()))));
+            md.append(row("server samples (JFR)", String.valueOf(profile.apiSamples()),
+                    String.valueOf(profile.baselineSamples())));
+            md.append('\n');
+            md.append(row("time went to", "whose call", "most often in", "% " + api.label(), "% " + baseline.label(),
+                    "≈ ms/login " + api.label(), "≈ ms/login " + baseline.label()));
+            md.append("|---|---|---|---:|---:|---:|---:|\n");
+            for (Report.ProfileRow line : profile.rows()) {
+                md.append(row(line.activity(), line.owner(), line.frame().isEmpty() ? NONE : "`" + line.frame() + "`",
+                        Format.percentNumber(line.apiShare()), Format.percentNumber(line.baselineShare()),
+                        Format.millis(line.apiShare() * apiServer), Format.millis(line.baselineShare() * baselineServer)));
+            }
+            md.append('\n');
+        }
+    }
+
+    /** CPU milliseconds per request over a measurement's window, from a share of the machine's cores. */
+    static double cpuMillisPerLogin(Measurement m, double share) {
+        return m.requests() > 0 ? share * m.seconds() * Runtime.getRuntime().availableProcessors() * 1000 / m.requests()
+                : Double.NaN;
     }
 
     private static void scales(StringBuilder md, List<Report.Scale> scales) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,6 +38,56 @@ public final class Report {
             return new Machine(Runtime.getRuntime().availableProcessors() + " cores, " + memoryText + ", "
                     + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", "
                     + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        }
+    }
+
+    /**
+     * How the numbers were made, for the report's header.
+     *
+     * @param command the exact command that produced the run, so that a reader can repeat it
+     * @param server  how Keycloak ran and on which database, e.g. "start --optimized, PostgreSQL 15.18"
+     * @param load    the generator and its shape, e.g. "wrk 4.1.0, 2 threads, 8 connections, closed loop"
+     */
+    public record Run(String title, String command, String keycloakVersion, Machine machine, Instant started,
+            String server, String load) {
+
+        public Run {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(command, "command");
+            Objects.requireNonNull(keycloakVersion, "keycloakVersion");
+            Objects.requireNonNull(machine, "machine");
+            Objects.requireNonNull(started, "started");
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(load, "load");
+        }
+    }
+
+    /**
+     * Whether the generator, not the server, sets the figures: the client-credentials grant, the fastest thing
+     * measured, read in the same rounds by wrk alone (a fixed request, nothing per request in Lua) and by the
+     * benchmark's generator (wrk replaying requests built beforehand and checking every answer), and for comparison by
+     * the Java closed-loop runner the benchmark used before.
+     *
+     * @param javaClosedLoop {@code null} when not measured
+     */
+    public record GeneratorCheck(Measurement wrkAlone, Measurement generator, Measurement javaClosedLoop) {
+
+        /** The benchmark's generator must read at least this share of what wrk alone reads from the same server. */
+        public static final double TARGET = 0.9;
+
+        public GeneratorCheck {
+            Objects.requireNonNull(wrkAlone, "wrkAlone");
+            Objects.requireNonNull(generator, "generator");
+        }
+
+        /** Generator / wrk alone. */
+        public double ratio() {
+            return Verdict.ratio(generator.perSecond(), wrkAlone.perSecond());
+        }
+
+        /** The ratio reaches {@link #TARGET} and neither had errors. */
+        public boolean met() {
+            return ratio() >= TARGET && generator.errors() == 0 && wrkAlone.errors() == 0;
         }
     }
 
@@ -102,31 +153,90 @@ public final class Report {
         }
     }
 
-    private final String title;
-    private final String command;
-    private final String keycloakVersion;
-    private final Machine machine;
-    private final Instant started;
+    /**
+     * What a counted number of logins of one scenario cost the database, from its own statistics.
+     *
+     * @param logins       successful logins counted
+     * @param errors       logins that failed (their work is in the figures too, so a row with errors is suspect)
+     * @param transactions transactions committed or rolled back in Keycloak's database meanwhile
+     * @param byTable      rows inserted + updated + deleted, per table written
+     */
+    public record DatabaseWork(String id, String label, long logins, long errors, long transactions,
+            PostgresStatistics.Writes writes, Map<String, PostgresStatistics.Writes> byTable) {
+
+        public DatabaseWork {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(label, "label");
+            byTable = Map.copyOf(byTable);
+        }
+
+        double perLogin(long count) {
+            return logins > 0 ? count / (double) logins : Double.NaN;
+        }
+    }
+
+    /**
+     * The database part of the report: which database, what it does while Keycloak idles (in every row too, and small
+     * next to a login), and each scenario's work.
+     */
+    public record Database(String description, PostgresStatistics.Delta idle, List<DatabaseWork> rows) {
+
+        public Database {
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(idle, "idle");
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * Where one scenario's server time goes, next to the scenario it is judged against: the CPU each spends per login
+     * (server and database, from process accounting over a window) and the share of the server's sampled Java time in
+     * each bucket of {@link ProfileBuckets}.
+     */
+    public record Profile(Measurement api, Measurement baseline, long apiSamples, long baselineSamples,
+            List<ProfileRow> rows) {
+
+        public Profile {
+            Objects.requireNonNull(api, "api");
+            Objects.requireNonNull(baseline, "baseline");
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * One line of a profile: what the time went to, whose code asked for it, the frame that most often stood for it,
+     * and the share of each recording's samples.
+     *
+     * @param owner {@code extension} (the project can change it), {@code Keycloak} (spent whoever calls Keycloak) or
+     *              {@code server} (HTTP, REST layer, JDK)
+     */
+    public record ProfileRow(String activity, String owner, String frame, double apiShare, double baselineShare) {
+    }
+
+    private final Run run;
     private final List<Measurement> measurements;
+    private final GeneratorCheck generator;
     private final List<Scale> scales;
     private final Memory memory;
     private final List<Comparison> comparisons;
+    private final Database database;
+    private final List<Profile> profiles;
 
     /**
-     * @param command the exact command that produced the run, so that a reader can repeat it
-     * @param memory  {@code null} when the heap was not measured
+     * @param generator {@code null} when the generator was not checked
+     * @param memory    {@code null} when the heap was not measured
+     * @param database  {@code null} when the database's statistics were not read (an H2 inside the server)
      */
-    public Report(String title, String command, String keycloakVersion, Machine machine, Instant started,
-            List<Measurement> measurements, List<Scale> scales, Memory memory, List<Comparison> comparisons) {
-        this.title = Objects.requireNonNull(title, "title");
-        this.command = Objects.requireNonNull(command, "command");
-        this.keycloakVersion = Objects.requireNonNull(keycloakVersion, "keycloakVersion");
-        this.machine = Objects.requireNonNull(machine, "machine");
-        this.started = Objects.requireNonNull(started, "started");
+    public Report(Run run, List<Measurement> measurements, GeneratorCheck generator, List<Scale> scales, Memory memory,
+            List<Comparison> comparisons, Database database, List<Profile> profiles) {
+        this.run = Objects.requireNonNull(run, "run");
         this.measurements = List.copyOf(measurements);
+        this.generator = generator;
         this.scales = scales == null ? List.of() : List.copyOf(scales);
         this.memory = memory;
         this.comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
+        this.database = database;
+        this.profiles = profiles == null ? List.of() : List.copyOf(profiles);
     }
 
     /** Writes results.md, results.json and throughput-ratios.png into dir (created if needed); returns the Markdown. */
@@ -136,32 +246,21 @@ public final class Report {
         String markdown = MarkdownReport.render(this, verdicts);
         Files.writeString(dir.resolve(MARKDOWN_FILE), markdown);
         Files.write(dir.resolve(JSON_FILE), JsonReport.render(this, verdicts));
-        Files.write(dir.resolve(CHART_FILE), RatioChart.png(title, verdicts));
+        Files.write(dir.resolve(CHART_FILE), RatioChart.png(run.title(), verdicts));
         return markdown;
     }
 
-    String title() {
-        return title;
-    }
-
-    String command() {
-        return command;
-    }
-
-    String keycloakVersion() {
-        return keycloakVersion;
-    }
-
-    Machine machine() {
-        return machine;
-    }
-
-    Instant started() {
-        return started;
+    Run run() {
+        return run;
     }
 
     List<Measurement> measurements() {
         return measurements;
+    }
+
+    /** {@code null} when the generator was not checked. */
+    GeneratorCheck generator() {
+        return generator;
     }
 
     List<Scale> scales() {
@@ -175,5 +274,14 @@ public final class Report {
 
     List<Comparison> comparisons() {
         return comparisons;
+    }
+
+    /** {@code null} when the database's statistics were not read. */
+    Database database() {
+        return database;
+    }
+
+    List<Profile> profiles() {
+        return profiles;
     }
 }

@@ -15,7 +15,7 @@ final class Rounds {
     private Rounds() {
     }
 
-    /** Throughput pooled over all windows; latency percentiles the median of the windows' own. */
+    /** Throughput pooled over all windows; latency percentiles the median of the windows' own; CPU shares by time. */
     static Measurement combine(List<Measurement> windows) {
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("No windows to combine");
@@ -26,12 +26,14 @@ final class Rounds {
         long errors = windows.stream().mapToLong(Measurement::errors).sum();
         List<String> firstErrors = new ArrayList<>();
         windows.forEach(w -> w.firstErrors().stream().limit(3 - firstErrors.size()).forEach(firstErrors::add));
-        return new Measurement(first.id(), first.label(), first.group(), first.concurrency(), seconds, requests, errors,
+        return new Measurement(first.id(), first.label(), first.target(), first.concurrency(), seconds, requests, errors,
                 seconds > 0 ? requests / seconds : 0,
                 median(windows.stream().mapToDouble(Measurement::p50Millis).toArray()),
                 median(windows.stream().mapToDouble(Measurement::p95Millis).toArray()),
                 median(windows.stream().mapToDouble(Measurement::p99Millis).toArray()),
-                firstErrors);
+                firstErrors,
+                CpuShares.weighted(windows.stream().mapToDouble(Measurement::seconds).toArray(),
+                        windows.stream().map(Measurement::cpu).toArray(CpuShares[]::new)));
     }
 
     /** The median; NaN for no values. */

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -33,17 +34,40 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Scenarios {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Scenarios whose success leaves no stored user session: client-credentials grants keep theirs transient. */
-    private static final Set<String> SESSIONLESS = Set.of("client-credentials-grant", "get-token");
+    private static final Success NATIVE_OK = AnswerCheck.ok(Map.of(), "/access_token", "", "\"access_token\":\"");
+    private static final Success EMAIL_PASSWORD_OK = AnswerCheck.ok(Map.of("/responseCode", "200"), "/responseData/token", "",
+            "\"responseCode\":200", "\"token\":\"");
+    private static final Success CARD_PORTAL_OK = AnswerCheck.ok(Map.of("/status", "200"), "/data/token", "",
+            "\"status\":200", "\"token\":\"");
+    private static final Success PARTNER_OK = AnswerCheck.ok(Map.of("/status/statusCode", "200"), "/data/token", "",
+            "\"statusCode\":200", "\"token\":\"");
+    private static final Success MOBILE_SIGN_IN_OK = AnswerCheck.ok(Map.of("/resCode", "200", "/data/resCode", "100"),
+            "/data/token", "Bearer ", "\"resCode\":200", "\"resCode\":100", "\"token\":\"Bearer ");
+    private static final Success PIN_DEVICE_OK = AnswerCheck.ok(Map.of("/resCode", "ONB200"), "/data/token", "",
+            "\"resCode\":\"ONB200\"", "\"token\":\"");
+    private static final Success GET_TOKEN_OK = AnswerCheck.ok(Map.of("/resCode", "200"), "/data/token", "",
+            "\"resCode\":200", "\"token\":\"");
 
-    private static final Success NATIVE_OK = AnswerCheck.ok(Map.of(), "/access_token", "");
-    private static final Success SEED_004_OK = AnswerCheck.ok(Map.of("/responseCode", "200"), "/responseData/token", "");
-    private static final Success SEED_002_OK = AnswerCheck.ok(Map.of("/status", "200"), "/data/token", "");
-    private static final Success SEED_003_OK = AnswerCheck.ok(Map.of("/status/statusCode", "200"), "/data/token", "");
-    private static final Success SEED_000_OK = AnswerCheck.ok(Map.of("/resCode", "200", "/data/resCode", "100"),
-            "/data/token", "Bearer ");
-    private static final Success SEED_001_OK = AnswerCheck.ok(Map.of("/resCode", "ONB200"), "/data/token", "");
-    private static final Success GET_TOKEN_OK = AnswerCheck.ok(Map.of("/resCode", "200"), "/data/token", "");
+    /** Ids of the scenarios others are compared with. */
+    static final String PASSWORD_GRANT = "password-grant";
+    static final String CLIENT_CREDENTIALS_GRANT = "client-credentials-grant";
+    static final String MOBILE_SIGN_IN = "mobile-sign-in";
+
+    /*
+     * The targets of issue 19, each against the cheapest thing that does the same work: the password-based APIs
+     * against the password grant (both spend one password hash); mobile sign-in against the client-credentials grant
+     * (a token, no user credential) and Get Token at least its equal (it is that grant behind a header); PIN and device
+     * login against mobile sign-in, which is the same app-token login without the PIN or the device proof, so the ratio
+     * is what the PIN check and the limiter, or the one RSA decryption of the device id, cost.
+     */
+    private static final Target PASSWORD_BASED = new Target(PASSWORD_GRANT, 0.95);
+    private static final Target MOBILE_SIGN_IN_TARGET = new Target(CLIENT_CREDENTIALS_GRANT, 0.7);
+    private static final Target PIN_LOGIN_TARGET = new Target(MOBILE_SIGN_IN, 0.9);
+    private static final Target DEVICE_LOGIN_TARGET = new Target(MOBILE_SIGN_IN, 0.8);
+    private static final Target GET_TOKEN_TARGET = new Target(CLIENT_CREDENTIALS_GRANT, 1.0);
+
+    /** Scenarios whose success leaves no stored user session: client-credentials grants keep theirs transient. */
+    private static final Set<String> SESSIONLESS = Set.of(CLIENT_CREDENTIALS_GRANT, "get-token");
 
     private final HttpClient http;
     private final String realmUrl;
@@ -74,7 +98,7 @@ final class Scenarios {
     }
 
     Scenario nativePasswordGrant() {
-        return new Scenario("password-grant", "Keycloak password grant", Group.PASSWORD_BASELINE, (worker, n) -> form(
+        return Scenario.baseline(PASSWORD_GRANT, "Keycloak password grant", (worker, n) -> form(
                 realmUrl + "/protocol/openid-connect/token", Map.of(), "grant_type", "password",
                 "client_id", DemoClients.NATIVE_PASSWORD, "username", user(worker, n).email(),
                 "password", Users.PASSWORD, "scope", "openid"), NATIVE_OK);
@@ -82,70 +106,71 @@ final class Scenarios {
 
     Scenario nativeClientCredentialsGrant() {
         Map<String, String> basic = Map.of("Authorization", basic(DemoClients.MOBILE_APP, DemoClients.MOBILE_APP_SECRET));
-        return new Scenario("client-credentials-grant", "Keycloak client-credentials grant", Group.CLIENT_CREDENTIALS_BASELINE,
+        return Scenario.baseline(CLIENT_CREDENTIALS_GRANT, "Keycloak client-credentials grant",
                 (worker, n) -> form(realmUrl + "/protocol/openid-connect/token", basic, "grant_type", "client_credentials"), NATIVE_OK);
     }
 
     Scenario emailPassword() {
-        return new Scenario("seed-004", "Email/password (seed 004)", Group.PASSWORD_BASED, (worker, n) -> json(
+        return new Scenario("email-password", "Email/password", Optional.of(PASSWORD_BASED), (worker, n) -> json(
                 realmUrl + "/fintech/user/login", Map.of(),
-                Map.of("emailId", user(worker, n).email(), "password", Users.PASSWORD)), SEED_004_OK);
+                Map.of("emailId", user(worker, n).email(), "password", Users.PASSWORD)), EMAIL_PASSWORD_OK, false);
     }
 
     Scenario cardPortal() {
-        return new Scenario("seed-002", "Card portal, checksum (seed 002)", Group.PASSWORD_BASED, (worker, n) -> {
+        return new Scenario("card-portal", "Card portal, checksum", Optional.of(PASSWORD_BASED), (worker, n) -> {
             String mobile = user(worker, n).mobile();
             Map<String, String> headers = Map.of("affiliate", DemoClients.AFFILIATE,
                     "processor-key", DemoClients.PROCESSOR_KEY,
                     "checksum", sha256Hex(mobile + Users.PASSWORD + DemoClients.CHECKSUM_SECRET));
             return form(realmUrl + "/fintech/airpay/ms/cards/api/user-login", headers, "mobile_no", mobile, "password", Users.PASSWORD);
-        }, SEED_002_OK);
+        }, CARD_PORTAL_OK, false);
     }
 
     Scenario partner(ClientCrypto crypto) {
-        return new Scenario("seed-003", "Partner, encrypted payload (seed 003)", Group.PASSWORD_BASED, (worker, n) -> {
+        return new Scenario("partner", "Partner, encrypted payload", Optional.of(PASSWORD_BASED), (worker, n) -> {
             String payload = "{\"userName\":\"" + user(worker, n).username() + "\",\"password\":\"" + Users.PASSWORD
                     + "\",\"timestamp\":" + System.currentTimeMillis() + "}";
             ClientCrypto.Sealed sealed = crypto.seal(payload);
             Map<String, String> headers = Map.of("keyValue", sealed.keyValue(), "ivValue", sealed.ivValue(), "hmac", sealed.hmac());
             return json(realmUrl + "/fintech/getToken", headers, Map.of("encryptData", sealed.encryptData()));
-        }, SEED_003_OK);
+        }, PARTNER_OK, true);
     }
 
     Scenario mobileSignIn() {
         AppToken app = new AppToken(http, realmUrl, DemoClients.MOBILE_APP, DemoClients.MOBILE_APP_SECRET);
-        return new Scenario("seed-000", "Mobile sign-in (seed 000)", Group.LIGHT, (worker, n) -> {
+        return new Scenario(MOBILE_SIGN_IN, "Mobile sign-in", Optional.of(MOBILE_SIGN_IN_TARGET), (worker, n) -> {
             String appToken = app.current();
             return json(realmUrl + "/fintech/lending/v1/token", Map.of("X-API-KEY", DemoClients.MOBILE_APP, "X-API-TOKEN", appToken),
                     Map.of("token", appToken, "mobile", Users.populationMobile(randomUser())));
-        }, SEED_000_OK);
+        }, MOBILE_SIGN_IN_OK, false);
     }
 
     Scenario pinLogin() {
         AppToken app = new AppToken(http, realmUrl, DemoClients.PIN_APP, DemoClients.PIN_APP_SECRET);
-        return new Scenario("seed-001-pin", "PIN login, mode 1 (seed 001)", Group.LIGHT, (worker, n) -> {
+        return new Scenario("pin-login", "PIN login (mode 1)", Optional.of(PIN_LOGIN_TARGET), (worker, n) -> {
             String appToken = app.current();
             int user = randomUser();
             return json(realmUrl + "/fintech/onboarding/user/v2/login", pinAppHeaders(appToken, Users.populationAccountNumber(user)),
                     onboardingBody(appToken, Users.PIN, 1, "", Users.populationDeviceId(user)));
-        }, SEED_001_OK);
+        }, PIN_DEVICE_OK, false);
     }
 
     Scenario deviceLogin(ClientCrypto crypto, String keyRef) {
         AppToken app = new AppToken(http, realmUrl, DemoClients.PIN_APP, DemoClients.PIN_APP_SECRET);
-        return new Scenario("seed-001-device", "Device login, mode 2 (seed 001)", Group.LIGHT, (worker, n) -> {
+        return new Scenario("device-login", "Device login (mode 2)", Optional.of(DEVICE_LOGIN_TARGET), (worker, n) -> {
             String appToken = app.current();
             int user = randomUser();
             String deviceId = Users.populationDeviceId(user);
             return json(realmUrl + "/fintech/onboarding/user/v2/login", pinAppHeaders(appToken, Users.populationAccountNumber(user)),
                     onboardingBody(appToken, crypto.encryptDeviceId(deviceId), 2, keyRef, deviceId));
-        }, SEED_001_OK);
+        }, PIN_DEVICE_OK, true);
     }
 
     Scenario getToken() {
         Map<String, String> headers = Map.of("X-API-KEY", DemoClients.MOBILE_APP, "X-API-SECRET", DemoClients.MOBILE_APP_SECRET);
-        return new Scenario("get-token", "Get Token API", Group.LIGHT,
-                (worker, n) -> new BenchRequest("POST", URI.create(realmUrl + "/fintech/market-place/v1/token"), headers, null), GET_TOKEN_OK);
+        return new Scenario("get-token", "Get Token", Optional.of(GET_TOKEN_TARGET),
+                (worker, n) -> new BenchRequest("POST", URI.create(realmUrl + "/fintech/market-place/v1/token"), headers, null),
+                GET_TOKEN_OK, false);
     }
 
     /** The realm's encryption key as the public-key API gives it: {keyRef, publicKey}. */

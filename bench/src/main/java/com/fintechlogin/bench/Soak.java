@@ -200,7 +200,7 @@ public final class Soak {
         return """
                 Usage: soak [--url http://localhost:8080] [--realm demo] [--admin admin:admin] [--minutes 30]
                             [--concurrency 8] [--warmup-seconds 5] [--capacity-seconds 12] [--users 1000]
-                            [--capacity seed-004=29.5,seed-002=29.7,...] [--set-session-idle SECONDS]
+                            [--capacity email-password=29.5,card-portal=29.7,...] [--set-session-idle SECONDS]
                             [--session-expiration-period 180] [--compare-minutes 5] [--trend-minutes 10]
                             [--out bench-results]
                 """;

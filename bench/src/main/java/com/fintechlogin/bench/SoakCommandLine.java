@@ -39,7 +39,7 @@ final class SoakCommandLine {
                 Path.of(given.getOrDefault("--out", d.out().toString())), d.command());
     }
 
-    /** {@code seed-004=29.5,get-token=596} as a map; absent means measure every capacity. */
+    /** {@code email-password=29.5,get-token=596} as a map; absent means measure every capacity. */
     static Map<String, Double> capacities(String text) {
         Map<String, Double> capacities = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
@@ -57,7 +57,7 @@ final class SoakCommandLine {
                 // reported below
             }
             throw new IllegalArgumentException("--capacity takes id=requests-per-second pairs separated by commas, e.g. "
-                    + "seed-004=29.5,get-token=596; not: " + pair);
+                    + "email-password=29.5,get-token=596; not: " + pair);
         }
         return capacities;
     }

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +28,7 @@ class LoadRunnerTest {
     private static final Duration WARMUP = Duration.ofMillis(200);
     private static final Duration WINDOW = Duration.ofMillis(500);
     private static final String LONG_ERROR = "boom " + "x".repeat(300);
+    private static final Target TARGET = new Target("baseline", 0.5);
 
     private HttpServer server;
     private ExecutorService serverThreads;
@@ -64,13 +66,13 @@ class LoadRunnerTest {
 
     @Test
     void allAnswersOkGiveRequestsLatenciesAndNoErrors() {
-        Scenario scenario = scenario("ok", Group.LIGHT, (worker, n) -> get("/ok"), Success.status2xx());
+        Scenario scenario = scenario("ok", (worker, n) -> get("/ok"), Success.status2xx());
 
         Measurement m = new LoadRunner(client, 2, WARMUP, WINDOW).run(scenario);
 
         assertThat(m.id()).isEqualTo("ok");
         assertThat(m.label()).isEqualTo("ok label");
-        assertThat(m.group()).isEqualTo(Group.LIGHT);
+        assertThat(m.target()).contains(TARGET);
         assertThat(m.concurrency()).isEqualTo(2);
         assertThat(m.seconds()).isEqualTo(0.5);
         assertThat(m.requests()).isPositive();
@@ -84,7 +86,7 @@ class LoadRunnerTest {
 
     @Test
     void serverErrorsAreCountedWithTheirFirstTextsAndTheRunGoesOn() {
-        Scenario scenario = scenario("mixed", Group.LIGHT,
+        Scenario scenario = scenario("mixed",
                 (worker, n) -> get(n % 2 == 0 ? "/ok" : "/fail"), Success.status2xx());
 
         Measurement m = new LoadRunner(client, 2, WARMUP, WINDOW).run(scenario);
@@ -97,7 +99,7 @@ class LoadRunnerTest {
 
     @Test
     void theSuccessCheckSeesTheBodyNotOnlyTheStatus() {
-        Scenario scenario = scenario("body", Group.PASSWORD_BASED, (worker, n) -> get("/ok"),
+        Scenario scenario = scenario("body", (worker, n) -> get("/ok"),
                 (status, body) -> status == 200 && body.equals("a token"));
 
         Measurement m = new LoadRunner(client, 1, Duration.ZERO, Duration.ofMillis(200)).run(scenario);
@@ -113,7 +115,7 @@ class LoadRunnerTest {
             closedPort = socket.getLocalPort();
         }
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort + "/ok");
-        Scenario scenario = scenario("down", Group.LIGHT, (worker, n) -> new BenchRequest("GET", nowhere, null, null),
+        Scenario scenario = scenario("down", (worker, n) -> new BenchRequest("GET", nowhere, null, null),
                 Success.status2xx());
 
         Measurement m = new LoadRunner(client, 1, Duration.ZERO, Duration.ofMillis(200)).run(scenario);
@@ -127,7 +129,7 @@ class LoadRunnerTest {
     void requestsOfTheWarmupAreNotCounted() {
         // Every request sent in the first 100 ms fails; they all complete long before the 400 ms warmup ends.
         AtomicLong firstCall = new AtomicLong();
-        Scenario scenario = scenario("warm", Group.LIGHT, (worker, n) -> {
+        Scenario scenario = scenario("warm", (worker, n) -> {
             long now = System.nanoTime();
             firstCall.compareAndSet(0, now);
             return get(now - firstCall.get() < Duration.ofMillis(100).toNanos() ? "/fail" : "/ok");
@@ -143,7 +145,7 @@ class LoadRunnerTest {
     @Test
     void requestsStillInFlightWhenTheWindowClosesAreNotCounted() {
         // 300 ms per answer in a 500 ms window: each worker completes one request inside it, the second one after.
-        Scenario scenario = scenario("slow", Group.LIGHT, (worker, n) -> get("/slow"), Success.status2xx());
+        Scenario scenario = scenario("slow", (worker, n) -> get("/slow"), Success.status2xx());
 
         Measurement m = new LoadRunner(client, 2, Duration.ZERO, WINDOW).run(scenario);
 
@@ -157,7 +159,7 @@ class LoadRunnerTest {
     void methodHeadersAndBodyReachTheServerAndHeadersTheClientOwnsAreSkipped() {
         byte[] body = "{\"pin\":\"1234\"}".getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = Map.of("X-Test", "yes", "Content-Length", "999", "Host", "elsewhere");
-        Scenario scenario = scenario("echo", Group.PASSWORD_BASED,
+        Scenario scenario = scenario("echo",
                 (worker, n) -> new BenchRequest("PUT", uri("/echo"), headers, body), Success.status2xx());
 
         Measurement m = new LoadRunner(client, 1, Duration.ZERO, Duration.ofMillis(100)).run(scenario);
@@ -170,7 +172,7 @@ class LoadRunnerTest {
     @Test
     void eachWorkerCountsItsOwnSequenceFromZero() {
         Map<Integer, Long> firstSequence = new ConcurrentHashMap<>();
-        Scenario scenario = scenario("seq", Group.LIGHT, (worker, n) -> {
+        Scenario scenario = scenario("seq", (worker, n) -> {
             firstSequence.putIfAbsent(worker, n);
             return get("/ok");
         }, Success.status2xx());
@@ -182,7 +184,7 @@ class LoadRunnerTest {
 
     @Test
     void aRequestSourceThatThrowsEndsTheRunWithItsException() {
-        Scenario scenario = scenario("broken", Group.LIGHT, (worker, n) -> {
+        Scenario scenario = scenario("broken", (worker, n) -> {
             throw new IllegalArgumentException("no such user");
         }, Success.status2xx());
 
@@ -191,8 +193,8 @@ class LoadRunnerTest {
                 .hasRootCauseMessage("no such user");
     }
 
-    private Scenario scenario(String id, Group group, RequestSource requests, Success success) {
-        return new Scenario(id, id + " label", group, requests, success);
+    private Scenario scenario(String id, RequestSource requests, Success success) {
+        return new Scenario(id, id + " label", Optional.of(TARGET), requests, success, false);
     }
 
     private BenchRequest get(String path) {

@@ -2,16 +2,22 @@ package com.fintechlogin.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 class RoundsTest {
 
     private static Measurement window(long requests, long errors, double p50, String error) {
-        return new Measurement("seed-004", "Email/password (seed 004)", Group.PASSWORD_BASED, 8, 5.0, requests, errors,
-                requests / 5.0, p50, p50 * 2, p50 * 3, error == null ? List.of() : List.of(error));
+        return window(requests, errors, p50, error, CpuShares.UNKNOWN);
+    }
+
+    private static Measurement window(long requests, long errors, double p50, String error, CpuShares cpu) {
+        return new Measurement("email-password", "Email/password", Optional.of(new Target("password-grant", 0.95)), 8, 5.0,
+                requests, errors, requests / 5.0, p50, p50 * 2, p50 * 3, error == null ? List.of() : List.of(error), cpu);
     }
 
     @Test
@@ -37,7 +43,17 @@ class RoundsTest {
 
         assertThat(combined.errors()).isEqualTo(3);
         assertThat(combined.firstErrors()).containsExactly("HTTP 500: a", "HTTP 500: b");
-        assertThat(combined.id()).isEqualTo("seed-004");
+        assertThat(combined.id()).isEqualTo("email-password");
+    }
+
+    @Test
+    void cpuSharesAreAveragedOverTheWindowsAndAWindowWithoutThemIsLeftOut() {
+        Measurement combined = Rounds.combine(List.of(window(10, 0, 5, null, new CpuShares(0.02, 0.80, 0.10)),
+                window(10, 0, 5, null, new CpuShares(0.04, 0.70, Double.NaN)), window(10, 0, 5, null, CpuShares.UNKNOWN)));
+
+        assertThat(combined.cpu().generator()).isCloseTo(0.03, within(1e-9));
+        assertThat(combined.cpu().server()).isCloseTo(0.75, within(1e-9));
+        assertThat(combined.cpu().database()).isCloseTo(0.10, within(1e-9));
     }
 
     @Test

@@ -26,13 +26,13 @@ class SoakCommandLineTest {
     @Test
     void everyOptionIsRead() {
         Soak.Options options = Soak.Options.parse(new String[] {"--url", "http://localhost:18080/", "--minutes", "3",
-                "--capacity-seconds", "6", "--capacity", "seed-004=29.5,get-token=596", "--set-session-idle", "60",
+                "--capacity-seconds", "6", "--capacity", "email-password=29.5,get-token=596", "--set-session-idle", "60",
                 "--compare-minutes", "1", "--out", "/tmp/soak"});
 
         assertThat(options.serverUrl()).isEqualTo("http://localhost:18080");
         assertThat(options.minutes()).isEqualTo(3);
         assertThat(options.capacityWindow()).isEqualTo(Duration.ofSeconds(6));
-        assertThat(options.capacities()).containsEntry("seed-004", 29.5).containsEntry("get-token", 596.0);
+        assertThat(options.capacities()).containsEntry("email-password", 29.5).containsEntry("get-token", 596.0);
         assertThat(options.sessionIdleOverride()).hasValue(60);
         assertThat(options.compareMinutes()).isEqualTo(1);
         assertThat(options.command()).startsWith("./soak.sh --url");
@@ -47,9 +47,9 @@ class SoakCommandLineTest {
 
     @Test
     void aMalformedCapacityIsRefused() {
-        assertThatThrownBy(() -> Soak.Options.parse(new String[] {"--capacity", "seed-004"}))
+        assertThatThrownBy(() -> Soak.Options.parse(new String[] {"--capacity", "email-password"}))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Soak.Options.parse(new String[] {"--capacity", "seed-004=-1"}))
+        assertThatThrownBy(() -> Soak.Options.parse(new String[] {"--capacity", "email-password=-1"}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SoakPlanTest {
 
     private static Scenario scenario(String id) {
-        return new Scenario(id, id + " label", Group.LIGHT, (worker, n) -> new BenchRequest("GET", URI.create("http://x/"), null, null),
+        return Scenario.baseline(id, id + " label", (worker, n) -> new BenchRequest("GET", URI.create("http://x/"), null, null),
                 Success.status2xx());
     }
 

@@ -13,7 +13,7 @@ class SoakVerdictsTest {
     private static final long MIB = 1024 * 1024;
 
     private static MinuteFigures minute(int minute, long scheduled, long late, long skipped, long errors) {
-        return new MinuteFigures("seed-004", minute, scheduled, late, skipped, scheduled - skipped, errors, 10, 20, 30,
+        return new MinuteFigures("email-password", minute, scheduled, late, skipped, scheduled - skipped, errors, 10, 20, 30,
                 errors > 0 ? List.of("HTTP 500: boom") : List.of());
     }
 
