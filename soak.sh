@@ -8,7 +8,7 @@
 #                                   soaks that running Keycloak (e.g. ./run.sh's) with the demo realm; changes no realm
 #                                   setting unless --set-session-idle SECONDS says so
 # Options (both ways): --minutes 30 --concurrency 8 --warmup-seconds 5 --capacity-seconds 12 --users 1000
-#   --capacity seed-004=29.5,... (skip measuring those) --set-session-idle SECONDS --session-expiration-period 180
+#   --capacity email-password=29.5,... (skip measuring those) --set-session-idle SECONDS --session-expiration-period 180
 #   --compare-minutes 5 --trend-minutes 10 --out bench-results; with --url also --realm demo --admin admin:admin
 # Results: bench-results/soak.md, soak.json, soak.png; exit status 1 when a verdict fails. Not part of the test command.
 set -euo pipefail

@@ -34,14 +34,21 @@ class BenchmarkSmokeTest {
         assertThat(outcome.measurements()).hasSize(9).allSatisfy(measurement -> {
             assertThat(measurement.errors()).as("%s: %s", measurement.label(), measurement.firstErrors()).isZero();
             assertThat(measurement.requests()).as(measurement.label()).isPositive();
+            assertThat(measurement.cpu().generator()).as("wrk's CPU share beside %s", measurement.label()).isPositive();
+            assertThat(measurement.cpu().server()).as("the server's CPU share beside %s", measurement.label()).isPositive();
         });
+        assertThat(outcome.generator().wrkAlone().requests()).as("wrk alone on the client-credentials grant").isPositive();
+        assertThat(outcome.generator().javaClosedLoop().errors()).isZero();
+        assertThat(outcome.database()).as("an H2 inside the server has no statistics to read").isNull();
+        assertThat(outcome.profiles()).as("at most one profile in a smoke run").hasSizeLessThanOrEqualTo(1);
         assertThat(outcome.comparisons()).as("the limiter's cost, with and without").hasSize(2)
                 .allSatisfy(comparison -> assertThat(comparison.without().errors()).isZero());
         assertThat(outcome.scales()).as("mobile sign-in and PIN login at two populations").hasSize(2);
         assertThat(outcome.memory()).as("the heap of the local server").isNotNull();
         assertThat(outcome.memory().logins()).isEqualTo(20);
         assertThat(realm.admin().toRepresentation().isBruteForceProtected()).as("brute-force detection restored").isTrue();
-        assertThat(out.resolve("results.md")).content().contains("Email/password (seed 004)");
+        assertThat(out.resolve("results.md")).content().contains("| Email/password | Keycloak password grant |")
+                .contains("| PIN login (mode 1) | Mobile sign-in |").contains("## Load generator").doesNotContain("seed");
         assertThat(out.resolve("results.json")).isNotEmptyFile();
         assertThat(Files.size(out.resolve("throughput-ratios.png"))).isPositive();
     }

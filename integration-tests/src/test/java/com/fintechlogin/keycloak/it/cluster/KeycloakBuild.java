@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One Keycloak installation for a cluster node: the unpacked distribution copied, the project's JARs in
- * {@code providers/}, and {@code kc.sh build} run with the build-time options every node of the cluster shares.
+ * One Keycloak installation for a cluster node (or the PostgreSQL benchmark's one node): the unpacked distribution
+ * copied, the project's JARs in {@code providers/}, and {@code kc.sh build} run with the build-time options every node of
+ * the cluster shares.
  */
-final class KeycloakBuild {
+public final class KeycloakBuild {
 
     /** Build-time options: the database vendor, the clustered cache, the health checks, the file vault, the metrics. */
-    static List<String> buildOptions() {
+    public static List<String> buildOptions() {
         // The vault's directory is a start option (KeycloakNode): a build does not keep it.
         return List.of("--db=postgres", "--cache=ispn", "--health-enabled=true", "--vault=file", "--metrics-enabled=true",
                 "--event-metrics-user-enabled=true");
@@ -27,7 +28,7 @@ final class KeycloakBuild {
     }
 
     /** Installs and builds into {@code home} (which must not exist yet). */
-    static void install(Path distribution, List<Path> providerJars, Path home, Path log) {
+    public static void install(Path distribution, List<Path> providerJars, Path home, Path log) {
         if (!Files.isRegularFile(distribution.resolve("bin/kc.sh"))) {
             throw new AssertionError("No Keycloak distribution at " + distribution + " (integration-tests' pom unpacks it in process-test-resources)");
         }

@@ -18,10 +18,10 @@ import com.fintechlogin.keycloak.it.support.Http;
  * console output in a log file. Stopped gracefully (SIGTERM, which kc.sh forwards to its JVM) or killed (SIGKILL
  * to the JVM itself: no shutdown hook, no goodbye to the cluster).
  */
-final class KeycloakNode {
+public final class KeycloakNode {
 
     /** HTTP, management (health) and JGroups ports; the bind address is always 127.0.0.1. */
-    record Ports(int http, int management, int jgroups) {
+    public record Ports(int http, int management, int jgroups) {
     }
 
     static final String ADMIN_USER = "admin";
@@ -34,7 +34,7 @@ final class KeycloakNode {
     private final Path log;
     private Process process;
 
-    KeycloakNode(String name, Path home, Ports ports, Path log) {
+    public KeycloakNode(String name, Path home, Ports ports, Path log) {
         this.name = name;
         this.home = home;
         this.ports = ports;
@@ -49,7 +49,7 @@ final class KeycloakNode {
         return log;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + ports.http();
     }
 
@@ -59,8 +59,12 @@ final class KeycloakNode {
 
     /** The runtime options of {@code kc.sh start --optimized}, as docs/operations.md shows them. */
     List<String> startOptions(String publicUrl, Path vault) {
+        return startOptions(publicUrl, vault, Postgres.url());
+    }
+
+    private List<String> startOptions(String publicUrl, Path vault, String databaseUrl) {
         return List.of(
-                "--db-url=" + Postgres.url(), "--db-username=" + Postgres.ROLE, "--db-password=" + Postgres.PASSWORD,
+                "--db-url=" + databaseUrl, "--db-username=" + Postgres.ROLE, "--db-password=" + Postgres.PASSWORD,
                 "--hostname=" + publicUrl,
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + ports.http(),
                 "--http-management-port=" + ports.management(),
@@ -69,17 +73,32 @@ final class KeycloakNode {
     }
 
     void start(String publicUrl, Path vault, List<String> moreOptions) {
-        List<String> command = new ArrayList<>(List.of("bash", "bin/kc.sh", "start", "--optimized"));
-        command.addAll(startOptions(publicUrl, vault));
+        List<String> options = new ArrayList<>(startOptions(publicUrl, vault));
         // Not a production setting: every event in the node's log, for SecretsStayOutOfLogsCheck to search.
-        command.add("--log-level=INFO,org.keycloak.events:debug");
-        command.addAll(moreOptions);
+        options.add("--log-level=INFO,org.keycloak.events:debug");
+        options.addAll(moreOptions);
+        // A shared 2-core machine: a bounded heap instead of kc.sh's share of all the machine's memory.
+        start(options, "-Xms256m -Xmx1g");
+    }
+
+    /**
+     * Starts the node as an operator runs one in production, for a load to measure: Keycloak's default logging (no
+     * event at debug), the database given, the heap given.
+     */
+    public void startForLoad(String publicUrl, Path vault, String databaseUrl, List<String> moreOptions, String heap) {
+        List<String> options = new ArrayList<>(startOptions(publicUrl, vault, databaseUrl));
+        options.addAll(moreOptions);
+        start(options, heap);
+    }
+
+    private void start(List<String> options, String heap) {
+        List<String> command = new ArrayList<>(List.of("bash", "bin/kc.sh", "start", "--optimized"));
+        command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
-                // A shared 2-core machine: a bounded heap instead of kc.sh's share of all the machine's memory.
-                "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g",
+                "JAVA_OPTS_KC_HEAP", heap,
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD));
         try {
@@ -94,7 +113,7 @@ final class KeycloakNode {
     }
 
     /** Waits until the node's health check is UP and the realm answers. */
-    void awaitReady(String realm, Duration timeout) throws InterruptedException {
+    public void awaitReady(String realm, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!(answers200("http://127.0.0.1:" + ports.management() + "/health/ready") && answers200(realmUrl(realm)))) {
             if (!isAlive()) {
@@ -167,7 +186,7 @@ final class KeycloakNode {
     }
 
     /** SIGTERM (a graceful shutdown); SIGKILL when it has not ended after 30 s. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (!isAlive()) {
             return;
         }
@@ -177,7 +196,7 @@ final class KeycloakNode {
         }
     }
 
-    String logTail() {
+    public String logTail() {
         return "Last lines of " + log + ":\n" + Logs.tail(log, 60);
     }
 

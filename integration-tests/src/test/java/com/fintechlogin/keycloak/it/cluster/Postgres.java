@@ -13,10 +13,10 @@ import java.util.Map;
  * The cluster's one database: a local PostgreSQL prepared by {@code scripts/postgres.sh} (run only when the role
  * cannot connect), and the cluster's database recreated empty for every run.
  */
-final class Postgres {
+public final class Postgres {
 
-    static final String ROLE = "keycloak";
-    static final String PASSWORD = "keycloak";
+    public static final String ROLE = "keycloak";
+    public static final String PASSWORD = "keycloak";
     static final String DATABASE = "keycloak_cluster";
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
@@ -25,7 +25,12 @@ final class Postgres {
 
     /** The JDBC URL the nodes use. */
     static String url() {
-        return SERVER + DATABASE;
+        return url(DATABASE);
+    }
+
+    /** The JDBC URL of another database of the same server. */
+    public static String url(String database) {
+        return SERVER + database;
     }
 
     /** Makes PostgreSQL ready (installing and starting it through the script when needed) and the database empty. */
@@ -34,7 +39,7 @@ final class Postgres {
     }
 
     /** As {@link #recreateDatabase(Path, Path)}, for another database of the same role. */
-    static void recreateDatabase(String database, Path script, Path log) {
+    public static void recreateDatabase(String database, Path script, Path log) {
         if (!canConnect()) {
             Commands.run(List.of("bash", script.toString()), script.getParent(), Map.of(), log, Duration.ofMinutes(10));
         }

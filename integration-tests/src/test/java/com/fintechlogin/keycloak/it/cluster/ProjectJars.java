@@ -10,14 +10,14 @@ import java.util.List;
  * The project's two provider JARs, as the reactor packaged them: integration-tests declares both modules as test
  * dependencies, so in {@code verify} the test class path names their {@code target/*.jar}.
  */
-final class ProjectJars {
+public final class ProjectJars {
 
     private static final List<String> ARTIFACTS = List.of("keycloak-fintech-login-authenticators", "keycloak-fintech-login-themes");
 
     private ProjectJars() {
     }
 
-    static List<Path> find() {
+    public static List<Path> find() {
         List<Path> classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
         return ARTIFACTS.stream().map(artifact -> classPath.stream()
                 .filter(entry -> entry.getFileName().toString().startsWith(artifact + "-") && entry.toString().endsWith(".jar"))

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Copying and deleting directory trees (a Keycloak installation: about 190 MB, a few thousand files). */
-final class Trees {
+public final class Trees {
 
     private Trees() {
     }
 
     /** Copies {@code source} to {@code target} (which must not exist), keeping file permissions. */
-    static void copy(Path source, Path target) {
+    public static void copy(Path source, Path target) {
         try (Stream<Path> paths = Files.walk(source)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Files.copy(path, target.resolve(source.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
@@ -27,7 +27,7 @@ final class Trees {
     }
 
     /** Deletes the tree when it exists. */
-    static void delete(Path root) {
+    public static void delete(Path root) {
         if (!Files.exists(root)) {
             return;
         }
