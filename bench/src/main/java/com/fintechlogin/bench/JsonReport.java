@@ -54,6 +54,11 @@ final class JsonReport {
             } else {
                 node.set("javaClosedLoop", measurement(generator.javaClosedLoop()));
             }
+            if (generator.inRounds() == null) {
+                node.putNull("inRounds");
+            } else {
+                node.set("inRounds", measurement(generator.inRounds()));
+            }
             number(node, "ratio", generator.ratio());
             node.put("target", Report.GeneratorCheck.TARGET);
             node.put("met", generator.met());

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Renders a {@link Report} as Markdown: the header says how the numbers were made (machine, version, server, load,
@@ -37,23 +36,12 @@ final class MarkdownReport {
 
     private static void header(StringBuilder md, Report report) {
         Report.Run run = report.run();
-        List<Measurement> measurements = report.measurements();
         md.append("# ").append(run.title()).append("\n\n");
         md.append("- Date: ").append(Format.utc(run.started())).append('\n');
         md.append("- Machine: ").append(run.machine().description()).append('\n');
         md.append("- Keycloak: ").append(run.keycloakVersion()).append(", ").append(run.server()).append('\n');
-        md.append("- Load: ").append(run.load()).append("; ")
-                .append(distinct(measurements.stream().map(m -> String.valueOf(m.concurrency()))))
-                .append(" connections, closed loop; measured ")
-                .append(distinct(measurements.stream().map(m -> Format.millis(m.seconds()) + " s")))
-                .append(" per scenario in interleaved rounds, after a warmup\n");
+        md.append("- Load: ").append(run.load()).append('\n');
         md.append("- Command: `").append(run.command().replace("`", "'")).append("`\n\n");
-    }
-
-    /** The distinct values in order of first appearance, joined; a dash when there are none. */
-    private static String distinct(Stream<String> values) {
-        String joined = values.distinct().collect(Collectors.joining(", "));
-        return joined.isEmpty() ? NONE : joined;
     }
 
     private static void measurements(StringBuilder md, List<Verdict> verdicts) {
@@ -119,11 +107,12 @@ final class MarkdownReport {
             return;
         }
         md.append("Is the generator, not the server, what limits the figures? The fastest scenario, ")
-                .append(cell(check.generator().label()))
-                .append(", read from the same server in the same rounds by wrk alone (one fixed request formatted once, ")
-                .append("no script per request or answer), by the benchmark's generator (wrk replaying requests built ")
-                .append("beforehand, every answer checked by its text), and by the Java generator the benchmark used ")
-                .append("before:\n\n");
+                .append(check.generator().label().replaceAll(" \\(.*\\)$", ""))
+                .append(", read from the same server in rounds of its own (each window after one of the same grant) by ")
+                .append("the benchmark's generator (wrk replaying requests built beforehand, every answer checked by its ")
+                .append("text), by wrk alone (one fixed request formatted once, no script per request or answer), and by ")
+                .append("the Java generator the benchmark used before; last, the grant's figure in the benchmark's rounds, ")
+                .append("where it follows the password grant:\n\n");
         md.append(row("generator", "req/s", "p50 ms", "errors", "CPU % server / db / generator", "÷ wrk alone"));
         md.append("|---|---:|---:|---:|---:|---:|\n");
         generatorRow(md, "wrk alone", check.wrkAlone(), check.wrkAlone());
@@ -132,11 +121,15 @@ final class MarkdownReport {
             generatorRow(md, "Java closed loop (the generator before; its CPU is the benchmark's JVM)",
                     check.javaClosedLoop(), check.wrkAlone());
         }
+        if (check.inRounds() != null) {
+            generatorRow(md, "the benchmark's generator, in the benchmark's rounds (the baseline above)", check.inRounds(),
+                    check.wrkAlone());
+        }
         md.append("\nThe benchmark's generator reads ").append(Format.ratio(check.ratio()))
                 .append(" × what wrk alone reads (at least ").append(Format.ratio(Report.GeneratorCheck.TARGET))
                 .append(" needed): ")
                 .append(check.met() ? "**the generator is not the bottleneck**." : "**NO: the generator limits the figures**.")
-                .append("\n\n");
+                .append(" Its CPU share is beside every figure above.\n\n");
     }
 
     private static void generatorRow(StringBuilder md, String name, Measurement m, Measurement wrkAlone) {

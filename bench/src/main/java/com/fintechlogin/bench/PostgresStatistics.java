@@ -1,6 +1,5 @@
 package com.fintechlogin.bench;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,12 +17,11 @@ import java.util.concurrent.locks.LockSupport;
  * (the extension's attempt table, Keycloak's sessions, events, brute-force records).
  *
  * <p>Two things make the difference exact. A backend sends its counts to the statistics at the end of a transaction
- * at most once a second, else once it has been idle for 10 seconds, so {@link #awaitQuiet} waits until the counts
- * have not moved for longer than that. This
- * reader's own polling runs on a connection to another database ({@code postgres}), so it never counts; its snapshots
- * of the tables (which only a connection to the database itself can read) are one transaction each, and the one
- * transaction of the "before" snapshot is subtracted. What Keycloak does while idle (its cluster's discovery table,
- * timers) is in every difference too; {@link #idle} measures it so the report can show how little it is.
+ * at most once a second, else once it has been idle for 10 seconds (PostgreSQL 15's {@code PGSTAT_IDLE_INTERVAL}),
+ * so {@link #settle} waits longer than that after the last login before a snapshot. And each snapshot is one
+ * statement in a transaction of its own, which the next difference holds and {@link #between} subtracts. What the
+ * server does meanwhile without any login (autovacuum visits, the cluster's discovery table) is in every difference
+ * too; {@link #idle} measures it so the report can show how little it is.
  */
 final class PostgresStatistics implements AutoCloseable {
 
@@ -50,45 +48,30 @@ final class PostgresStatistics implements AutoCloseable {
         }
     }
 
-    /** What the database did between two snapshots, with the idle background and this reader's own share taken out. */
+    /** What the database did between two snapshots, this reader's own transaction taken out. */
     record Delta(double seconds, long transactions, Writes writes, Map<String, Writes> tables) {
     }
 
-    /**
-     * Counts must stand still this long before a snapshot. A backend that has flushed in the last second keeps its
-     * counts and goes idle with a 10-second timer (PostgreSQL 15's {@code PGSTAT_IDLE_INTERVAL}) before it sends them,
-     * so a shorter stillness can end just before a late batch lands.
-     */
-    static final Duration QUIET = Duration.ofSeconds(11);
-    private static final Duration MOST_WAIT = Duration.ofSeconds(90);
-    private static final Duration POLL = Duration.ofMillis(250);
+    /** How long after the last login a snapshot waits: longer than an idle backend keeps its counts. */
+    static final Duration FLUSHED = Duration.ofSeconds(12);
 
-    private final Duration quiet;
+    private final Duration flushed;
     private final String database;
-    private final Connection target;
-    private final Connection maintenance;
+    private final Connection connection;
 
     /**
      * @param jdbcUrl e.g. {@code jdbc:postgresql://127.0.0.1:5432/keycloak_bench?user=keycloak&password=keycloak}:
      *                Keycloak's database; the role needs no rights beyond reading the statistics views
      */
     PostgresStatistics(String jdbcUrl) throws SQLException {
-        this(jdbcUrl, QUIET);
+        this(jdbcUrl, FLUSHED);
     }
 
-    /** @param quiet how long the counters must stand still; shorter than {@link #QUIET} only where no backend stays idle */
-    PostgresStatistics(String jdbcUrl, Duration quiet) throws SQLException {
-        this.quiet = quiet;
-        this.target = DriverManager.getConnection(jdbcUrl);
-        this.database = target.getCatalog();
-        this.maintenance = DriverManager.getConnection(otherDatabase(jdbcUrl, "postgres"));
-    }
-
-    /** The same server and parameters, another database. */
-    static String otherDatabase(String jdbcUrl, String other) {
-        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        return "jdbc:" + uri.getScheme() + "://" + uri.getRawAuthority() + "/" + other + query;
+    /** @param flushed the wait of {@link #settle}; shorter than {@link #FLUSHED} only where every writer has disconnected */
+    PostgresStatistics(String jdbcUrl, Duration flushed) throws SQLException {
+        this.flushed = flushed;
+        this.connection = DriverManager.getConnection(jdbcUrl);
+        this.database = connection.getCatalog();
     }
 
     String database() {
@@ -97,34 +80,24 @@ final class PostgresStatistics implements AutoCloseable {
 
     /** The server's version, e.g. {@code 15.18}. */
     String serverVersion() throws SQLException {
-        try (Statement sql = maintenance.createStatement(); ResultSet rows = sql.executeQuery("SHOW server_version")) {
+        try (Statement sql = connection.createStatement(); ResultSet rows = sql.executeQuery("SHOW server_version")) {
             rows.next();
             return rows.getString(1).split(" ")[0];
         }
     }
 
-    /** What the idle server does over {@code duration}: the background every other difference also holds. */
+    /** What the server does over {@code duration} without a login: the background every difference also holds. */
     Delta idle(Duration duration) throws SQLException {
-        awaitQuiet();
+        settle();
         Snapshot before = snapshot();
         LockSupport.parkNanos(duration.toNanos());
-        awaitQuiet();
+        settle();
         return between(before, snapshot());
     }
 
-    /** Waits until the database's counters have stood still for the quiet time, or 90 seconds have passed. */
-    void awaitQuiet() throws SQLException {
-        long deadline = System.nanoTime() + MOST_WAIT.toNanos();
-        String last = databaseCounters();
-        long stillSince = System.nanoTime();
-        while (System.nanoTime() - stillSince < quiet.toNanos() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(POLL.toNanos());
-            String now = databaseCounters();
-            if (!now.equals(last)) {
-                last = now;
-                stillSince = System.nanoTime();
-            }
-        }
+    /** Waits until every backend has sent the counts of what it did so far. */
+    void settle() {
+        LockSupport.parkNanos(flushed.toNanos());
     }
 
     /**
@@ -134,7 +107,7 @@ final class PostgresStatistics implements AutoCloseable {
     Snapshot snapshot() throws SQLException {
         long transactions = -1;
         Map<String, Writes> tables = new TreeMap<>();
-        try (Statement sql = target.createStatement(); ResultSet rows = sql.executeQuery(
+        try (Statement sql = connection.createStatement(); ResultSet rows = sql.executeQuery(
                 "SELECT NULL, xact_commit + xact_rollback, 0, 0 FROM pg_stat_database WHERE datname = current_database() "
                         + "UNION ALL SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables")) {
             while (rows.next()) {
@@ -151,7 +124,7 @@ final class PostgresStatistics implements AutoCloseable {
         return new Snapshot(System.nanoTime(), transactions, Map.copyOf(tables));
     }
 
-    /** After minus before, less the "before" snapshot's own transaction. */
+    /** After minus before, less the "before" snapshot's own transaction (which the after snapshot's settling let through). */
     Delta between(Snapshot before, Snapshot after) {
         double seconds = (after.nanoTime() - before.nanoTime()) / 1e9;
         Map<String, Writes> tables = new TreeMap<>();
@@ -165,21 +138,8 @@ final class PostgresStatistics implements AutoCloseable {
                 after.allTables().minus(before.allTables()), Map.copyOf(tables));
     }
 
-    private String databaseCounters() throws SQLException {
-        try (Statement sql = maintenance.createStatement(); ResultSet rows = sql.executeQuery(
-                "SELECT xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database WHERE datname = '"
-                        + database.replace("'", "''") + "'")) {
-            return rows.next() ? rows.getString(1) + "/" + rows.getString(2) + "/" + rows.getString(3) + "/"
-                    + rows.getString(4) + "/" + rows.getString(5) : "";
-        }
-    }
-
     @Override
     public void close() throws SQLException {
-        try {
-            target.close();
-        } finally {
-            maintenance.close();
-        }
+        connection.close();
     }
 }
