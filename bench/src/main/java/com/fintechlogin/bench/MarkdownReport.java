@@ -147,12 +147,13 @@ final class MarkdownReport {
         PostgresStatistics.Delta idle = database.idle();
         md.append(database.description()).append(": PostgreSQL's own statistics (`pg_stat_database`: transactions ")
                 .append("committed and rolled back; `pg_stat_user_tables`: rows inserted, updated, deleted) read before and ")
-                .append("after a counted number of successful logins of each scenario, once the counters had stood still ")
-                .append("(a backend reports its counts at most once a second). Whoever wrote them: the extension, ")
-                .append("Keycloak's sessions, events and brute-force records. Idle, the server did ")
-                .append(Format.ratio(idle.transactions() / idle.seconds())).append(" transactions and ")
+                .append("after a counted number of successful logins of each scenario, the reading 12 s after the last ")
+                .append("login (an idle backend reports its counts 10 s late), the reader's own transaction taken out. ")
+                .append("Whoever wrote them: the extension, Keycloak's sessions, events and brute-force records. Idle, the ")
+                .append("server did ").append(Format.ratio(idle.transactions() / idle.seconds())).append(" transactions and ")
                 .append(Format.ratio(idle.writes().total() / idle.seconds()))
-                .append(" row writes a second (its cluster discovery, timers): in every row too, and small next to a login.\n\n");
+                .append(" row writes a second (autovacuum, the cluster's discovery table): in every row too, and small next ")
+                .append("to a login.\n\n");
         md.append(row("scenario", "logins", "transactions / login", "rows inserted / login", "updated / login",
                 "deleted / login", "written per login, by table"));
         md.append("|---|---:|---:|---:|---:|---:|---|\n");
