@@ -335,17 +335,34 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * Mobile sign-in and PIN login again after growing the population to {@code scaleUsers}: first straight after
+     * seeding (most users not in Keycloak's user cache yet), then after every user logged in once, which is the figure
+     * compared with the small population's (see {@link UserCacheWarm}).
+     */
     private List<Report.Scale> scale(List<Measurement> small, WrkMeasurement measurement) throws Exception {
         if (options.scaleUsers() <= options.users()) {
             return List.of();
         }
         seeder.seed(options.users(), options.scaleUsers());
         Scenarios large = new Scenarios(http, options.realmUrl(), options.scaleUsers(), options.concurrency());
+        List<WrkMeasurement.Load> loads = List.of(replayed(large.mobileSignIn()), replayed(large.pinLogin()));
+        List<Measurement> cold = measurement.measure(loads);
+        UserCacheWarm.Done warm = new UserCacheWarm(http, options.concurrency())
+                .everyUserOnce(large.pinLoginOfEveryUser(), options.scaleUsers());
+        log.accept(String.format("Every user logged in once: %d logins in %.0f s, %d failed", warm.logins(),
+                warm.seconds(), warm.failures()));
+        if (warm.failures() > warm.logins() / 1000) {
+            throw new IllegalStateException(warm.failures() + " of the " + warm.logins()
+                    + " PIN logins that fill the user cache failed: the scale figures would not compare like with like");
+        }
         List<Report.Scale> scales = new ArrayList<>();
-        for (Measurement atScale : measurement.measure(List.of(replayed(large.mobileSignIn()), replayed(large.pinLogin())))) {
+        List<Measurement> warmed = measurement.measure(loads);
+        for (int i = 0; i < warmed.size(); i++) {
+            Measurement atScale = warmed.get(i);
             Measurement atStart = find(small, atScale.id());
             scales.add(new Report.Scale(atScale.id(), atScale.label(), options.users(), atStart.p50Millis(),
-                    options.scaleUsers(), atScale.p50Millis()));
+                    options.scaleUsers(), atScale.p50Millis(), cold.get(i).p50Millis()));
         }
         return scales;
     }

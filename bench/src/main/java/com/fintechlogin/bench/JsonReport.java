@@ -117,6 +117,7 @@ final class JsonReport {
             number(node, "smallP50Millis", scale.smallP50Millis());
             node.put("largeUsers", scale.largeUsers());
             number(node, "largeP50Millis", scale.largeP50Millis());
+            number(node, "coldP50Millis", scale.coldP50Millis());
             number(node, "ratio", scale.ratio());
             node.put("target", Report.Scale.TARGET);
             node.put("met", scale.met());

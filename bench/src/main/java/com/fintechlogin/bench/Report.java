@@ -95,10 +95,13 @@ public final class Report {
 
     /**
      * Whether login latency stays flat as the realm grows: the same API measured with a small and a large number of
-     * users. The lookups go through indexed attribute searches, so the large realm should cost at most 20 % more.
+     * users, each with Keycloak's user cache holding the population (the small one after the warmup, the large one
+     * after each user logged in once). The lookups go through indexed attribute searches, so the large realm should
+     * cost at most 20 % more. {@code coldP50Millis} is the large population straight after seeding, before that
+     * pass: what the first logins after a restart pay, reported, not judged.
      */
     public record Scale(String id, String label, int smallUsers, double smallP50Millis, int largeUsers,
-            double largeP50Millis) {
+            double largeP50Millis, double coldP50Millis) {
 
         /** The highest acceptable {@link #ratio()}. */
         public static final double TARGET = 1.2;

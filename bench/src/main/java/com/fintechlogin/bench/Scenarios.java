@@ -147,12 +147,24 @@ final class Scenarios {
 
     Scenario pinLogin() {
         AppToken app = new AppToken(http, realmUrl, DemoClients.PIN_APP, DemoClients.PIN_APP_SECRET);
-        return new Scenario("pin-login", "PIN login (mode 1)", Optional.of(PIN_LOGIN_TARGET), (worker, n) -> {
-            String appToken = app.current();
-            int user = randomUser();
-            return json(realmUrl + "/fintech/onboarding/user/v2/login", pinAppHeaders(appToken, Users.populationAccountNumber(user)),
-                    onboardingBody(appToken, Users.PIN, 1, "", Users.populationDeviceId(user)));
-        }, PIN_DEVICE_OK, false);
+        return new Scenario("pin-login", "PIN login (mode 1)", Optional.of(PIN_LOGIN_TARGET),
+                (worker, n) -> pinLoginOf(app, randomUser()), PIN_DEVICE_OK, false);
+    }
+
+    /**
+     * PIN login of every population user in turn, user {@code worker + sequence * workers}: each user once when the
+     * workers send {@code populationSize / workers} requests each.
+     */
+    Scenario pinLoginOfEveryUser() {
+        AppToken app = new AppToken(http, realmUrl, DemoClients.PIN_APP, DemoClients.PIN_APP_SECRET);
+        return new Scenario("pin-login-every-user", "PIN login of every user once", Optional.of(PIN_LOGIN_TARGET),
+                (worker, n) -> pinLoginOf(app, (int) ((worker + n * workers) % populationSize)), PIN_DEVICE_OK, false);
+    }
+
+    private BenchRequest pinLoginOf(AppToken app, int user) {
+        String appToken = app.current();
+        return json(realmUrl + "/fintech/onboarding/user/v2/login", pinAppHeaders(appToken, Users.populationAccountNumber(user)),
+                onboardingBody(appToken, Users.PIN, 1, "", Users.populationDeviceId(user)));
     }
 
     Scenario deviceLogin(ClientCrypto crypto, String keyRef) {

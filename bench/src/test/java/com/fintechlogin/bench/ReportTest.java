@@ -149,8 +149,8 @@ class ReportTest {
         String markdown = report().write(dir);
 
         assertThat(markdown)
-                .contains("| Mobile sign-in | 1000 → 100000 | 10.0 | 11.5 | 1.15 | ≤ 1.20 | yes |")
-                .contains("| PIN login | 1000 → 100000 | 10.0 | 13.0 | 1.30 | ≤ 1.20 | NO |")
+                .contains("| Mobile sign-in | 1000 → 100000 | 10.0 | 11.5 | 1.15 | ≤ 1.20 | yes | 14.0 |")
+                .contains("| PIN login | 1000 → 100000 | 10.0 | 13.0 | 1.30 | ≤ 1.20 | NO | 21.0 |")
                 .contains("Server heap used: 100.0 MiB before, 110.0 MiB after 10000 logins (+10.0 MiB, "
                         + "1049 bytes per login); measured with jcmd GC.run then GC.heap_info.")
                 .contains("| Attempt limiter on email/password | 96.0 | 10.0 | 120.0 | 10.0 | 0 / 0 | 0.80 |");
@@ -205,6 +205,7 @@ class ReportTest {
         assertThat(database.get("byTable").get("fintech_credential_attempt").get("updated").asLong()).isEqualTo(400);
         assertThat(json.get("profiles").get(0).get("frames").get(0).get("owner").asText()).isEqualTo("Keycloak");
         assertThat(json.get("scales").get(1).get("met").asBoolean()).isFalse();
+        assertThat(json.get("scales").get(1).get("coldP50Millis").asDouble()).isEqualTo(21.0);
         assertThat(json.get("memory").get("deltaBytes").asLong()).isEqualTo(10L * 1024 * 1024);
         assertThat(json.get("comparisons").get(0).get("ratio").asDouble()).isCloseTo(0.8, within(1e-9));
     }
@@ -244,8 +245,8 @@ class ReportTest {
 
     private static Report report() {
         List<Report.Scale> scales = List.of(
-                new Report.Scale("mobile-sign-in", "Mobile sign-in", 1000, 10.0, 100000, 11.5),
-                new Report.Scale("pin-login", "PIN login", 1000, 10.0, 100000, 13.0));
+                new Report.Scale("mobile-sign-in", "Mobile sign-in", 1000, 10.0, 100000, 11.5, 14.0),
+                new Report.Scale("pin-login", "PIN login", 1000, 10.0, 100000, 13.0, 21.0));
         Report.Memory memory = new Report.Memory(10000, 100L * 1024 * 1024, 110L * 1024 * 1024,
                 "jcmd GC.run then GC.heap_info");
         List<Report.Comparison> comparisons = List.of(
