@@ -2,6 +2,7 @@ package com.fintechlogin.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +31,11 @@ final class DashboardMath {
 
         Grouped {
             atSeconds = atSeconds.clone();
-            Map<Map<String, String>, double[]> sorted = new TreeMap<>(Comparator.comparing(Map::toString));
-            series.forEach((key, values) -> sorted.put(Map.copyOf(key), values.clone()));
-            series = java.util.Collections.unmodifiableMap(sorted);
+            // Ordered by the labels' values in label order, so that legends come out the same in every run, and
+            // looked up by content whatever kind of map a caller holds.
+            Map<Map<String, String>, double[]> sorted = new TreeMap<>(Comparator.comparing(key -> new TreeMap<>(key).toString()));
+            series.forEach((key, values) -> sorted.put(Collections.unmodifiableMap(new TreeMap<>(key)), values.clone()));
+            series = Collections.unmodifiableMap(sorted);
         }
     }
 

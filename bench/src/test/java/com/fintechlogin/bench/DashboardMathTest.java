@@ -68,6 +68,16 @@ class DashboardMathTest {
     }
 
     @Test
+    void groupsAreFoundByTheirLabelsWhateverMapHoldsThemAndComeInTheOrderOfTheirValues() {
+        DashboardMath.Grouped rate = DashboardMath.rate(scrapes(), ATTEMPTS, labels -> true, List.of("outcome", "api"));
+
+        assertThat(rate.series()).containsKey(new java.util.HashMap<>(Map.of("outcome", "success", "api", "get-token")))
+                .containsKey(new java.util.TreeMap<>(Map.of("api", "user-login", "outcome", "success")));
+        assertThat(rate.series().keySet()).extracting(Object::toString).containsExactly("{api=get-token, outcome=success}",
+                "{api=user-login, outcome=invalid_credentials}", "{api=user-login, outcome=success}");
+    }
+
+    @Test
     void anIncreaseIsWhatEachIntervalAdded() {
         DashboardMath.Grouped increase = DashboardMath.increase(scrapes(), ATTEMPTS, labels -> "success".equals(labels.get("outcome")),
                 List.of("api"));
