@@ -10,7 +10,12 @@
 # Options (both ways): --minutes 30 --concurrency 8 --warmup-seconds 5 --capacity-seconds 12 --users 1000
 #   --capacity email-password=29.5,... (skip measuring those) --set-session-idle SECONDS --session-expiration-period 180
 #   --compare-minutes 5 --trend-minutes 10 --out bench-results; with --url also --realm demo --admin admin:admin
-# Results: bench-results/soak.md, soak.json, soak.png; exit status 1 when a verdict fails. Not part of the test command.
+#   --metrics-url http://localhost:9000/metrics (where the server's /metrics is; that is the default: port 9000 of
+#   --url's host)
+# Beside the load: a small mix of expected failures (wrong passwords and PINs until locked, an unknown mobile, a
+# replayed partner payload) and a read of /metrics every 15 s, for the picture of the Grafana dashboard's panels.
+# Results: bench-results/soak.md, soak.json, soak.png, soak-dashboard.png (unless no /metrics answered); exit status 1
+# when a verdict fails. Not part of the test command.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"

@@ -83,6 +83,20 @@ final class AdminClient {
         return byClient;
     }
 
+    /** The id of the user with exactly this user name. */
+    String userId(String username) {
+        JsonNode found = send("GET", "/admin/realms/" + realm + "/users?exact=true&username=" + enc(username), null, 200);
+        if (found.isEmpty()) {
+            throw new IllegalStateException("No user " + username + " in realm " + realm);
+        }
+        return found.get(0).path("id").asText();
+    }
+
+    /** The extension's unlock: the user's PIN, device and password counters and Keycloak's lockout of the user. */
+    void unlockLogins(String userId) {
+        send("DELETE", "/admin/realms/" + realm + "/fintech/users/" + userId + "/pin/lock", null, 204);
+    }
+
     private JsonNode send(String method, String path, Object body, int expected) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serverUrl + path))

@@ -198,11 +198,11 @@ final class Scenarios {
         return ThreadLocalRandom.current().nextInt(populationSize);
     }
 
-    private static Map<String, String> pinAppHeaders(String appToken, String accountNumber) {
+    static Map<String, String> pinAppHeaders(String appToken, String accountNumber) {
         return Map.of("X-API-KEY", DemoClients.PIN_APP, "X-API-TOKEN", appToken, "X-ACCOUNT-NUMBER", accountNumber);
     }
 
-    private static Map<String, Object> onboardingBody(String appToken, String pin, int mode, String keyRef, String deviceId) {
+    static Map<String, Object> onboardingBody(String appToken, String pin, int mode, String keyRef, String deviceId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("keyRef", keyRef);
         body.put("pin", pin);
@@ -241,7 +241,7 @@ final class Scenarios {
         return new BenchRequest("POST", URI.create(url), all, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static BenchRequest json(String url, Map<String, String> headers, Map<String, Object> body) {
+    static BenchRequest json(String url, Map<String, String> headers, Map<String, Object> body) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put("Content-Type", "application/json");
         try {

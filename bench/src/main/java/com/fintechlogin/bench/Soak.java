@@ -1,6 +1,8 @@
 package com.fintechlogin.bench;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * measured first in the same run, closed-loop, the benchmark's way), for a fixed number of minutes. Every minute it
  * reads the heap after a full GC and the realm's user-session count; at the end it judges zero errors, a flat heap
  * and a session count within what expiry allows, and writes {@code soak.md}, {@code soak.json} and {@code soak.png}.
+ * Beside the load it sends a small mix of expected failures ({@link FailureMix}) and reads the server's
+ * {@code /metrics} every 15 s ({@link MetricsScraper}), from which it draws what the Grafana dashboard shows,
+ * {@code soak-dashboard.png} ({@link SoakDashboard}).
  */
 public final class Soak {
 
@@ -27,15 +32,19 @@ public final class Soak {
     public record Options(String serverUrl, String realm, String adminUser, String adminPassword, int minutes,
             int concurrency, Duration warmup, Duration capacityWindow, int users, Map<String, Double> capacities,
             OptionalInt sessionIdleOverride, int purgePeriodSeconds, int compareMinutes, int trendMinutes, Path out,
-            String command) {
+            String command, String metricsUrl) {
+
+        /** Keycloak's default management port, where {@code /metrics} is unless the server moved it. */
+        static final int DEFAULT_MANAGEMENT_PORT = 9000;
 
         public Options {
             capacities = Map.copyOf(capacities);
+            metricsUrl = metricsUrl == null ? "" : metricsUrl;
         }
 
         public static Options defaults(String serverUrl, Path out, String command) {
             return new Options(serverUrl, "demo", "admin", "admin", 30, 8, Duration.ofSeconds(5), Duration.ofSeconds(12),
-                    1_000, Map.of(), OptionalInt.empty(), SessionRetention.DEFAULT_PURGE_PERIOD_SECONDS, 5, 10, out, command);
+                    1_000, Map.of(), OptionalInt.empty(), SessionRetention.DEFAULT_PURGE_PERIOD_SECONDS, 5, 10, out, command, "");
         }
 
         /** Options from command-line arguments ({@link #usage()}), over {@link #defaults}. */
@@ -47,14 +56,30 @@ public final class Soak {
         public Options on(String otherServerUrl, Path base, String otherCommand) {
             return new Options(otherServerUrl, realm, adminUser, adminPassword, minutes, concurrency, warmup,
                     capacityWindow, users, capacities, sessionIdleOverride, purgePeriodSeconds, compareMinutes,
-                    trendMinutes, out.isAbsolute() ? out : base.resolve(out).normalize(), otherCommand);
+                    trendMinutes, out.isAbsolute() ? out : base.resolve(out).normalize(), otherCommand, metricsUrl);
         }
 
         /** The same options, setting the realm's SSO idle timeout to {@code seconds} unless the command line set one. */
         public Options sessionIdleUnlessSet(int seconds) {
             return sessionIdleOverride.isPresent() ? this : new Options(serverUrl, realm, adminUser, adminPassword, minutes,
                     concurrency, warmup, capacityWindow, users, capacities, OptionalInt.of(seconds), purgePeriodSeconds,
-                    compareMinutes, trendMinutes, out, command);
+                    compareMinutes, trendMinutes, out, command, metricsUrl);
+        }
+
+        /** The same options, reading the metrics at {@code url} unless the command line named another address. */
+        public Options metricsUrlUnlessSet(String url) {
+            return !metricsUrl.isEmpty() ? this : new Options(serverUrl, realm, adminUser, adminPassword, minutes, concurrency,
+                    warmup, capacityWindow, users, capacities, sessionIdleOverride, purgePeriodSeconds, compareMinutes,
+                    trendMinutes, out, command, url);
+        }
+
+        /** Where the server's {@code /metrics} is: as given, else the management port's default on the server's host. */
+        String metricsEndpoint() {
+            if (!metricsUrl.isEmpty()) {
+                return metricsUrl;
+            }
+            URI server = URI.create(serverUrl);
+            return server.getScheme() + "://" + server.getHost() + ":" + DEFAULT_MANAGEMENT_PORT + "/metrics";
         }
 
         String realmUrl() {
@@ -80,6 +105,7 @@ public final class Soak {
     public SoakResult run() throws Exception {
         Instant started = Instant.now();
         admin.partialImport(Users.workersImport(options.concurrency()));
+        admin.partialImport(Users.refusedImport());
         new Seeder(admin, log).seed(0, options.users());
         String idleNote = applySessionIdle();
         JsonNode realm = admin.realm();
@@ -88,7 +114,8 @@ public final class Soak {
 
         Scenarios scenarios = new Scenarios(http, options.realmUrl(), options.users(), options.concurrency());
         JsonNode key = scenarios.publicKey();
-        List<Scenario> apis = scenarios.everyApi(new ClientCrypto(key.get("publicKey").asText()), key.get("keyRef").asText());
+        ClientCrypto crypto = new ClientCrypto(key.get("publicKey").asText());
+        List<Scenario> apis = scenarios.everyApi(crypto, key.get("keyRef").asText());
         List<SoakPlan> plans = SoakPlan.of(apis, options.capacities(), measureCapacities(apis));
         plans.forEach(p -> log.accept(String.format("  %-40s capacity %8.1f req/s (%s) → offered %7.2f req/s", p.label(),
                 p.capacityPerSecond(), p.capacityMeasured() ? "measured" : "given", p.perSecond())));
@@ -99,6 +126,14 @@ public final class Soak {
         log.accept(String.format("Sessions: a login's session may stay %d s (timeout %d s + cleaner window %d s + purge period %d s + margin %d s)",
                 retention.retentionSeconds(), retention.lifetimeSeconds(), SessionRetention.CLEANER_WINDOW_SECONDS,
                 retention.purgePeriodSeconds(), SessionRetention.MARGIN_SECONDS));
+
+        FailureMix failureMix = new FailureMix(http, options.realmUrl(), admin, crypto, log);
+        MetricsScraper scraper = new MetricsScraper(http, options.metricsEndpoint(), options.realm(), log);
+        Optional<String> noMetrics = scraper.problem();
+        log.accept(noMetrics.map(problem -> "Metrics: none at " + options.metricsEndpoint() + " (" + problem + "): "
+                + SoakDashboard.FILE + " will not be drawn; --metrics-url names another address")
+                .orElse("Metrics: " + options.metricsEndpoint() + " read every " + MetricsScraper.INTERVAL.toSeconds()
+                        + " s for " + SoakDashboard.FILE));
 
         List<SoakSample> samples = new ArrayList<>();
         long sessionsAtStart = sessionCount();
@@ -113,7 +148,11 @@ public final class Soak {
         }
         OpenLoopLoad load = new OpenLoopLoad(http, paced, options.concurrency(), MINUTE.multipliedBy(options.minutes()), tally);
         long start = System.nanoTime();
+        if (noMetrics.isEmpty()) {
+            scraper.start(start);
+        }
         load.start(start);
+        failureMix.start(start, MINUTE.multipliedBy(options.minutes()));
         for (int minute = 1; minute <= options.minutes(); minute++) {
             waitUntil(start + MINUTE.multipliedBy(minute).toNanos());
             long heapBytes = heapAfterGc(heap);
@@ -126,13 +165,39 @@ public final class Soak {
                     heapText(sample), sessions, bound, tally.errors()));
         }
         load.awaitEnd();
+        failureMix.awaitEnd();
+        List<MetricsScrape> scrapes = noMetrics.isEmpty() ? scraper.stop(start) : List.of();
 
+        SoakResult.Dashboard dashboard = dashboard(noMetrics, scrapes);
         SoakResult result = SoakResult.judge("keycloak-fintech-login soak", options, admin.serverVersion(),
-                Report.Machine.current(), started, idleNote, retention, plans, samples, tally.figures());
+                Report.Machine.current(), started, idleNote, retention, plans, samples, tally.figures(),
+                failureMix.figures(), dashboard);
         SoakReport.write(result, options.out());
+        if (dashboard.drawn()) {
+            Files.write(options.out().resolve(SoakDashboard.FILE), SoakDashboard.png(DashboardPanels.all(), scrapes,
+                    "What the dashboard shows, drawn from a soak run: " + Format.utc(started) + ", " + options.minutes()
+                            + " minutes, realm " + options.realm() + ", /metrics read every " + MetricsScraper.INTERVAL.toSeconds() + " s"));
+        }
+        log.accept(dashboard.note());
         result.checks().forEach(c -> log.accept(String.format("%-36s %-10s %s", c.name(), c.outcome(), c.figures())));
         log.accept("Results in " + options.out().toAbsolutePath());
         return result;
+    }
+
+    /** Whether the scrapes make a picture: rates need two of them at least. */
+    private SoakResult.Dashboard dashboard(Optional<String> noMetrics, List<MetricsScrape> scrapes) {
+        if (noMetrics.isPresent()) {
+            return new SoakResult.Dashboard(false, SoakDashboard.FILE + " not drawn: no metrics at " + options.metricsEndpoint()
+                    + " (" + noMetrics.get() + "); start Keycloak with --metrics-enabled=true --event-metrics-user-enabled=true "
+                    + "and name its management port's /metrics with --metrics-url.");
+        }
+        if (scrapes.size() < 2) {
+            return new SoakResult.Dashboard(false, SoakDashboard.FILE + " not drawn: only " + scrapes.size()
+                    + " reads of " + options.metricsEndpoint() + " succeeded, and a rate needs two.");
+        }
+        return new SoakResult.Dashboard(true, "Every panel of docs/grafana-dashboard.json, computed as its query computes it from "
+                + scrapes.size() + " reads of the management port's /metrics, one every " + MetricsScraper.INTERVAL.toSeconds()
+                + " s (rates and increases between consecutive reads): " + SoakDashboard.FILE + ".");
     }
 
     /** With a setting given, lowers (or raises) the realm's SSO idle timeout so that sessions reach a steady state. */

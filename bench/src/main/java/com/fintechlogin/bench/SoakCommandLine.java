@@ -12,7 +12,7 @@ final class SoakCommandLine {
 
     private static final Set<String> NAMES = Set.of("--url", "--realm", "--admin", "--minutes", "--concurrency",
             "--warmup-seconds", "--capacity-seconds", "--users", "--capacity", "--set-session-idle",
-            "--session-expiration-period", "--compare-minutes", "--trend-minutes", "--out");
+            "--session-expiration-period", "--compare-minutes", "--trend-minutes", "--out", "--metrics-url");
 
     private SoakCommandLine() {
     }
@@ -36,7 +36,8 @@ final class SoakCommandLine {
                 CommandLine.number(given, "--session-expiration-period", d.purgePeriodSeconds(), 60),
                 CommandLine.number(given, "--compare-minutes", d.compareMinutes(), 1),
                 CommandLine.number(given, "--trend-minutes", d.trendMinutes(), 1),
-                Path.of(given.getOrDefault("--out", d.out().toString())), d.command());
+                Path.of(given.getOrDefault("--out", d.out().toString())), d.command(),
+                given.getOrDefault("--metrics-url", d.metricsUrl()));
     }
 
     /** {@code email-password=29.5,get-token=596} as a map; absent means measure every capacity. */

@@ -95,6 +95,19 @@ final class SoakReport {
             md.append('\n');
         }
         md.append("\n![Heap and user sessions over the soak](bench-results/").append(CHART_FILE).append(")\n");
+
+        md.append("\n#### Expected failures beside the load\n\nA small steady mix of requests meant to fail, from users the load ")
+                .append("never uses (or none), so that the dashboard's failure panels have something to show; each answer must be the ")
+                .append("API's documented failure. Not counted in the load's figures above.\n\n")
+                .append("| failure | requests | locks lifted | unexpected answers | first unexpected |\n|---|---:|---:|---:|---|\n");
+        for (FailureMix.Figures f : r.failureMix()) {
+            md.append("| ").append(f.label()).append(" | ").append(f.sent()).append(" | ").append(f.locks()).append(" | ")
+                    .append(f.unexpected()).append(" | ").append(cell(String.join("; ", f.firstErrors()))).append(" |\n");
+        }
+        md.append("\n#### What the dashboard shows\n\n").append(r.dashboard().note()).append('\n');
+        if (r.dashboard().drawn()) {
+            md.append("\n![The Grafana dashboard's panels, drawn from this soak](bench-results/").append(SoakDashboard.FILE).append(")\n");
+        }
         return md.toString();
     }
 
@@ -148,6 +161,17 @@ final class SoakReport {
             api.put("errors", t.errors());
             api.put("offSchedule", t.offSchedule());
         }
+        ArrayNode failureMix = root.putArray("failureMix");
+        for (FailureMix.Figures f : r.failureMix()) {
+            ObjectNode kind = failureMix.addObject();
+            kind.put("label", f.label());
+            kind.put("requests", f.sent());
+            kind.put("locksLifted", f.locks());
+            kind.put("unexpected", f.unexpected());
+            ArrayNode errors = kind.putArray("firstUnexpected");
+            f.firstErrors().forEach(errors::add);
+        }
+        root.putObject("dashboard").put("drawn", r.dashboard().drawn()).put("note", r.dashboard().note());
         ArrayNode samples = root.putArray("samples");
         for (SoakSample s : r.samples()) {
             ObjectNode sample = samples.addObject();

@@ -43,6 +43,20 @@ final class SoakVerdicts {
                 errors + " errors in " + answered + " answered requests" + first);
     }
 
+    /**
+     * The mix of expected failures beside the load ({@link FailureMix}): every answer the API's documented failure.
+     * Judged apart from the load's zero errors, whose verdict is about the success load alone.
+     */
+    static SoakCheck expectedFailures(List<FailureMix.Figures> mix) {
+        long sent = mix.stream().mapToLong(FailureMix.Figures::sent).sum();
+        long unexpected = mix.stream().mapToLong(FailureMix.Figures::unexpected).sum();
+        long locks = mix.stream().mapToLong(FailureMix.Figures::locks).sum();
+        String first = mix.stream().flatMap(f -> f.firstErrors().stream()).findFirst().map(e -> "; first: " + e).orElse("");
+        return new SoakCheck("expected failures as documented", sent == 0 ? SoakCheck.Outcome.NOT_JUDGED
+                : SoakCheck.Outcome.of(unexpected == 0), unexpected + " unexpected answers in " + sent
+                + " requests meant to fail (" + locks + " locks, each lifted by the admin unlock)" + first);
+    }
+
     /** Whether the planned load was offered: at most {@link #OFF_SCHEDULE_TOLERANCE} of requests late or not sent. */
     static SoakCheck offeredLoad(List<MinuteFigures> figures) {
         long scheduled = figures.stream().mapToLong(MinuteFigures::scheduled).sum();

@@ -46,6 +46,23 @@ class SoakCommandLineTest {
     }
 
     @Test
+    void theMetricsAreReadOnTheManagementPortOfTheServersHostUnlessAnotherAddressIsGiven() {
+        assertThat(Soak.Options.parse(new String[0]).metricsEndpoint()).isEqualTo("http://localhost:9000/metrics");
+        assertThat(Soak.Options.parse(new String[] {"--url", "https://kc.example:8443"}).metricsEndpoint())
+                .isEqualTo("https://kc.example:9000/metrics");
+        assertThat(Soak.Options.parse(new String[] {"--url", "http://kc.example:8080", "--metrics-url", "http://kc.example:19000/metrics"})
+                .metricsEndpoint()).isEqualTo("http://kc.example:19000/metrics");
+    }
+
+    @Test
+    void theFrameworkRunReadsItsServersMetricsOnlyWhenTheCommandLineNamedNoOther() {
+        assertThat(Soak.Options.parse(new String[0]).metricsUrlUnlessSet("http://localhost:9001/metrics").metricsEndpoint())
+                .isEqualTo("http://localhost:9001/metrics");
+        assertThat(Soak.Options.parse(new String[] {"--metrics-url", "http://other:9000/metrics"})
+                .metricsUrlUnlessSet("http://localhost:9001/metrics").metricsEndpoint()).isEqualTo("http://other:9000/metrics");
+    }
+
+    @Test
     void aMalformedCapacityIsRefused() {
         assertThatThrownBy(() -> Soak.Options.parse(new String[] {"--capacity", "email-password"}))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -123,4 +123,27 @@ class SoakVerdictsTest {
         assertThat(trend.lastCount()).isEqualTo(20_050);
         assertThat(trend.slopePerMinute()).isCloseTo(5.0, within(1e-9));
     }
+
+    @Test
+    void expectedFailuresPassWhenEveryAnswerWasTheDocumentedFailure() {
+        SoakCheck check = SoakVerdicts.expectedFailures(List.of(new FailureMix.Figures("Email/password, wrong password until locked",
+                90, 0, 15, List.of()), new FailureMix.Figures("Partner, payload sent again (replay)", 180, 0, 0, List.of())));
+
+        assertThat(check.outcome()).isEqualTo(SoakCheck.Outcome.PASS);
+        assertThat(check.figures()).isEqualTo("0 unexpected answers in 270 requests meant to fail (15 locks, each lifted by the admin unlock)");
+    }
+
+    @Test
+    void oneUnexpectedAnswerOfTheFailureMixFailsItsOwnCheckAndIsQuoted() {
+        SoakCheck check = SoakVerdicts.expectedFailures(List.of(new FailureMix.Figures("Mobile sign-in, unknown mobile", 90, 1, 0,
+                List.of("HTTP 500 /resCode=500 where [HTTP 404 404] is documented"))));
+
+        assertThat(check.outcome()).isEqualTo(SoakCheck.Outcome.FAIL);
+        assertThat(check.figures()).startsWith("1 unexpected answers in 90 requests").endsWith("first: HTTP 500 /resCode=500 where [HTTP 404 404] is documented");
+    }
+
+    @Test
+    void noFailureMixIsNotJudged() {
+        assertThat(SoakVerdicts.expectedFailures(List.of()).outcome()).isEqualTo(SoakCheck.Outcome.NOT_JUDGED);
+    }
 }

@@ -9,10 +9,12 @@ import com.fintechlogin.keycloak.it.support.DemoRealm;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
  * The soak (issue 9) against a Keycloak started the way the integration tests start it, the benchmark's server
@@ -30,12 +32,17 @@ class SoakRun {
     @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
+    /** Where the framework's server serves /metrics (its management port), for the soak's picture of the dashboard. */
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
     @Test
     void run() throws Exception {
         BenchTool tool = BenchTool.of(realm, "fintech.soak", "./soak.sh");
         Soak.Options options = Soak.Options.parse(tool.args())
                 .on(tool.serverUrl(), Path.of(".."), tool.command())
-                .sessionIdleUnlessSet(THROWAWAY_REALM_SESSION_IDLE_SECONDS);
+                .sessionIdleUnlessSet(THROWAWAY_REALM_SESSION_IDLE_SECONDS)
+                .metricsUrlUnlessSet(urls.getMetric());
         assertThat(new Soak(options, System.out::println).run().passed()).as("every soak verdict passed").isTrue();
     }
 }

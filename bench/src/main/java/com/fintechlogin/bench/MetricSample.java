@@ -1,0 +1,24 @@
+package com.fintechlogin.bench;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One line of a Prometheus text exposition: a metric name, its labels (sorted by name, values unescaped), its value.
+ *
+ * @param name   as a query names it: {@code fintech_login_duration_seconds_bucket}, {@code ..._total}
+ * @param labels label names and values
+ * @param value  {@code +Inf}, {@code -Inf} and {@code NaN} read as the doubles they name
+ */
+record MetricSample(String name, Map<String, String> labels, double value) {
+
+    MetricSample {
+        Objects.requireNonNull(name, "name");
+        labels = java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+    }
+
+    String label(String label) {
+        return labels.getOrDefault(label, "");
+    }
+}
