@@ -84,7 +84,7 @@ class ClientSettingsTest {
     void putTheAffiliateBack() {
         ClientRepresentation now = demo.client(DemoRealm.DEMO_AFFILIATE_ID);
         Map<String, String> attributes = new HashMap<>(now.getAttributes());
-        // Keycloak's client update removes an attribute sent empty.
+        // Keycloak's client update keeps attributes it is not sent; an empty one reads as not set.
         NAMES.forEach(name -> attributes.put(name, affiliateBefore.getAttributes().getOrDefault(name, "")));
         now.setAttributes(attributes);
         realm.admin().clients().get(now.getId()).update(now);
