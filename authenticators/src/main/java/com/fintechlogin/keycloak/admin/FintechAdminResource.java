@@ -5,6 +5,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -12,8 +13,9 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * {@code /admin/realms/{realm}/fintech}: a user's PIN and registered devices, and the realm's settings. Keycloak has
- * authenticated the admin before this runs; each method checks the admin's permission on the user or the realm.
+ * {@code /admin/realms/{realm}/fintech}: a user's PIN and registered devices, the realm's settings and a client's.
+ * Keycloak has authenticated the admin before this runs; each method checks the admin's permission on the user, the
+ * realm or the client.
  */
 public final class FintechAdminResource {
 
@@ -34,6 +36,11 @@ public final class FintechAdminResource {
         return new RealmSettingsAdminResource(session, realm, auth, adminEvent);
     }
 
+    @Path("clients/{clientUuid}/settings")
+    public ClientSettingsAdminResource clientSettings(@PathParam("clientUuid") String clientUuid) {
+        return new ClientSettingsAdminResource(session, realm, auth, adminEvent, client(clientUuid));
+    }
+
     @Path("users/{userId}/pin")
     public UserPinAdminResource pin(@PathParam("userId") String userId) {
         return new UserPinAdminResource(session, realm, auth, adminEvent, user(userId));
@@ -42,6 +49,21 @@ public final class FintechAdminResource {
     @Path("users/{userId}/devices")
     public UserDevicesAdminResource devices(@PathParam("userId") String userId) {
         return new UserDevicesAdminResource(session, realm, auth, adminEvent, user(userId));
+    }
+
+    /**
+     * The client by its id (not its client id), or what Keycloak's own {@code /clients/{id}} answers when there is
+     * none: 404 to an admin who may list clients, 403 to one who may not, so that client ids cannot be probed.
+     */
+    private ClientModel client(String clientUuid) {
+        ClientModel client = realm.getClientById(clientUuid);
+        if (client == null) {
+            if (auth.clients().canList()) {
+                throw new NotFoundException("Could not find client");
+            }
+            throw new ForbiddenException();
+        }
+        return client;
     }
 
     /**

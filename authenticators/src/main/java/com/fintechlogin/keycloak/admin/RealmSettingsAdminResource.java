@@ -1,21 +1,17 @@
 package com.fintechlogin.keycloak.admin;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 
-import com.fintechlogin.keycloak.api.http.RequestBodies;
-import com.fintechlogin.keycloak.json.Parsed;
+import com.fintechlogin.keycloak.keys.RealmVault;
 import com.fintechlogin.keycloak.settings.RealmSettings;
-import com.fintechlogin.keycloak.settings.Setting;
+import com.fintechlogin.keycloak.settings.SettingScope;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -24,7 +20,6 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -41,6 +36,7 @@ public final class RealmSettingsAdminResource {
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
+    private final SettingsStore store;
 
     RealmSettingsAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                                AdminEventBuilder adminEvent) {
@@ -48,6 +44,22 @@ public final class RealmSettingsAdminResource {
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent.resource(ResourceType.REALM);
+        this.store = new SettingsStore(RealmSettings.ALL, new SettingsStore.Attributes() {
+            @Override
+            public String get(String name) {
+                return realm.getAttribute(name);
+            }
+
+            @Override
+            public void set(String name, String value) {
+                realm.setAttribute(name, value);
+            }
+
+            @Override
+            public void remove(String name) {
+                realm.removeAttribute(name);
+            }
+        }, after -> Optional.empty());
     }
 
     /** Every setting by name, with its stored value or null when it is not set (the reader's default applies). */
@@ -55,52 +67,21 @@ public final class RealmSettingsAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
         auth.realm().requireViewRealm();
-        Map<String, Object> view = new LinkedHashMap<>();
-        for (Setting setting : RealmSettings.ALL) {
-            view.put(setting.name(), SettingsRequest.stored(realm, setting.name()));
-        }
-        return AdminViews.ok(view);
+        return AdminViews.ok(store.view());
     }
 
     /**
      * Changes the settings the body names ({@code {"fintech.pin.length": 6}}); the others keep their values, and null or
      * an empty string removes one (its default applies). Every value is checked before any is stored, so a refused body
-     * changes nothing; a value equal to the stored one is not checked again. The admin event's representation holds only the settings that changed.
+     * changes nothing; a value equal to the stored one is not checked again. The admin event's representation holds only
+     * the settings that changed.
      */
     @PUT
     @Consumes(MediaType.WILDCARD)
     public Response update(@Context ServerRequestContext request) {
         auth.realm().requireManageRealm();
-        HttpHeaders headers = session.getContext().getRequestHeaders();
-        if (!RequestBodies.mayCarryJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
-            throw ErrorResponse.error("The body must be JSON", Response.Status.UNSUPPORTED_MEDIA_TYPE);
-        }
-        byte[] body;
-        try {
-            body = RequestBodies.readBounded(request.getInputStream());
-        } catch (IOException unreadable) {
-            throw ErrorResponse.error("The body could not be read", Response.Status.BAD_REQUEST);
-        }
-        if (body == null) {
-            throw ErrorResponse.error("The body is too large", Response.Status.REQUEST_ENTITY_TOO_LARGE);
-        }
-        Parsed<Map<String, String>, String> parsed = SettingsRequest.parse(body, realm);
-        if (parsed instanceof Parsed.Invalid<Map<String, String>, String> invalid) {
-            throw ErrorResponse.error(invalid.problem(), Response.Status.BAD_REQUEST);
-        }
-        Map<String, String> changed = new LinkedHashMap<>();
-        ((Parsed.Valid<Map<String, String>, String>) parsed).value().forEach((name, value) -> {
-            if (!Objects.equals(value, SettingsRequest.stored(realm, name))) {
-                changed.put(name, value);
-            }
-        });
-        changed.forEach((name, value) -> {
-            if (value == null) {
-                realm.removeAttribute(name);
-            } else {
-                realm.setAttribute(name, value);
-            }
-        });
+        Map<String, String> changed = store.update(AdminBodies.json(session, request),
+                new SettingScope(realm, key -> RealmVault.hasEntry(session, realm, key)));
         if (!changed.isEmpty()) {
             adminEvent.operation(OperationType.UPDATE).resourcePath("fintech", "settings").representation(changed).success();
         }

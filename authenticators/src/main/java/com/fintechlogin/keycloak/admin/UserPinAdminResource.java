@@ -1,9 +1,7 @@
 package com.fintechlogin.keycloak.admin;
 
-import java.io.IOException;
 import java.util.List;
 
-import com.fintechlogin.keycloak.api.http.RequestBodies;
 import com.fintechlogin.keycloak.json.Parsed;
 import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.limit.AccountUnlock;
@@ -23,7 +21,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -78,20 +75,7 @@ public final class UserPinAdminResource {
     @Consumes(MediaType.WILDCARD)
     public Response reset(@Context ServerRequestContext request) {
         auth.users().requireManage(user);
-        HttpHeaders headers = session.getContext().getRequestHeaders();
-        if (!RequestBodies.mayCarryJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
-            throw ErrorResponse.error("The body must be JSON", Response.Status.UNSUPPORTED_MEDIA_TYPE);
-        }
-        byte[] body;
-        try {
-            body = RequestBodies.readBounded(request.getInputStream());
-        } catch (IOException unreadable) {
-            throw ErrorResponse.error("The body could not be read", Response.Status.BAD_REQUEST);
-        }
-        if (body == null) {
-            throw ErrorResponse.error("The body is too large", Response.Status.REQUEST_ENTITY_TOO_LARGE);
-        }
-        Parsed<String, String> parsed = AdminPinRequest.parse(body, PinSettings.of(realm));
+        Parsed<String, String> parsed = AdminPinRequest.parse(AdminBodies.json(session, request), PinSettings.of(realm));
         if (parsed instanceof Parsed.Invalid<String, String> invalid) {
             throw ErrorResponse.error(invalid.problem(), Response.Status.BAD_REQUEST);
         }

@@ -95,13 +95,22 @@ public record ChecksumSettings(String processorKey, String secret, List<String> 
                     + " exactly once, comma-separated");
         }
         String window = stripped(attributes.apply(REPLAY_WINDOW_ATTRIBUTE));
-        long windowSeconds = window == null ? 0 : WINDOW.matcher(window).matches() ? Long.parseLong(window) : -1;
-        if (windowSeconds < 0 || windowSeconds > MAX_REPLAY_WINDOW_SECONDS) {
+        if (window != null && !isReplayWindow(window)) {
             // A typo must not silently turn replay protection off.
             return new Misconfigured(REPLAY_WINDOW_ATTRIBUTE, "must be a number of seconds from 0 (off) to "
                     + MAX_REPLAY_WINDOW_SECONDS);
         }
-        return new Configured(new ChecksumSettings(processorKey, secret, fields, windowSeconds));
+        return new Configured(new ChecksumSettings(processorKey, secret, fields, window == null ? 0 : Long.parseLong(window)));
+    }
+
+    /** Whether {@code window} (stripped) is a replay window this reader takes: 0 to {@value #MAX_REPLAY_WINDOW_SECONDS}. */
+    public static boolean isReplayWindow(String window) {
+        return WINDOW.matcher(window).matches() && Long.parseLong(window) <= MAX_REPLAY_WINDOW_SECONDS;
+    }
+
+    /** Whether {@code configured} (stripped) is a field order this reader takes for {@code documented}. */
+    public static boolean isFieldOrder(String configured, List<String> documented) {
+        return fields(configured, documented) != null;
     }
 
     /**

@@ -7,9 +7,6 @@ import java.util.regex.Pattern;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.provider.ProviderFactory;
-import org.keycloak.vault.DefaultVaultTranscriber;
-import org.keycloak.vault.VaultProvider;
 import org.keycloak.vault.VaultStringSecret;
 
 import org.jboss.logging.Logger;
@@ -63,7 +60,7 @@ public final class PinPepper {
         }
         boolean present;
         Optional<byte[]> key;
-        try (VaultStringSecret secret = readString(session, realm, vaultKey)) {
+        try (VaultStringSecret secret = RealmVault.read(session, realm, vaultKey)) {
             Optional<String> value = secret.get();
             present = value.isPresent();
             key = value.flatMap(PinPepper::keyOf);
@@ -98,37 +95,5 @@ public final class PinPepper {
     /** Whether a credential may name this vault key as its pepper. */
     public static boolean isPepperKey(String vaultKey) {
         return vaultKey != null && PEPPER_KEY.matcher(vaultKey).matches();
-    }
-
-    /**
-     * Reads {@code ${vault.<key>}} through a vault bound to {@code realm}. Not {@code session.vault()}: Keycloak
-     * binds that to the realm of the session's context at its first use in the session and keeps it, so an import
-     * or an admin request that touched the vault under another realm would read that realm's pepper.
-     */
-    private static VaultStringSecret readString(KeycloakSession session, RealmModel realm, String vaultKey) {
-        ProviderFactory<VaultProvider> factory = session.getKeycloakSessionFactory().getProviderFactory(VaultProvider.class);
-        VaultProvider provider = null;
-        if (factory != null) {
-            // A vault provider takes its realm from the session's context when it is created.
-            RealmModel contextRealm = session.getContext().getRealm();
-            if (contextRealm != null && contextRealm.getId().equals(realm.getId())) {
-                provider = factory.create(session);
-            } else {
-                session.getContext().setRealm(realm);
-                try {
-                    provider = factory.create(session);
-                } finally {
-                    session.getContext().setRealm(contextRealm);
-                }
-            }
-        }
-        try {
-            // A null provider (no vault configured) reads every entry as missing.
-            return new DefaultVaultTranscriber(provider).getStringSecret("${vault." + vaultKey + "}");
-        } finally {
-            if (provider != null) {
-                provider.close();
-            }
-        }
     }
 }

@@ -53,8 +53,8 @@ public final class RealmSettings {
      */
     private static Setting refusedPins() {
         return new Setting(PinSettings.REFUSED_ATTRIBUTE,
-                "'" + PinSettings.REFUSED_NONE + "' or PINs of 1 to " + PinSettings.MAX_LENGTH + " digits separated by commas",
-                (realm, value) -> value.equalsIgnoreCase(PinSettings.REFUSED_NONE)
+                "'" + PinSettings.REFUSED_NONE + "' or PINs of 1 to " + PinSettings.MAX_LENGTH + " digits separated by commas", false,
+                (scope, value) -> value.equalsIgnoreCase(PinSettings.REFUSED_NONE)
                         || Arrays.stream(value.split(",")).map(String::strip).allMatch(PinSettings::isStorable));
     }
 }

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fintechlogin.keycloak.json.Parsed;
+import com.fintechlogin.keycloak.settings.ClientSettings;
+import com.fintechlogin.keycloak.settings.RealmSettings;
+import com.fintechlogin.keycloak.settings.SettingScope;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.RealmModel;
@@ -18,7 +21,8 @@ class SettingsRequestTest {
             new Class<?>[] {RealmModel.class}, (proxy, method, args) -> null);
 
     private static Parsed<Map<String, String>, String> parse(String body) {
-        return SettingsRequest.parse(body.getBytes(StandardCharsets.UTF_8), REALM);
+        return SettingsRequest.parse(body.getBytes(StandardCharsets.UTF_8), RealmSettings.ALL, new SettingScope(REALM, key -> false),
+                name -> null);
     }
 
     @Test
@@ -56,5 +60,24 @@ class SettingsRequestTest {
     void notAnObjectIsRefused() {
         assertThat(parse("[]")).isInstanceOf(Parsed.Invalid.class);
         assertThat(parse("")).isInstanceOf(Parsed.Invalid.class);
+    }
+
+    @Test
+    void aSecretsMaskKeepsTheStoredSecretAndIsRefusedWhenThereIsNone() {
+        byte[] masked = "{\"fintech.checksum.secret\": \"**********\"}".getBytes(StandardCharsets.UTF_8);
+        SettingScope scope = new SettingScope(REALM, key -> false);
+        assertThat(SettingsRequest.parse(masked, ClientSettings.ALL, scope, name -> "stored-secret"))
+                .isEqualTo(new Parsed.Valid<>(Map.of("fintech.checksum.secret", "stored-secret")));
+        assertThat(SettingsRequest.parse(masked, ClientSettings.ALL, scope, name -> null))
+                .isInstanceOf(Parsed.Invalid.class);
+    }
+
+    @Test
+    void aRefusedSecretIsNeverQuoted() {
+        byte[] body = "{\"fintech.checksum.secret\": \"${vault.s3cret-typo}\"}".getBytes(StandardCharsets.UTF_8);
+        Parsed<Map<String, String>, String> parsed = SettingsRequest.parse(body, ClientSettings.ALL, new SettingScope(REALM, key -> false),
+                name -> null);
+        assertThat(((Parsed.Invalid<Map<String, String>, String>) parsed).problem())
+                .startsWith("fintech.checksum.secret must be ").doesNotContain("s3cret");
     }
 }

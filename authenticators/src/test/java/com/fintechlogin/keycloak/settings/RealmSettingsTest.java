@@ -39,6 +39,11 @@ class RealmSettingsTest {
                 });
     }
 
+    /** {@link #realm()}, with a vault that has no entries. */
+    static SettingScope scope() {
+        return new SettingScope(realm(), key -> false);
+    }
+
     @Test
     void theSettingsAreTheRealmAttributesOfTheAdminGuideInItsOrder() throws IOException {
         List<String> lines = Files.readAllLines(GUIDE);
@@ -57,7 +62,7 @@ class RealmSettingsTest {
 
     @Test
     void eachCheckAcceptsItsDefaultAndRefusesAWrongValue() {
-        RealmModel realm = realm();
+        SettingScope scope = scope();
         List<String[]> cases = List.of(
                 new String[] {"fintech.user-login.client-id", "user-api", "no-such-client"},
                 new String[] {"fintech.pin.length", "4", "13"},
@@ -79,23 +84,23 @@ class RealmSettingsTest {
         assertThat(cases).hasSameSizeAs(RealmSettings.ALL);
         for (String[] c : cases) {
             Setting setting = RealmSettings.named(c[0]).orElseThrow();
-            assertThat(setting.accepts(realm, c[1])).as(c[0] + " accepts " + c[1]).isTrue();
-            assertThat(setting.accepts(realm, c[2])).as(c[0] + " refuses " + c[2]).isFalse();
+            assertThat(setting.accepts(scope, c[1])).as(c[0] + " accepts " + c[1]).isTrue();
+            assertThat(setting.accepts(scope, c[2])).as(c[0] + " refuses " + c[2]).isFalse();
             assertThat(setting.problem()).startsWith(c[0] + " must be ");
         }
     }
 
     @Test
     void refusedPinsTakeNoneInAnyCase() {
-        assertThat(RealmSettings.named("fintech.pin.refused").orElseThrow().accepts(realm(), "None")).isTrue();
+        assertThat(RealmSettings.named("fintech.pin.refused").orElseThrow().accepts(scope(), "None")).isTrue();
     }
 
     @Test
     void numbersAreWholeAndUnsigned() {
         Setting length = RealmSettings.named("fintech.pin.length").orElseThrow();
-        assertThat(length.accepts(realm(), "+6")).isFalse();
-        assertThat(length.accepts(realm(), "6.0")).isFalse();
-        assertThat(length.accepts(realm(), " 6 ")).isTrue();
+        assertThat(length.accepts(scope(), "+6")).isFalse();
+        assertThat(length.accepts(scope(), "6.0")).isFalse();
+        assertThat(length.accepts(scope(), " 6 ")).isTrue();
         assertThat(length.problem()).isEqualTo("fintech.pin.length must be a whole number from 4 to 12");
     }
 }

@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.api.cardportal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +45,8 @@ public final class CardPortalLoginEndpoint extends ApiEndpoint {
     static final String AFFILIATE_HEADER = "affiliate";
     static final String PROCESSOR_KEY_HEADER = "processor-key";
     static final String CHECKSUM_HEADER = "checksum";
+    /** The fields the API's checksum concatenates by default, for the settings endpoint's check of an affiliate's order. */
+    public static final List<String> CHECKSUMMED_FIELDS = CardPortalRequest.CHECKSUMMED_FIELDS;
 
     private static final Logger LOG = Logger.getLogger(CardPortalLoginEndpoint.class);
 
@@ -78,7 +81,7 @@ public final class CardPortalLoginEndpoint extends ApiEndpoint {
         if (client == null) {
             return refuse(event, ChecksumRefusal.UNKNOWN_AFFILIATE);
         }
-        ChecksumSettings.Read read = ChecksumSettings.of(client, CardPortalRequest.CHECKSUMMED_FIELDS);
+        ChecksumSettings.Read read = ChecksumSettings.of(client, CHECKSUMMED_FIELDS);
         if (read instanceof ChecksumSettings.NotAnAffiliate) {
             return refuse(event, ChecksumRefusal.NOT_AN_AFFILIATE);
         }

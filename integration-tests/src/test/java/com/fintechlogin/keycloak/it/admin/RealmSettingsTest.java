@@ -160,7 +160,7 @@ class RealmSettingsTest {
 
     @Test
     void theAdminGuidesKcadmRecipesRunAsWritten(@TempDir Path home) throws IOException {
-        List<SettingsRecipes.Block> blocks = SettingsRecipes.read();
+        List<SettingsRecipes.Block> blocks = SettingsRecipes.read("RealmSettingsTest");
         assertThat(blocks).as("the admin guide's recipes").hasSizeGreaterThanOrEqualTo(3);
         Map<String, String> documented = new LinkedHashMap<>();
         for (SettingsRecipes.Block block : blocks) {

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 import com.fintechlogin.keycloak.docs.Documents;
 
 /**
- * The admin guide's {@code kcadm.sh} recipes for the realm's settings, as an admin copies them: each fenced
- * {@code ```sh} block right under a marker, run in Keycloak's directory,
+ * The admin guide's {@code kcadm.sh} recipes for the realm's settings and a client's, as an admin copies them: each
+ * fenced {@code ```sh} block right under a marker naming the test that runs it, run in Keycloak's directory,
  *
  * <pre>
  * &lt;!-- RealmSettingsTest: kcadm --&gt;                  must succeed
@@ -45,18 +45,19 @@ final class SettingsRecipes {
     }
 
     private static final Path GUIDE = Documents.REPOSITORY.resolve("docs/admin-guide.md");
-    private static final Pattern MARKER = Pattern.compile("<!-- RealmSettingsTest: (kcadm|refused (.+)) -->");
     private static final Pattern SET = Pattern.compile("-s '\"([a-z.-]+)\"=([^']*)'");
 
     private SettingsRecipes() {
     }
 
-    static List<Block> read() {
+    /** The blocks marked for {@code test}, by its simple class name. */
+    static List<Block> read(String test) {
+        Pattern marker = Pattern.compile("<!-- " + Pattern.quote(test) + ": (kcadm|refused (.+)) -->");
         List<String> lines = Documents.lines(GUIDE);
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            Matcher marker = MARKER.matcher(lines.get(i).strip());
-            if (!marker.matches()) {
+            Matcher marked = marker.matcher(lines.get(i).strip());
+            if (!marked.matches()) {
                 continue;
             }
             if (i + 1 >= lines.size() || !lines.get(i + 1).strip().equals("```sh")) {
@@ -67,7 +68,7 @@ final class SettingsRecipes {
             for (; j < lines.size() && !lines.get(j).strip().equals("```"); j++) {
                 script.append(lines.get(j)).append('\n');
             }
-            blocks.add(new Block(i + 3, script.toString(), marker.group(2)));
+            blocks.add(new Block(i + 3, script.toString(), marked.group(2)));
             i = j;
         }
         return blocks;
