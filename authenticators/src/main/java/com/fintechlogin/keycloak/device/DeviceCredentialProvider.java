@@ -11,8 +11,10 @@ import java.util.stream.Stream;
 import com.fintechlogin.keycloak.keys.PinPepper;
 import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.HttpMethod;
 
+import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialMetadata;
 import org.keycloak.credential.CredentialModel;
@@ -21,8 +23,10 @@ import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Keeps the registered devices of users: one credential per device, several per user, each known by the keyed hash
@@ -38,6 +42,8 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
     static final String HELP_TEXT_KEY = "device-help-text";
     static final String LAST_USED_KEY = "fintech-device-last-used";
     static final String NEVER_USED_KEY = "fintech-device-never-used";
+
+    private static final Logger LOG = Logger.getLogger(DeviceCredentialProvider.class);
 
     private final KeycloakSession session;
 
@@ -102,8 +108,30 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
                 device.simBindingEnabled(), device.publicKey());
         hashed.setId(device.getId());
         hashed.setCreatedDate(device.getCreatedDate());
-        user.credentialManager().updateStoredCredential(hashed);
+        keepOnItsOwn(realm, user, hashed);
         return hashed;
+    }
+
+    /**
+     * Writes what a login learns about a device (its hashed form, its day of last use) in a transaction of its own.
+     * Keycloak versions credential rows: two logins of one device writing it in their own transactions would see the
+     * second fail at its commit, after its answer was decided, as an HTTP 500. Here the second write fails alone and
+     * the login goes on; the first wrote the same thing. It costs a second connection once per device and day.
+     */
+    private void keepOnItsOwn(RealmModel realm, UserModel user, CredentialModel updated) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
+                RealmModel ownRealm = own.realms().getRealm(realm.getId());
+                own.getContext().setRealm(ownRealm);
+                UserModel ownUser = own.users().getUserById(ownRealm, user.getId());
+                if (ownUser != null) {
+                    ownUser.credentialManager().updateStoredCredential(updated);
+                }
+            });
+        } catch (ModelException | PersistenceException writtenMeanwhile) {
+            LOG.debugf("A device credential was written by another login at the same time (%s); keeping that write",
+                    writtenMeanwhile.getClass().getSimpleName());
+        }
     }
 
     /** Every credential of the user's with this device id (more than one only when registrations raced). */
@@ -152,10 +180,10 @@ public final class DeviceCredentialProvider implements CredentialProvider<Device
      * its credential on the first login of the day only (no database write per right credential: performance
      * issue 19), which is as precise as the account console's "last used" needs to be.
      */
-    public void recordUse(UserModel user, DeviceCredentialModel device) {
+    public void recordUse(RealmModel realm, UserModel user, DeviceCredentialModel device) {
         long now = Time.currentTimeMillis();
         if (!device.usedOn(now)) {
-            user.credentialManager().updateStoredCredential(device.usedAt(now));
+            keepOnItsOwn(realm, user, device.usedAt(now));
         }
     }
 

@@ -88,7 +88,7 @@ public final class DeviceLoginStep extends DirectGrantStep {
             return;
         }
         if (verdict.right()) {
-            new DeviceCredentialProvider(context.getSession()).recordUse(user, device.get());
+            new DeviceCredentialProvider(context.getSession()).recordUse(context.getRealm(), user, device.get());
         }
         // The documented proof is the device id encrypted under the realm's public key: anyone who learns the id can
         // make it, and the id is no secret (a PIN login sends it in clear). So it proves no more than the app's word.

@@ -68,7 +68,7 @@ final class SignedDeviceLogin {
             return;
         }
         if (verdict.right()) {
-            new DeviceCredentialProvider(context.getSession()).recordUse(context.getUser(), device);
+            new DeviceCredentialProvider(context.getSession()).recordUse(context.getRealm(), context.getUser(), device);
         }
         // A signature only the device's key can make: possession of the registered device, proven.
         LoginFailures.conclude(context, verdict, DeviceCredentialModel.TYPE, AuthenticationLevel.PIN_ON_DEVICE);

@@ -74,7 +74,7 @@ public final class PinLoginStep extends DirectGrantStep {
             return;
         }
         if (usedDevice != null && verdict.right()) {
-            new DeviceCredentialProvider(context.getSession()).recordUse(user, usedDevice);
+            new DeviceCredentialProvider(context.getSession()).recordUse(context.getRealm(), user, usedDevice);
         }
                 // A PIN alone is something the user knows, like a password; on their registered device it is two factors.
         LoginFailures.conclude(context, verdict, PinCredentialModel.TYPE,
