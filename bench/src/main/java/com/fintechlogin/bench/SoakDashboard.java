@@ -120,7 +120,7 @@ final class SoakDashboard {
     }
 
     private static void line(XYChart chart, DashboardPanel.Curve curve, Color color) {
-        XYSeries series = chart.addSeries(legend(curve.legend()), minutes(curve.atSeconds()), curve.values());
+        XYSeries series = chart.addSeries(legend(chart, curve.legend()), minutes(curve.atSeconds()), curve.values());
         series.setMarker(SeriesMarkers.NONE);
         series.setLineColor(color);
         series.setLineStyle(STROKES[Math.min(curve.target(), STROKES.length - 1)]);
@@ -143,7 +143,7 @@ final class SoakDashboard {
         // The highest first, so that each lower area is painted over it and the bands show.
         for (int k = curves.size() - 1; k >= 0; k--) {
             DashboardPanel.Curve curve = curves.get(k);
-            XYSeries series = chart.addSeries(legend(curve.legend()), minutes(curve.atSeconds()), tops.get(k));
+            XYSeries series = chart.addSeries(legend(chart, curve.legend()), minutes(curve.atSeconds()), tops.get(k));
             series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
             series.setMarker(SeriesMarkers.NONE);
             Color color = colors.get(curve.group());
@@ -179,7 +179,7 @@ final class SoakDashboard {
                 x.add(left + width);
                 y.add(0.0);
             }
-            XYSeries series = chart.addSeries(legend(curve.legend()), x, y);
+            XYSeries series = chart.addSeries(legend(chart, curve.legend()), x, y);
             series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
             series.setMarker(SeriesMarkers.NONE);
             Color color = colors.get(curve.group());
@@ -205,6 +205,21 @@ final class SoakDashboard {
     static String legend(String legend) {
         String text = legend.isBlank() ? "(none)" : legend;
         return text.length() <= LONGEST_LEGEND ? text : text.substring(0, LONGEST_LEGEND - 1) + "…";
+    }
+
+    /**
+     * The legend shortened, and numbered when shortening made it the same as one the chart already has (XChart
+     * refuses two series of one name): Keycloak's event errors share long prefixes.
+     */
+    static String legend(XYChart chart, String legend) {
+        String shown = legend(legend);
+        for (int n = 2; chart.getSeriesMap().containsKey(shown); n++) {
+            String number = " (" + n + ")";
+            String base = legend(legend);
+            shown = (base.length() + number.length() <= LONGEST_LEGEND ? base
+                    : base.substring(0, LONGEST_LEGEND - number.length() - 1) + "…") + number;
+        }
+        return shown;
     }
 
     private static double[] minutes(double[] seconds) {

@@ -160,6 +160,26 @@ class DashboardPanelsTest {
     }
 
     @Test
+    void seriesWhoseShortenedLegendsAreAlikeAreAllDrawnNumbered() {
+        List<MetricSample> first = new ArrayList<>();
+        List<MetricSample> later = new ArrayList<>();
+        for (String error : List.of("authentication_session_not_found_a", "authentication_session_not_found_b")) {
+            Map<String, String> labels = Map.of("realm", "demo", "event", "update_credential", "error", error);
+            first.add(new MetricSample(DashboardPanels.KEYCLOAK_EVENTS, labels, 1));
+            later.add(new MetricSample(DashboardPanels.KEYCLOAK_EVENTS, labels, 16));
+        }
+        DashboardPanel events = DashboardPanels.all().stream().filter(p -> p.title().equals("Keycloak user events"))
+                .findFirst().orElseThrow();
+
+        XYChart chart = SoakDashboard.chart(events, List.of(new MetricsScrape(0, first), new MetricsScrape(15, later)));
+
+        assertThat(chart.getSeriesMap()).hasSize(2);
+        assertThat(chart.getSeriesMap().keySet()).allSatisfy(name -> assertThat(name).hasSizeLessThanOrEqualTo(34)
+                .startsWith("update_credential authentic"));
+        assertThat(chart.getSeriesMap().keySet()).anySatisfy(name -> assertThat(name).endsWith("(2)"));
+    }
+
+    @Test
     void aLegendIsGrafanasFormatFilledInAndALongOneIsShortened() {
         assertThat(DashboardPanel.legend("{{api}}: {{outcome}}", Map.of("api", "user-login", "outcome", "replayed")))
                 .isEqualTo("user-login: replayed");
