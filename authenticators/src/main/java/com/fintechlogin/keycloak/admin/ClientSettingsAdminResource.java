@@ -46,22 +46,9 @@ public final class ClientSettingsAdminResource {
         this.auth = auth;
         this.adminEvent = adminEvent.resource(ResourceType.CLIENT);
         this.client = client;
-        this.store = new SettingsStore(ClientSettings.ALL, new SettingsStore.Attributes() {
-            @Override
-            public String get(String name) {
-                return client.getAttribute(name);
-            }
-
-            @Override
-            public void set(String name, String value) {
-                client.setAttribute(name, value);
-            }
-
-            @Override
-            public void remove(String name) {
-                client.removeAttribute(name);
-            }
-        }, ClientSettings::problemOf);
+        this.store = new SettingsStore(ClientSettings.ALL,
+                SettingsStore.Attributes.of(client::getAttribute, client::setAttribute, client::removeAttribute),
+                ClientSettings::problemOf);
     }
 
     /** Every setting by name, null when it is not set; a secret set in clear as {@code **********}. */

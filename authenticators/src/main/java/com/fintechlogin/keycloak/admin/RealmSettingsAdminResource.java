@@ -44,22 +44,9 @@ public final class RealmSettingsAdminResource {
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent.resource(ResourceType.REALM);
-        this.store = new SettingsStore(RealmSettings.ALL, new SettingsStore.Attributes() {
-            @Override
-            public String get(String name) {
-                return realm.getAttribute(name);
-            }
-
-            @Override
-            public void set(String name, String value) {
-                realm.setAttribute(name, value);
-            }
-
-            @Override
-            public void remove(String name) {
-                realm.removeAttribute(name);
-            }
-        }, after -> Optional.empty());
+        this.store = new SettingsStore(RealmSettings.ALL,
+                SettingsStore.Attributes.of(realm::getAttribute, realm::setAttribute, realm::removeAttribute),
+                after -> Optional.empty());
     }
 
     /** Every setting by name, with its stored value or null when it is not set (the reader's default applies). */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.fintechlogin.keycloak.json.Parsed;
@@ -28,6 +30,26 @@ final class SettingsStore {
         void set(String name, String value);
 
         void remove(String name);
+
+        /** The attributes of a realm, a client or a map, by their own three methods. */
+        static Attributes of(Function<String, String> get, BiConsumer<String, String> set, Consumer<String> remove) {
+            return new Attributes() {
+                @Override
+                public String get(String name) {
+                    return get.apply(name);
+                }
+
+                @Override
+                public void set(String name, String value) {
+                    set.accept(name, value);
+                }
+
+                @Override
+                public void remove(String name) {
+                    remove.accept(name);
+                }
+            };
+        }
     }
 
     private final List<Setting> settings;

@@ -22,22 +22,8 @@ class SettingsStoreTest {
             key -> key.equals("affiliate-secret"));
 
     private final Map<String, String> stored = new HashMap<>();
-    private final SettingsStore store = new SettingsStore(ClientSettings.ALL, new SettingsStore.Attributes() {
-        @Override
-        public String get(String name) {
-            return stored.get(name);
-        }
-
-        @Override
-        public void set(String name, String value) {
-            stored.put(name, value);
-        }
-
-        @Override
-        public void remove(String name) {
-            stored.remove(name);
-        }
-    }, ClientSettings::problemOf);
+    private final SettingsStore store = new SettingsStore(ClientSettings.ALL,
+            SettingsStore.Attributes.of(stored::get, stored::put, stored::remove), ClientSettings::problemOf);
 
     private Map<String, String> update(String json) {
         return store.update(json.getBytes(StandardCharsets.UTF_8), SCOPE);
