@@ -158,22 +158,22 @@ final class FailureMix {
 
     private void step(long step) {
         long round = step / 4;
+        switch ((int) (step % 4)) {
+            case 0 -> attempt(wrongPasswords, () -> wrongPassword((int) (round % Users.REFUSED_PER_CREDENTIAL)));
+            case 1 -> attempt(wrongPins, () -> wrongPin((int) (round % Users.REFUSED_PER_CREDENTIAL)));
+            case 2 -> attempt(unknownMobiles, () -> unknownMobile(round));
+            default -> attempt(replays, () -> replay(round));
+        }
+    }
+
+    /**
+     * A request that could not even be made (an app token refused, a lookup failed) is an error of the mix, counted
+     * under its kind, not the end of the soak.
+     */
+    private static void attempt(Tally tally, Runnable request) {
         try {
-            switch ((int) (step % 4)) {
-                case 0 -> wrongPassword((int) (round % Users.REFUSED_PER_CREDENTIAL));
-                case 1 -> wrongPin((int) (round % Users.REFUSED_PER_CREDENTIAL));
-                case 2 -> unknownMobile(round);
-                default -> replay(round);
-            }
+            request.run();
         } catch (RuntimeException e) {
-            // A request that could not even be made (an app token refused, a lookup failed) is an error of the mix,
-            // not the end of the soak.
-            Tally tally = switch ((int) (step % 4)) {
-                case 0 -> wrongPasswords;
-                case 1 -> wrongPins;
-                case 2 -> unknownMobiles;
-                default -> replays;
-            };
             tally.unexpected(LoadRunner.describe(e));
         }
     }

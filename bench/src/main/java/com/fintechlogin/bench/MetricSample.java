@@ -11,14 +11,19 @@ import java.util.TreeMap;
  * @param labels label names and values
  * @param value  {@code +Inf}, {@code -Inf} and {@code NaN} read as the doubles they name
  */
-record MetricSample(String name, Map<String, String> labels, double value) {
+public record MetricSample(String name, Map<String, String> labels, double value) {
 
-    MetricSample {
+    public MetricSample {
         Objects.requireNonNull(name, "name");
         labels = java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
     }
 
     String label(String label) {
         return labels.getOrDefault(label, "");
+    }
+
+    /** Whether every label of {@code selector} has its value here, as a PromQL selector of exact matches asks. */
+    public boolean has(Map<String, String> selector) {
+        return selector.entrySet().stream().allMatch(label -> label.getValue().equals(labels.get(label.getKey())));
     }
 }

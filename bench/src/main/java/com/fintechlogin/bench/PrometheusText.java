@@ -9,15 +9,16 @@ import java.util.function.Predicate;
 /**
  * Reads Prometheus' text exposition format (version 0.0.4, what Keycloak's {@code /metrics} answers), as Prometheus
  * reads it: comments and blank lines skipped, label values unescaped ({@code \\}, {@code \"}, {@code \n}), an optional
- * timestamp after the value ignored. The bench module cannot use the integration tests' reader, so it has its own.
+ * timestamp after the value ignored. The soak's dashboard reads its scrapes with it, and the integration tests' metrics
+ * tests theirs.
  */
-final class PrometheusText {
+public final class PrometheusText {
 
     private PrometheusText() {
     }
 
     /** Every sample of {@code text}. */
-    static List<MetricSample> parse(String text) {
+    public static List<MetricSample> parse(String text) {
         return parse(text, sample -> true);
     }
 
