@@ -1,0 +1,177 @@
+package com.fintechlogin.keycloak.it.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fintechlogin.keycloak.it.support.DemoRealm;
+import com.fintechlogin.keycloak.it.support.DemoRealm.TestUser;
+import com.fintechlogin.keycloak.it.support.FintechServerConfig;
+import com.fintechlogin.keycloak.it.support.Http;
+import com.fintechlogin.keycloak.it.support.Logins;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.injection.LifeCycle;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/**
+ * Someone who knows a customer's email, mobile or account number guesses a credential until it locks. The lock must
+ * close that credential's logins only: the customer's other credentials still let them in, Keycloak's attack-detection
+ * view still shows the lock, and Keycloak's unlock still lifts it. With {@code fintech.lockout.account-wide} on, a lock
+ * closes every login again, as Keycloak's own account lockout does. The demo realm's limits apply: 5 wrong passwords
+ * (Keycloak's failure factor), 5 wrong PINs, 5 wrong device proofs.
+ */
+@KeycloakIntegrationTest(config = FintechServerConfig.class)
+class LockLanesTest {
+
+    private static final int LIMIT = 5;
+    private static final String PIN = "2580";
+    private static final String WRONG_PIN = "1357";
+    private static final String ACCOUNT_WIDE = "fintech.lockout.account-wide";
+
+    @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    ManagedRealm realm;
+
+    /** A customer of every channel: email and password, a mobile with the same password, a PIN, a device without a key. */
+    private record Customer(TestUser user, String mobile, String accountNumber, String device) {
+    }
+
+    private Logins logins() {
+        return new Logins(realm);
+    }
+
+    private Customer customer() {
+        String accountNumber = DemoRealm.freshAccountNumber();
+        String mobile = DemoRealm.freshMobile();
+        String device = "anid:lanes-" + UUID.randomUUID();
+        TestUser user = DemoRealm.newUser(realm, Map.of("accountNumber", List.of(accountNumber), "mobile", List.of(mobile)),
+                List.of(DemoRealm.pin(PIN), DemoRealm.device(device, false)));
+        // The card portal takes passwords of at most 20 characters.
+        String password = "Pw-" + UUID.randomUUID().toString().substring(0, 13);
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        realm.admin().users().get(user.id()).resetPassword(credential);
+        return new Customer(new TestUser(user.id(), user.email(), password), mobile, accountNumber, device);
+    }
+
+    private void lockThePasswordOnUserLogin(Customer customer) throws InterruptedException {
+        for (int i = 0; i < LIMIT; i++) {
+            assertThat(logins().emailPassword(customer.user().email(), "wrong-" + i).status()).isEqualTo(401);
+        }
+        assertThat(logins().emailPassword(customer.user().email(), customer.user().password()).status())
+                .as("the right password, locked").isEqualTo(423);
+        DemoRealm.awaitKeycloakLockout(realm, customer.user().id());
+    }
+
+    private void lockThePin(Customer customer) throws InterruptedException {
+        for (int i = 0; i < LIMIT; i++) {
+            assertOnb(logins().pinLogin(customer.accountNumber(), WRONG_PIN, customer.device()), "ONB017");
+        }
+        assertOnb(logins().pinLogin(customer.accountNumber(), PIN, customer.device()), "ONB028");
+        DemoRealm.awaitKeycloakLockout(realm, customer.user().id());
+    }
+
+    private static void assertOnb(Http.Answer answer, String code) {
+        assertThat(answer.json().get("resCode").asText()).as(answer.body()).isEqualTo(code);
+    }
+
+    @Test
+    void aStrangersWrongPasswordsOnUserLoginLeaveThePinAndDeviceLoginsOpen() throws Exception {
+        Customer customer = customer();
+
+        lockThePasswordOnUserLogin(customer);
+
+        assertOnb(logins().pinLogin(customer.accountNumber(), PIN, customer.device()), "ONB200");
+        assertOnb(logins().deviceLogin(customer.accountNumber(), customer.device()), "ONB200");
+        assertThat(logins().cardPortal(customer.mobile(), customer.user().password()).status())
+                .as("the card portal is a password login too").isNotEqualTo(200);
+    }
+
+    @Test
+    void aStrangersWrongPasswordsOnTheCardPortalLeaveThePinLoginOpen() throws Exception {
+        Customer customer = customer();
+        for (int i = 0; i < LIMIT; i++) {
+            assertThat(logins().cardPortal(customer.mobile(), "wrong-" + i).status()).isNotEqualTo(200);
+        }
+        DemoRealm.awaitKeycloakLockout(realm, customer.user().id());
+
+        assertThat(logins().emailPassword(customer.user().email(), customer.user().password()).status())
+                .as("one password, one lock, on every password login").isEqualTo(423);
+        assertOnb(logins().pinLogin(customer.accountNumber(), PIN, customer.device()), "ONB200");
+    }
+
+    @Test
+    void wrongPinsUpToTheLockLeaveThePasswordLoginsOpen() throws Exception {
+        Customer customer = customer();
+
+        lockThePin(customer);
+
+        assertThat(logins().emailPassword(customer.user().email(), customer.user().password()).status()).isEqualTo(200);
+        assertThat(logins().cardPortal(customer.mobile(), customer.user().password()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongDeviceProofsUpToTheLockLeaveThePasswordOpen() throws Exception {
+        Customer customer = customer();
+        for (int i = 0; i < LIMIT; i++) {
+            // A device id not registered to the customer is a wrong device proof.
+            assertOnb(logins().deviceLogin(customer.accountNumber(), "anid:guessed-" + UUID.randomUUID()), "ONB026");
+        }
+        assertOnb(logins().deviceLogin(customer.accountNumber(), customer.device()), "ONB028");
+        DemoRealm.awaitKeycloakLockout(realm, customer.user().id());
+
+        assertThat(logins().emailPassword(customer.user().email(), customer.user().password()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPinLockStaysInKeycloaksViewAfterARightPasswordAndKeycloaksUnlockLiftsIt() throws Exception {
+        Customer customer = customer();
+        lockThePin(customer);
+        assertThat(logins().emailPassword(customer.user().email(), customer.user().password()).status()).isEqualTo(200);
+        // Keycloak handles a login's success asynchronously: give it the time it would take to clear its record.
+        Thread.sleep(Duration.ofSeconds(2).toMillis());
+
+        Map<String, Object> view = realm.admin().attackDetection().bruteForceUserStatus(customer.user().id());
+        assertThat(view.get("disabled")).as("the view after the right password: %s", view).isEqualTo(true);
+        assertOnb(logins().pinLogin(customer.accountNumber(), PIN, customer.device()), "ONB028");
+
+        realm.admin().attackDetection().clearBruteForceForUser(customer.user().id());
+
+        assertThat(realm.admin().attackDetection().bruteForceUserStatus(customer.user().id()).get("disabled")).isEqualTo(false);
+        assertOnb(logins().pinLogin(customer.accountNumber(), PIN, customer.device()), "ONB200");
+    }
+
+    @Test
+    void aPasswordLockShowsInKeycloaksViewAndKeycloaksUnlockOfEveryUserLiftsIt() throws Exception {
+        Customer customer = customer();
+        lockThePasswordOnUserLogin(customer);
+
+        realm.admin().attackDetection().clearAllBruteForce();
+
+        assertThat(realm.admin().attackDetection().bruteForceUserStatus(customer.user().id()).get("disabled")).isEqualTo(false);
+        assertThat(logins().emailPassword(customer.user().email(), customer.user().password()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void withTheRealmOptionOnAPasswordLockClosesEveryLoginAgain() throws Exception {
+        DemoRealm.setRealmAttribute(realm, ACCOUNT_WIDE, "true");
+        Customer customer = customer();
+
+        lockThePasswordOnUserLogin(customer);
+
+        assertOnb(logins().pinLogin(customer.accountNumber(), PIN, customer.device()), "ONB028");
+        assertOnb(logins().deviceLogin(customer.accountNumber(), customer.device()), "ONB028");
+
+        realm.admin().attackDetection().clearBruteForceForUser(customer.user().id());
+
+        assertOnb(logins().pinLogin(customer.accountNumber(), PIN, customer.device()), "ONB200");
+    }
+}
