@@ -132,6 +132,20 @@ class LockLanesTest {
     }
 
     @Test
+    void aPasswordLockThatLastsUntilAnAdminUnlocksLeavesTheUserEnabledAndThePinOpen() throws Exception {
+        // The realm's permanent lockout, without temporary lockouts first: Keycloak's own would disable the user.
+        DemoRealm.setPermanentLockout(realm, 0);
+        Customer customer = customer();
+
+        lockThePasswordOnUserLogin(customer);
+
+        assertThat(realm.admin().users().get(customer.user().id()).toRepresentation().isEnabled()).isTrue();
+        assertOnb(logins().pinLogin(customer.accountNumber(), PIN, customer.device()), "ONB200");
+        realm.admin().attackDetection().clearBruteForceForUser(customer.user().id());
+        assertThat(logins().emailPassword(customer.user().email(), customer.user().password()).status()).isEqualTo(200);
+    }
+
+    @Test
     void aPinLockStaysInKeycloaksViewAfterARightPasswordAndKeycloaksUnlockLiftsIt() throws Exception {
         Customer customer = customer();
         lockThePin(customer);
