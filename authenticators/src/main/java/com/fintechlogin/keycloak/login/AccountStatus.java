@@ -15,12 +15,14 @@ public final class AccountStatus {
     }
 
     /**
-     * The reason this user cannot log in now, or {@code null}: the lockout Keycloak's brute-force detector stores
-     * (what its admin console shows), or a disabled account. Deliberately not Keycloak's own pre-check, which on
-     * 26.x also refuses, per node, a login of a user whose other login is still running: parallel logins of one
-     * user are legitimate, and the exact limiter in front of every credential check already bounds guessing.
-     * Brute-force lockout comes first because a permanent lockout also disables the user, and the APIs tell
-     * "locked" apart from "disabled".
+     * The reason this user cannot log in now, or {@code null}: a disabled account, and, only where the realm makes
+     * locks account-wide ({@link LockoutScope}), the lockout Keycloak's brute-force detector stores (what its admin
+     * console shows). Otherwise that record only shows the locks of each credential kind, which the kind's own check
+     * enforces (the exact limiter answers "credential locked"), so that a lock of one kind never closes another.
+     * Deliberately not Keycloak's own pre-check, which on 26.x also refuses, per node, a login of a user whose other
+     * login is still running: parallel logins of one user are legitimate, and the exact limiter in front of every
+     * credential check already bounds guessing. Brute-force lockout comes first because a permanent lockout also
+     * disables the user, and the APIs tell "locked" apart from "disabled".
      */
     public static FailureReason lockoutReason(AuthenticationFlowContext context, UserModel user) {
         return lockoutReason(context.getSession(), context.getRealm(), user);
@@ -28,7 +30,7 @@ public final class AccountStatus {
 
     /** {@link #lockoutReason(AuthenticationFlowContext, UserModel)} outside a flow (the PIN change endpoint). */
     public static FailureReason lockoutReason(KeycloakSession session, RealmModel realm, UserModel user) {
-        if (realm.isBruteForceProtected()) {
+        if (realm.isBruteForceProtected() && LockoutScope.accountWide(realm)) {
             UserLoginFailureModel failures = session.loginFailures().getUserLoginFailure(realm, user.getId());
             if (failures != null && Time.currentTime() < failures.getFailedLoginNotBefore()) {
                 return FailureReason.USER_LOCKED;

@@ -1,41 +1,102 @@
 package com.fintechlogin.keycloak.login;
 
+import com.fintechlogin.keycloak.limit.AttemptStatus;
+import com.fintechlogin.keycloak.limit.CredentialLocks;
+
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.BruteForceProtector;
+import org.keycloak.services.managers.DefaultBruteForceProtector;
 
-/** Keeps Keycloak's brute-force detector in step with the exact limiter, so its admin views and unlock stay true. */
+/**
+ * Keeps Keycloak's brute-force record of a user in step with the exact limiter, so that its admin views
+ * ({@code attack-detection/brute-force/users/{id}}) show every lock and its unlock, which Keycloak announces only
+ * when it holds a record, reaches the limiter.
+ *
+ * <p>How depends on the realm's {@link LockoutScope}. Account-wide: every failure goes to Keycloak's detector, whose
+ * lock then closes every login ({@link AccountStatus}). Per credential (the default): Keycloak's detector is not fed,
+ * because it cannot tell kinds apart — it would lock, and with a permanent lockout disable, the whole account on a
+ * mix of failures no single kind reached the limit with. Instead the record is written here, in the request's
+ * transaction, as a picture of the counters: failures counted, the last failure's time and address, and a lock until
+ * the latest lock in force of any kind ends (a lock only an admin lifts shows as the latest time the record holds).
+ * Nothing refuses a login on that record then; each kind's own counter does.
+ */
 public final class KeycloakBruteForce {
 
     private KeycloakBruteForce() {
     }
 
     /**
-     * Reports one failed login of {@code user}. Without categories Keycloak counts it whatever the credential;
-     * it records asynchronously, so its view may lag behind the exact limiter that already counted the attempt.
+     * Reports one failed login of {@code user}, after the limiter counted it. Account-wide, Keycloak records it
+     * asynchronously, so its view may lag behind the limiter; per credential the record is written at once.
      */
     public static void reportFailure(KeycloakSession session, RealmModel realm, UserModel user) {
         if (user == null || !realm.isBruteForceProtected()) {
             return;
         }
-        session.getProvider(BruteForceProtector.class).failedLogin(realm, user, session.getContext().getConnection(),
-                session.getContext().getHttpRequest().getUri(), null);
+        if (LockoutScope.accountWide(realm)) {
+            // Without categories Keycloak counts it whatever the credential.
+            session.getProvider(BruteForceProtector.class).failedLogin(realm, user, session.getContext().getConnection(),
+                    session.getContext().getHttpRequest().getUri(), null);
+            return;
+        }
+        UserLoginFailureModel record = session.loginFailures().getUserLoginFailure(realm, user.getId());
+        if (record == null) {
+            record = session.loginFailures().addUserLoginFailure(realm, user.getId());
+        }
+        record.setLastFailure(Time.currentTimeMillis());
+        record.setLastIPFailure(session.getContext().getConnection().getRemoteHost());
+        record.incrementFailures();
+        int notBefore = notBefore(CredentialLocks.latestLockEnd(session, realm, user));
+        // Never earlier than it was: a concurrent failure of another kind may have shown a lock this read did not see.
+        if (notBefore > record.getFailedLoginNotBefore()) {
+            record.setFailedLoginNotBefore(notBefore);
+        }
     }
 
     /**
      * Clears the user's failures after a right credential, as Keycloak does itself only after its own credential
      * categories: a right PIN proves the user as much as a right password, and failures left behind would add up
-     * to a lockout across days.
+     * to a lockout across days. Per credential, only the credential's own counter was reset: while another kind
+     * still holds failures or a lock, the record keeps showing that lock.
      */
     public static void reportSuccess(KeycloakSession session, RealmModel realm, UserModel user) {
         if (!realm.isBruteForceProtected()) {
             return;
         }
-        UserLoginFailureModel failures = session.loginFailures().getUserLoginFailure(realm, user.getId());
-        if (failures != null && failures.getNumFailures() > 0) {
-            failures.clearFailures();
+        UserLoginFailureModel record = session.loginFailures().getUserLoginFailure(realm, user.getId());
+        if (record == null) {
+            return;
         }
+        if (LockoutScope.accountWide(realm) || !CredentialLocks.anyCounted(session, realm, user)) {
+            if (record.getNumFailures() > 0 || record.getFailedLoginNotBefore() != 0) {
+                record.clearFailures();
+            }
+            return;
+        }
+        record.setFailedLoginNotBefore(notBefore(CredentialLocks.latestLockEnd(session, realm, user)));
+    }
+
+    /**
+     * The credential type a right credential is recorded with in the flow. Keycloak clears its whole record after a
+     * flow whose credentials include one of its categories (a password): per credential that would wipe another
+     * kind's lock from the record, and Keycloak's unlock would then no longer reach it. So per credential the flow
+     * records no such type (the PIN's and the device's are none), and {@link #reportSuccess} decides what the record
+     * keeps.
+     */
+    public static String flowCredentialType(RealmModel realm, String credentialType) {
+        boolean keycloakClearsAfterIt = DefaultBruteForceProtector.ALLOWED_AUTHENTICATION_CATEGORIES.contains(credentialType);
+        return keycloakClearsAfterIt && !LockoutScope.accountWide(realm) ? null : credentialType;
+    }
+
+    /** Keycloak's lock end (epoch seconds, an int) for a limiter lock end (epoch millis). */
+    static int notBefore(long lockEndMillis) {
+        if (lockEndMillis == AttemptStatus.NOT_LOCKED) {
+            return 0;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, lockEndMillis / 1000 + (lockEndMillis % 1000 == 0 ? 0 : 1));
     }
 }

@@ -45,9 +45,9 @@ public final class LoginFailures {
 
     /**
      * Fails a wrong credential (password, PIN, device proof) that the exact limiter counted: the attempts left go
-     * into the event, and the failure is reported to Keycloak's brute-force detector, whatever the credential, so
-     * that its lockout view and its unlock stay true. Reported directly rather than through the flow's failure
-     * path, which Keycloak counts only for its own credential categories (password, OTP, recovery codes).
+     * into the event, and Keycloak's brute-force record hears of it, whatever the credential, so that its lockout
+     * view and its unlock stay true ({@link KeycloakBruteForce}). Reported directly rather than through the flow's
+     * failure path, which Keycloak counts only for its own credential categories (password, OTP, recovery codes).
      */
     public static void failWrongCredential(AuthenticationFlowContext context, Verdict verdict, String kind) {
         failCounted(context, verdict, FailureReason.INVALID_CREDENTIALS, kind);
@@ -92,8 +92,22 @@ public final class LoginFailures {
             case RIGHT -> {
                 KeycloakBruteForce.reportSuccess(context.getSession(), context.getRealm(), context.getUser());
                 level.reach(context);
-                context.success(credentialType);
+                succeed(context, credentialType);
             }
+        }
+    }
+
+    /**
+     * Ends a step whose credential was right, with the credential type the flow records
+     * ({@link KeycloakBruteForce#flowCredentialType}): the API steps through {@link #conclude}, the browser forms
+     * directly.
+     */
+    public static void succeed(AuthenticationFlowContext context, String credentialType) {
+        String recorded = KeycloakBruteForce.flowCredentialType(context.getRealm(), credentialType);
+        if (recorded == null) {
+            context.success();
+        } else {
+            context.success(recorded);
         }
     }
 

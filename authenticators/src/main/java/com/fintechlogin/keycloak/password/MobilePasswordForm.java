@@ -11,6 +11,7 @@ import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.BrowserForms;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.KeycloakBruteForce;
+import com.fintechlogin.keycloak.login.LoginFailures;
 import com.fintechlogin.keycloak.login.StatelessStep;
 import com.fintechlogin.keycloak.pin.SetPinAction;
 
@@ -80,7 +81,7 @@ public final class MobilePasswordForm extends StatelessStep {
                 if (MobilePasswordFormConfig.of(context.getRealm().getName(), context.getAuthenticatorConfig()).offerSetPin()) {
                     SetPinAction.offer(context.getAuthenticationSession());
                 }
-                context.success(PasswordCredentialModel.TYPE);
+                LoginFailures.succeed(context, PasswordCredentialModel.TYPE);
             }
         }
     }

@@ -10,6 +10,7 @@ import com.fintechlogin.keycloak.login.AuthenticationLevel;
 import com.fintechlogin.keycloak.login.BrowserForms;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.KeycloakBruteForce;
+import com.fintechlogin.keycloak.login.LoginFailures;
 import com.fintechlogin.keycloak.login.StatelessStep;
 
 import jakarta.ws.rs.core.Response;
@@ -69,7 +70,7 @@ public final class PinForm extends StatelessStep {
                 KeycloakBruteForce.reportSuccess(context.getSession(), context.getRealm(), user);
                 // No device takes part in a browser PIN login: the PIN is all it proves.
                 AuthenticationLevel.PASSWORD.reach(context);
-                context.success(PinCredentialModel.TYPE);
+                LoginFailures.succeed(context, PinCredentialModel.TYPE);
             }
         }
     }

@@ -9,6 +9,7 @@ import com.fintechlogin.keycloak.api.manage.CredentialChangeRules;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
 import com.fintechlogin.keycloak.device.DeviceReplayWindow;
 import com.fintechlogin.keycloak.device.DeviceSettings;
+import com.fintechlogin.keycloak.login.LockoutScope;
 import com.fintechlogin.keycloak.partner.PartnerSettings;
 import com.fintechlogin.keycloak.pin.PinSettings;
 
@@ -38,7 +39,8 @@ public final class RealmSettings {
             Setting.realmRole(PartnerSettings.ROLE_ATTRIBUTE),
             Setting.flag(PartnerSettings.TIMESTAMP_REQUIRED_ATTRIBUTE),
             Setting.number(PartnerSettings.WINDOW_ATTRIBUTE, 1, PartnerSettings.MAX_WINDOW_SECONDS),
-            Setting.flag(PartnerSettings.CBC_ALLOWED_ATTRIBUTE));
+            Setting.flag(PartnerSettings.CBC_ALLOWED_ATTRIBUTE),
+            Setting.flag(LockoutScope.ACCOUNT_WIDE_ATTRIBUTE));
 
     private RealmSettings() {
     }

@@ -80,7 +80,8 @@ class RealmSettingsTest {
                 new String[] {"fintech.partner.role", "partner", "partners"},
                 new String[] {"fintech.partner.timestamp-required", "true", "on"},
                 new String[] {"fintech.partner.replay-window-seconds", "300", "86401"},
-                new String[] {"fintech.partner.cbc-allowed", "false", "no"});
+                new String[] {"fintech.partner.cbc-allowed", "false", "no"},
+                new String[] {"fintech.lockout.account-wide", "false", "yes"});
         assertThat(cases).hasSameSizeAs(RealmSettings.ALL);
         for (String[] c : cases) {
             Setting setting = RealmSettings.named(c[0]).orElseThrow();

@@ -7,6 +7,7 @@ import com.fintechlogin.keycloak.json.Parsed;
 import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
 import com.fintechlogin.keycloak.limit.AttemptLimiter;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
+import com.fintechlogin.keycloak.limit.CredentialLocks;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.LoginEvents;
@@ -49,8 +50,10 @@ public final class SetPinEndpoint extends UserCredentialEndpoint {
         if (reset && !caller.passwordProved()) {
             return refuse(event, ManageFailure.PASSWORD_LOGIN_REQUIRED);
         }
-        if (reset && AccountStatus.lockoutReason(session, realm, user) == FailureReason.USER_LOCKED) {
-            // Locked since that login: the reset waits, as a change with the old PIN would.
+        if (reset && (AccountStatus.lockoutReason(session, realm, user) == FailureReason.USER_LOCKED
+                || CredentialLocks.status(session, realm, user, CredentialKinds.PASSWORD).locked())) {
+            // Locked since that login: the reset waits, as a change with the old PIN would. The reset rests on the
+            // password, so a password lock stops it even where locks stay with their credential.
             return refuse(event, ManageFailure.USER_LOCKED);
         }
         if (hasPin && !reset && request.oldPin() == null) {
