@@ -66,6 +66,7 @@ class RealmSettingsTest {
         VALUES.put("fintech.partner.timestamp-required", new String[] {"false", "off"});
         VALUES.put("fintech.partner.replay-window-seconds", new String[] {"120", "86401"});
         VALUES.put("fintech.partner.cbc-allowed", new String[] {"true", "no"});
+        VALUES.put("fintech.lockout.account-wide", new String[] {"true", "on"});
     }
 
     @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)

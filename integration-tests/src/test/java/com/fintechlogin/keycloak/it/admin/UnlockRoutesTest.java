@@ -22,8 +22,9 @@ import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * Every way an admin lifts a lock, tried on the lock only an admin lifts: the realm's permanent lockout (no temporary
- * lockouts first), reached with 5 wrong passwords. Keycloak disables such a user; the exact limiter locks the password
- * until an admin unlocks. Each remedy must lift both, or the user stays locked out with the right password.
+ * lockouts first), reached with 5 wrong passwords. The exact limiter locks the password until an admin unlocks, and
+ * Keycloak's attack-detection view shows it; where locks are account-wide ({@code fintech.lockout.account-wide}),
+ * Keycloak also disables the user. Each remedy must lift all of it, or the user stays locked out with the right password.
  */
 @KeycloakIntegrationTest(config = FintechServerConfig.class)
 class UnlockRoutesTest {
@@ -73,6 +74,9 @@ class UnlockRoutesTest {
 
     @Test
     void enablingTheUserLetsTheRightPasswordIn() throws Exception {
+        // Keycloak disables a permanently locked-out user only where locks are account-wide; otherwise the password
+        // locks alone and the user stays enabled (LockLanesTest).
+        DemoRealm.setRealmAttribute(realm, "fintech.lockout.account-wide", "true");
         TestUser user = permanentlyLockedUser();
         UserRepresentation rep = realm.admin().users().get(user.id()).toRepresentation();
         assertThat(rep.isEnabled()).as("Keycloak disabled the user").isFalse();
