@@ -310,6 +310,53 @@ class BrowserLoginTest {
         assertThat(tokensOnRedirect(webBanking).getSubject()).isEqualTo(user.id());
     }
 
+    // --- a lock closes only its own credential's page -----------------------------------------------------------
+
+    @Test
+    void wrongPasswordsOnTheCardPortalPageLockItButLeaveTheWebBankingPinPageOpen() throws Exception {
+        String mobile = DemoRealm.freshMobile();
+        TestUser user = pinUser(mobile);
+        openLogin(CARD_PORTAL);
+        MobilePasswordPage page = new MobilePasswordPage(driver);
+        page.assertCurrent();
+        for (int attempt = 0; attempt < PIN_ATTEMPTS; attempt++) {
+            page.signIn(mobile, "wrong-" + attempt);
+            page.assertCurrent();
+        }
+        page.signIn(mobile, user.password());
+        page.assertCurrent();
+        assertThat(page.error()).as("the right password, locked").contains(EN.get("fintechInvalidMobileOrPassword"));
+        DemoRealm.awaitKeycloakLockout(realm, user.id());
+
+        startNewBrowserSession();
+        Authorization webBanking = openLogin(WEB_BANKING);
+        continueToPin(mobile).signIn(PIN);
+
+        assertThat(tokensOnRedirect(webBanking).getSubject()).isEqualTo(user.id());
+    }
+
+    @Test
+    void wrongPinsOnThePinPageLockItButLeaveTheCardPortalPasswordPageOpen() throws Exception {
+        String mobile = DemoRealm.freshMobile();
+        TestUser user = pinUser(mobile);
+        openLogin(WEB_BANKING);
+        PinPage pin = continueToPin(mobile);
+        for (int attempt = 0; attempt < PIN_ATTEMPTS; attempt++) {
+            pin.signIn(WRONG_PIN);
+            pin.assertCurrent();
+        }
+        assertPinLocked(pin);
+        DemoRealm.awaitKeycloakLockout(realm, user.id());
+
+        startNewBrowserSession();
+        Authorization cardPortal = openLogin(CARD_PORTAL);
+        MobilePasswordPage page = new MobilePasswordPage(driver);
+        page.assertCurrent();
+        page.signIn(mobile, user.password());
+
+        assertThat(tokensOnRedirect(cardPortal).getSubject()).isEqualTo(user.id());
+    }
+
     /** The card portal's mobile + password page, signed in, up to the Set PIN page that follows. */
     private SetPinPage signInToCardPortalUpToSetPin(String mobile, String password) {
         MobilePasswordPage mobilePassword = new MobilePasswordPage(driver);
