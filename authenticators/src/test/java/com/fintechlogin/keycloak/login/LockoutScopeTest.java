@@ -1,0 +1,48 @@
+package com.fintechlogin.keycloak.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+
+import com.fintechlogin.keycloak.limit.AttemptStatus;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.RealmModel;
+
+/** What a lock closes, and how Keycloak's record is told: the realm switch and the record's lock end. */
+class LockoutScopeTest {
+
+    private static RealmModel realm(String accountWide) {
+        return (RealmModel) Proxy.newProxyInstance(LockoutScopeTest.class.getClassLoader(), new Class<?>[] {RealmModel.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getAttribute" -> LockoutScope.ACCOUNT_WIDE_ATTRIBUTE.equals(args[0]) ? accountWide : null;
+                    case "getName" -> "test";
+                    default -> null;
+                });
+    }
+
+    @Test
+    void locksStayWithTheirCredentialUnlessTheRealmSaysAccountWide() {
+        assertThat(LockoutScope.accountWide(realm(null))).isFalse();
+        assertThat(LockoutScope.accountWide(realm(""))).isFalse();
+        assertThat(LockoutScope.accountWide(realm("TRUE"))).isTrue();
+        assertThat(LockoutScope.accountWide(realm(" false "))).isFalse();
+        assertThat(LockoutScope.accountWide(realm("yes"))).as("a typo reads as the default").isFalse();
+    }
+
+    @Test
+    void aRightPasswordIsRecordedWithoutKeycloaksCategoryOnlyWhereLocksStayWithTheirCredential() {
+        assertThat(KeycloakBruteForce.flowCredentialType(realm(null), "password")).isNull();
+        assertThat(KeycloakBruteForce.flowCredentialType(realm("true"), "password")).isEqualTo("password");
+        assertThat(KeycloakBruteForce.flowCredentialType(realm(null), "pin")).isEqualTo("pin");
+        assertThat(KeycloakBruteForce.flowCredentialType(realm(null), "device")).isEqualTo("device");
+    }
+
+    @Test
+    void keycloaksRecordLocksUntilTheLimitersLockEndsRoundedUpToTheSecond() {
+        assertThat(KeycloakBruteForce.notBefore(AttemptStatus.NOT_LOCKED)).isZero();
+        assertThat(KeycloakBruteForce.notBefore(1_700_000_000_000L)).isEqualTo(1_700_000_000);
+        assertThat(KeycloakBruteForce.notBefore(1_700_000_000_001L)).isEqualTo(1_700_000_001);
+        assertThat(KeycloakBruteForce.notBefore(AttemptStatus.UNTIL_ADMIN_UNLOCK)).isEqualTo(Integer.MAX_VALUE);
+    }
+}
