@@ -27,22 +27,24 @@ public final class CredentialLocks {
     }
 
     /**
-     * When the latest lock in force of any kind ends (epoch millis), {@link AttemptStatus#UNTIL_ADMIN_UNLOCK} when one
-     * lasts until an admin unlocks, {@link AttemptStatus#NOT_LOCKED} when no kind is locked.
+     * What all of the user's counters add up to for Keycloak's view: whether any kind holds failures or a lock (if
+     * none does, there is nothing to show), and when the latest lock in force of any kind ends (epoch millis;
+     * {@link AttemptStatus#UNTIL_ADMIN_UNLOCK} when one lasts until an admin unlocks, {@link AttemptStatus#NOT_LOCKED}
+     * when no kind is locked).
      */
-    public static long latestLockEnd(KeycloakSession session, RealmModel realm, UserModel user) {
+    public record Summary(boolean anyCounted, long latestLockEnd) {
+    }
+
+    public static Summary summary(KeycloakSession session, RealmModel realm, UserModel user) {
+        boolean anyCounted = false;
         long latest = AttemptStatus.NOT_LOCKED;
         for (AttemptStatus status : all(session, realm, user)) {
+            anyCounted |= status.locked() || status.failures() > 0;
             if (status.locked()) {
                 latest = Math.max(latest, status.lockedUntil());
             }
         }
-        return latest;
-    }
-
-    /** Whether any kind holds failures or a lock: if none does, there is nothing for Keycloak's view to show. */
-    public static boolean anyCounted(KeycloakSession session, RealmModel realm, UserModel user) {
-        return all(session, realm, user).stream().anyMatch(status -> status.locked() || status.failures() > 0);
+        return new Summary(anyCounted, latest);
     }
 
     private static List<AttemptStatus> all(KeycloakSession session, RealmModel realm, UserModel user) {

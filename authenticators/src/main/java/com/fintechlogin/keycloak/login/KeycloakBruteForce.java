@@ -2,6 +2,7 @@ package com.fintechlogin.keycloak.login;
 
 import com.fintechlogin.keycloak.limit.AttemptStatus;
 import com.fintechlogin.keycloak.limit.CredentialLocks;
+import com.fintechlogin.keycloak.limit.Verdict;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -30,10 +31,12 @@ public final class KeycloakBruteForce {
     }
 
     /**
-     * Reports one failed login of {@code user}, after the limiter counted it. Account-wide, Keycloak records it
-     * asynchronously, so its view may lag behind the limiter; per credential the record is written at once.
+     * Reports one failed login of {@code user}, after the limiter counted it as a wrong {@code kind} credential.
+     * Account-wide, Keycloak records it asynchronously, so its view may lag behind the limiter; per credential the
+     * record is written at once, and only the failure that used the last attempt reads a counter (its own): a wrong
+     * credential must not cost measurably more than an unknown user's dummy hash, or the time tells users apart.
      */
-    public static void reportFailure(KeycloakSession session, RealmModel realm, UserModel user) {
+    public static void reportFailure(KeycloakSession session, RealmModel realm, UserModel user, Verdict verdict, String kind) {
         if (user == null || !realm.isBruteForceProtected()) {
             return;
         }
@@ -50,8 +53,11 @@ public final class KeycloakBruteForce {
         record.setLastFailure(Time.currentTimeMillis());
         record.setLastIPFailure(session.getContext().getConnection().getRemoteHost());
         record.incrementFailures();
-        int notBefore = notBefore(CredentialLocks.latestLockEnd(session, realm, user));
-        // Never earlier than it was: a concurrent failure of another kind may have shown a lock this read did not see.
+        if (!verdict.locks()) {
+            return;
+        }
+        int notBefore = notBefore(CredentialLocks.status(session, realm, user, kind).lockedUntil());
+        // Never earlier than it was: another kind's lock may end later.
         if (notBefore > record.getFailedLoginNotBefore()) {
             record.setFailedLoginNotBefore(notBefore);
         }
@@ -71,13 +77,14 @@ public final class KeycloakBruteForce {
         if (record == null) {
             return;
         }
-        if (LockoutScope.accountWide(realm) || !CredentialLocks.anyCounted(session, realm, user)) {
+        CredentialLocks.Summary counters = LockoutScope.accountWide(realm) ? null : CredentialLocks.summary(session, realm, user);
+        if (counters == null || !counters.anyCounted()) {
             if (record.getNumFailures() > 0 || record.getFailedLoginNotBefore() != 0) {
                 record.clearFailures();
             }
             return;
         }
-        record.setFailedLoginNotBefore(notBefore(CredentialLocks.latestLockEnd(session, realm, user)));
+        record.setFailedLoginNotBefore(notBefore(counters.latestLockEnd()));
     }
 
     /**

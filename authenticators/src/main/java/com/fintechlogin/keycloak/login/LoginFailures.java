@@ -76,7 +76,7 @@ public final class LoginFailures {
             context.getEvent().detail(LoginEvents.ATTEMPTS_LEFT, Integer.toString(verdict.attemptsLeft()))
                     .detail(LoginEvents.LIMITED_CREDENTIAL, kind);
         }
-        KeycloakBruteForce.reportFailure(context.getSession(), context.getRealm(), user);
+        KeycloakBruteForce.reportFailure(context.getSession(), context.getRealm(), user, verdict, kind);
     }
 
     /**

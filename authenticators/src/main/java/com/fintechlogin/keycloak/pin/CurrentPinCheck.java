@@ -1,6 +1,7 @@
 package com.fintechlogin.keycloak.pin;
 
 import com.fintechlogin.keycloak.keys.PinPepperUnavailableException;
+import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.FailureReason;
@@ -77,7 +78,7 @@ public final class CurrentPinCheck {
             case RIGHT -> new Result(null, verdict);
             case LOCKED -> new Result(Refusal.PIN_LOCKED, verdict);
             case WRONG -> {
-                KeycloakBruteForce.reportFailure(session, realm, user);
+                KeycloakBruteForce.reportFailure(session, realm, user, verdict, CredentialKinds.PIN);
                 yield new Result(Refusal.WRONG, verdict);
             }
         };
