@@ -119,15 +119,16 @@ class UnlockRoutesTest {
 
     @Test
     void anAdminsEditOfAnEnabledUserLiftsNoLock() throws Exception {
-        // Keycloak holding no lock of the user: only the PIN's own limit locks here (5 attempts without brute-force
-        // detection). Where Keycloak's view shows the lock, saving the user as enabled is Keycloak's own unlock.
-        DemoRealm.setBruteForceProtected(realm, false);
+        // A PIN lock that lasts until an admin unlocks, which Keycloak's attack-detection view shows as a lock of the
+        // user: an admin who edits the user's name, enabled as they were, did not ask to lift it.
+        DemoRealm.configurePinStep(realm, "lockSeconds", "0");
         String accountNumber = DemoRealm.freshAccountNumber();
         TestUser user = DemoRealm.newUser(realm, Map.of("accountNumber", List.of(accountNumber)),
                 List.of(DemoRealm.pin("2580"), DemoRealm.device(DEVICE, false)));
         for (int i = 0; i < 5; i++) {
             assertThat(logins().pinLogin(accountNumber, "1357", DEVICE).json().get("resCode").asText()).isEqualTo("ONB017");
         }
+        awaitKeycloaksLockout(user);
 
         UserRepresentation rep = realm.admin().users().get(user.id()).toRepresentation();
         rep.setFirstName("Edited");
@@ -135,6 +136,10 @@ class UnlockRoutesTest {
         realm.admin().users().get(user.id()).update(rep);
 
         assertThat(logins().pinLogin(accountNumber, "2580", DEVICE).json().get("resCode").asText()).isEqualTo("ONB028");
+        // Keycloak's view shows the lock again, and its unlock still lifts it.
+        awaitKeycloaksLockout(user);
+        realm.admin().attackDetection().clearBruteForceForUser(user.id());
+        assertThat(logins().pinLogin(accountNumber, "2580", DEVICE).json().get("resCode").asText()).isEqualTo("ONB200");
     }
 
     private void awaitKeycloaksLockout(TestUser user) throws InterruptedException {
