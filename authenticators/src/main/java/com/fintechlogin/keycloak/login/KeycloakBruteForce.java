@@ -21,9 +21,13 @@ import org.keycloak.services.managers.DefaultBruteForceProtector;
  * lock then closes every login ({@link AccountStatus}). Per credential (the default): Keycloak's detector is not fed,
  * because it cannot tell kinds apart — it would lock, and with a permanent lockout disable, the whole account on a
  * mix of failures no single kind reached the limit with. Instead the record is written here, in the request's
- * transaction, as a picture of the counters: failures counted, the last failure's time and address, and a lock until
- * the latest lock in force of any kind ends (a lock only an admin lifts shows as the latest time the record holds).
- * Nothing refuses a login on that record then; each kind's own counter does.
+ * transaction, with what the view needs and nothing Keycloak's detector counts: the last failure's time and address,
+ * and a lock until the latest lock in force of any kind ends (a lock only an admin lifts shows as the latest time the
+ * record holds). Its failure and lockout counts stay Keycloak's own: Keycloak's detector adds its next failure to
+ * them (its own password checks go to the limiter instead, {@code password.BruteForceDetector}, but an OTP is still
+ * its own), and were the extension's failures among them, wrong PINs and one failure there would reach its failure
+ * factor, and with a permanent lockout disable the user. The APIs refuse no login on that record; each kind's own
+ * counter does.
  */
 public final class KeycloakBruteForce {
 
@@ -33,8 +37,9 @@ public final class KeycloakBruteForce {
     /**
      * Reports one failed login of {@code user}, after the limiter counted it as a wrong {@code kind} credential.
      * Account-wide, Keycloak records it asynchronously, so its view may lag behind the limiter; per credential the
-     * record is written at once, and only the failure that used the last attempt reads a counter (its own): a wrong
-     * credential must not cost measurably more than an unknown user's dummy hash, or the time tells users apart.
+     * record is written at once, never its failure count, and only the failure that used the last attempt reads a
+     * counter (its own): a wrong credential must not cost measurably more than an unknown user's dummy hash, or the
+     * time tells users apart.
      */
     public static void reportFailure(KeycloakSession session, RealmModel realm, UserModel user, Verdict verdict, String kind) {
         if (user == null || !realm.isBruteForceProtected()) {
@@ -52,7 +57,6 @@ public final class KeycloakBruteForce {
         }
         record.setLastFailure(Time.currentTimeMillis());
         record.setLastIPFailure(session.getContext().getConnection().getRemoteHost());
-        record.incrementFailures();
         if (!verdict.locks()) {
             return;
         }
@@ -79,7 +83,8 @@ public final class KeycloakBruteForce {
         }
         CredentialLocks.Summary counters = LockoutScope.accountWide(realm) ? null : CredentialLocks.summary(session, realm, user);
         if (counters == null || !counters.anyCounted()) {
-            if (record.getNumFailures() > 0 || record.getFailedLoginNotBefore() != 0) {
+            // Written only when it holds something: a right credential after none wrong costs no write.
+            if (record.getNumFailures() > 0 || record.getFailedLoginNotBefore() != 0 || record.getLastFailure() != 0) {
                 record.clearFailures();
             }
             return;

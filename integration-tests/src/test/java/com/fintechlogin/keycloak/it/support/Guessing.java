@@ -74,13 +74,14 @@ public final class Guessing {
 
     /**
      * Unlocks the user the way an admin does in the admin console: Keycloak's attack-detection endpoint. Keycloak
-     * announces an unlock only when it has recorded a failure, which it does asynchronously, so wait for one.
+     * announces an unlock only when it holds a record of the user's failures (its last failure's time), which it writes
+     * asynchronously where locks are account-wide, so wait for one.
      */
     public static void unlockThroughAttackDetection(ManagedRealm realm, String userId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
             Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(userId);
-            if (((Number) status.get("numFailures")).intValue() > 0) {
+            if (((Number) status.get("lastFailure")).longValue() > 0) {
                 realm.admin().attackDetection().clearBruteForceForUser(userId);
                 return;
             }
