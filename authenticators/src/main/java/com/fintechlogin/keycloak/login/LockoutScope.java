@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.login;
 
+import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -14,6 +15,8 @@ import org.keycloak.models.RealmModel;
 public final class LockoutScope {
 
     public static final String ACCOUNT_WIDE_ATTRIBUTE = "fintech.lockout.account-wide";
+    /** What the provider id of every step (authenticator) of this project starts with. */
+    static final String STEP_ID_PREFIX = "fintech-";
     static final boolean DEFAULT_ACCOUNT_WIDE = false;
 
     private LockoutScope() {
@@ -23,5 +26,23 @@ public final class LockoutScope {
     public static boolean accountWide(RealmModel realm) {
         return RealmAttributes.flag(realm.getName(), ACCOUNT_WIDE_ATTRIBUTE, realm.getAttribute(ACCOUNT_WIDE_ATTRIBUTE),
                 DEFAULT_ACCOUNT_WIDE, DEFAULT_ACCOUNT_WIDE);
+    }
+
+    /**
+     * Whether Keycloak's own password checks in the realm — its username and password page, its password grant — count
+     * in the limiter's password counter rather than in Keycloak's detector ({@code password.BruteForceDetector}): where the
+     * realm detects brute force, keeps locks with their credential, and logs in with a step of this project in any of
+     * its flows. A realm that uses none of the steps (master, say) keeps Keycloak's detector exactly as it is: nothing
+     * of the extension counts or locks there, so there is no lane to share.
+     */
+    public static boolean keycloakPasswordsInTheLimiter(RealmModel realm) {
+        return realm.isBruteForceProtected() && !accountWide(realm) && usesTheExtensionsSteps(realm);
+    }
+
+    private static boolean usesTheExtensionsSteps(RealmModel realm) {
+        return realm.getAuthenticationFlowsStream()
+                .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
+                .map(AuthenticationExecutionModel::getAuthenticator)
+                .anyMatch(id -> id != null && id.startsWith(STEP_ID_PREFIX));
     }
 }

@@ -32,4 +32,13 @@ public final class PasswordCheck {
         return LimitedCheck.run(session, realm, user, CredentialKinds.PASSWORD, RealmAttemptPolicy.of(realm),
                 () -> user.credentialManager().isValid(UserCredentialModel.password(password)));
     }
+
+    /**
+     * Counts the verdict of a password check Keycloak's own form made ({@link BruteForceDetector}) in the same counter
+     * as {@link #verify}: a wrong one is a failure (unless the lock is already in force: LOCKED, not counted), a right
+     * one starts the count again.
+     */
+    static Verdict count(KeycloakSession session, RealmModel realm, UserModel user, boolean right) {
+        return LimitedCheck.run(session, realm, user, CredentialKinds.PASSWORD, RealmAttemptPolicy.of(realm), () -> right);
+    }
 }

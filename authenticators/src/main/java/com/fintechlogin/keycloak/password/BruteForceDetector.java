@@ -1,0 +1,96 @@
+package com.fintechlogin.keycloak.password;
+
+import java.util.Set;
+
+import com.fintechlogin.keycloak.limit.CredentialKinds;
+import com.fintechlogin.keycloak.limit.CredentialLocks;
+import com.fintechlogin.keycloak.limit.Verdict;
+import com.fintechlogin.keycloak.login.KeycloakBruteForce;
+import com.fintechlogin.keycloak.login.LockoutScope;
+
+import jakarta.ws.rs.core.UriInfo;
+
+import org.keycloak.common.ClientConnection;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.services.managers.BruteForceProtector;
+
+/**
+ * Keycloak's brute-force detector with this extension deployed: Keycloak's own password checks — its username and
+ * password page (a realm's default browser flow, the account console's sign-in) and its password grant (the built-in
+ * {@code admin-cli} client) — count in the same password counter as the project's password logins, in every realm
+ * where {@link LockoutScope#keycloakPasswordsInTheLimiter} holds. Without this they were a second password budget
+ * beside the APIs', in Keycloak's detector, whose count of the user's failures is one for every credential: with a
+ * permanent lockout, a few wrong PINs and one wrong password there disabled the user, every login closed.
+ *
+ * <p>There, a wrong password Keycloak's form found is counted by the limiter (never twice: the project's own steps
+ * report their wrong passwords without the flow's failure path), Keycloak's record of the user shows the lock when it
+ * is reached, and nothing disables the user; a right one starts the password count again, and Keycloak's record keeps
+ * what the other kinds still hold. Keycloak's forms ask {@link #isTemporarilyDisabled} before they evaluate a password;
+ * the answer includes the password counter's lock, so their refusal never rests on the record alone (an admin's save
+ * of the user may delete it). Everything else — other realms (master), other credentials (OTP), the record and
+ * Keycloak's permanent lockout — is Keycloak's default detector, unchanged.
+ */
+final class BruteForceDetector implements BruteForceProtector {
+
+    private final KeycloakSession session;
+    private final BruteForceProtector keycloaks;
+
+    BruteForceDetector(KeycloakSession session, BruteForceProtector keycloaks) {
+        this.session = session;
+        this.keycloaks = keycloaks;
+    }
+
+    @Override
+    public void failedLogin(RealmModel realm, UserModel user, ClientConnection connection, UriInfo uri, Set<String> categories) {
+        if (!keycloaksPasswordCheck(categories) || !LockoutScope.keycloakPasswordsInTheLimiter(realm)) {
+            keycloaks.failedLogin(realm, user, connection, uri, categories);
+            return;
+        }
+        // Keycloak's form already evaluated the password; the limiter counts the verdict (or, already locked, not).
+        Verdict verdict = PasswordCheck.count(session, realm, user, false);
+        if (verdict.outcome() == Verdict.Outcome.WRONG) {
+            KeycloakBruteForce.reportFailure(session, realm, user, verdict, CredentialKinds.PASSWORD);
+        }
+    }
+
+    @Override
+    public void successfulLogin(RealmModel realm, UserModel user, ClientConnection connection, UriInfo uri, Set<String> categories) {
+        if (!keycloaksPasswordCheck(categories) || !LockoutScope.keycloakPasswordsInTheLimiter(realm)) {
+            keycloaks.successfulLogin(realm, user, connection, uri, categories);
+            return;
+        }
+        if (PasswordCheck.count(session, realm, user, true).right()) {
+            KeycloakBruteForce.reportSuccess(session, realm, user);
+        }
+    }
+
+    @Override
+    public boolean isTemporarilyDisabled(KeycloakSession session, RealmModel realm, UserModel user) {
+        return keycloaks.isTemporarilyDisabled(session, realm, user)
+                || LockoutScope.keycloakPasswordsInTheLimiter(realm)
+                && CredentialLocks.status(session, realm, user, CredentialKinds.PASSWORD).locked();
+    }
+
+    @Override
+    public boolean isPermanentlyLockedOut(KeycloakSession session, RealmModel realm, UserModel user) {
+        return keycloaks.isPermanentlyLockedOut(session, realm, user);
+    }
+
+    @Override
+    public void cleanUpPermanentLockout(KeycloakSession session, RealmModel realm, UserModel user) {
+        keycloaks.cleanUpPermanentLockout(session, realm, user);
+    }
+
+    /** Keycloak reports a login by the credential categories its steps checked; its password steps say "password". */
+    private static boolean keycloaksPasswordCheck(Set<String> categories) {
+        return categories != null && categories.contains(PasswordCredentialModel.TYPE);
+    }
+
+    @Override
+    public void close() {
+        // Keycloak's detector is the server's, closed by its own factory.
+    }
+}
