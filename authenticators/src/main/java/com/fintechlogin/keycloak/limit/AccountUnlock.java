@@ -29,7 +29,7 @@ public final class AccountUnlock {
     }
 
     /** Enables a user Keycloak's permanent lockout disabled; any other user is left as it is. Whether it did. */
-    static boolean liftPermanentLockout(UserModel user) {
+    public static boolean liftPermanentLockout(UserModel user) {
         if (user.isEnabled() || !isPermanentLockout(user)) {
             return false;
         }
@@ -39,7 +39,7 @@ public final class AccountUnlock {
     }
 
     /** Users Keycloak's permanent lockout disabled in the realm: those an unlock of every user enables again. */
-    static void liftPermanentLockouts(KeycloakSession session, RealmModel realm) {
+    public static void liftPermanentLockouts(KeycloakSession session, RealmModel realm) {
         session.users().searchForUserByUserAttributeStream(realm, UserModel.DISABLED_REASON,
                         BruteForceProtector.DISABLED_BY_PERMANENT_LOCKOUT)
                 .toList()

@@ -1,6 +1,9 @@
-package com.fintechlogin.keycloak.limit;
+package com.fintechlogin.keycloak.login;
 
 import java.util.Optional;
+
+import com.fintechlogin.keycloak.limit.AccountUnlock;
+import com.fintechlogin.keycloak.limit.AttemptLimiter;
 
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -22,6 +25,11 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * <li>enabling a disabled user, Keycloak's remedy for its permanent lockout: the user's counters are cleared. Keycloak
  * announces it as an update of the user and, when it held failures of the user, as a deletion of them under the
  * user's own path.</li>
+ * <li>saving a user who was enabled all along: Keycloak deletes its record of them too when its view shows them
+ * locked, and announces it the same way. Where locks are account-wide that was Keycloak's own lock, and the counters
+ * follow it. Per credential the record only showed the counters' locks, which the admin did not ask to lift (a PIN
+ * lock, say, while editing an email): they stay, and the record is written again once the save commits, so that the
+ * view and Keycloak's unlock reach them still.</li>
  * </ul>
  * Keycloak sends no event for an unlock of a user of whom it holds no failures; enabling the user, or the extension's
  * own unlock, still works then.
@@ -64,9 +72,14 @@ final class AttackDetectionUnlock implements EventListenerProvider {
             if (realm != null) {
                 AccountUnlock.liftPermanentLockouts(session, realm);
             }
-        } else if (enabledUser != null) {
-            // Keycloak enabled a disabled or locked user, and forgot its failures; Keycloak already lifted its own lock.
-            limiter.unlockUser(event.getRealmId(), enabledUser);
+        } else if (enabledUser != null && realm != null) {
+            if (LockoutScope.accountWide(realm)) {
+                // Keycloak enabled a disabled or locked user, and forgot its failures; it already lifted its own lock.
+                limiter.unlockUser(event.getRealmId(), enabledUser);
+            } else {
+                // Enabling a disabled user clears the counters (userUpdated); any other save is no unlock.
+                KeycloakBruteForce.showAgainAfterCommit(session, event.getRealmId(), enabledUser);
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.limit;
+package com.fintechlogin.keycloak.login;
 
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;

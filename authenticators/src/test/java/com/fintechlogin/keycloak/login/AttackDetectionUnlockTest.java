@@ -1,4 +1,4 @@
-package com.fintechlogin.keycloak.limit;
+package com.fintechlogin.keycloak.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
