@@ -9,9 +9,6 @@ import com.fintechlogin.keycloak.limit.PinAttempts;
 import com.fintechlogin.keycloak.limit.Verdict;
 
 import org.keycloak.credential.CredentialProvider;
-import org.keycloak.events.Details;
-import org.keycloak.events.EventBuilder;
-import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
@@ -48,31 +45,8 @@ public final class PinCredentials {
      * @throws org.keycloak.models.ModelException when the attempt counter cannot be reached; nothing was evaluated
      */
     public static Verdict verifyWithinLimit(KeycloakSession session, RealmModel realm, UserModel user, String pin) {
-        Verdict verdict = LimitedCheck.run(session, realm, user, CredentialKinds.PIN, Optional.of(PinAttempts.policy(realm)),
+        return LimitedCheck.run(session, realm, user, CredentialKinds.PIN, Optional.of(PinAttempts.policy(realm)),
                 () -> verify(session, realm, user, pin));
-        if (verdict.locks()) {
-            recordLock(session, realm, user, verdict.untilAdminUnlock());
-        }
-        return verdict;
-    }
-
-    /**
-     * The wrong PIN that used the last attempt locked the PIN: an event of its own, whatever route the PIN came
-     * through, so that admins see it and the user can be told. A lock that lasts until an admin unlocks (the
-     * policy's own, or the escalation after consecutive temporary locks) is a permanent lockout, the others
-     * temporary; Keycloak's detector names its account locks the same way, without a credential type. The limiter
-     * counts attempts under its counter's row lock, so exactly one request sees the last attempt go.
-     */
-    private static void recordLock(KeycloakSession session, RealmModel realm, UserModel user, boolean untilAdminUnlock) {
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(untilAdminUnlock ? EventType.USER_DISABLED_BY_PERMANENT_LOCKOUT
-                        : EventType.USER_DISABLED_BY_TEMPORARY_LOCKOUT)
-                .user(user)
-                .detail(Details.CREDENTIAL_TYPE, PinCredentialModel.TYPE);
-        if (session.getContext().getClient() != null) {
-            event.client(session.getContext().getClient());
-        }
-        event.success();
     }
 
     /** The realm's verdict on a PIN a user chose; endpoints call this before {@link #set}. */
