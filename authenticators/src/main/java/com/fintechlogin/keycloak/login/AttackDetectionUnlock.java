@@ -25,11 +25,11 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * <li>enabling a disabled user, Keycloak's remedy for its permanent lockout: the user's counters are cleared. Keycloak
  * announces it as an update of the user and, when it held failures of the user, as a deletion of them under the
  * user's own path.</li>
- * <li>saving a user who was enabled all along: Keycloak deletes its record of them too when its view shows them
- * locked, and announces it the same way. Where locks are account-wide that was Keycloak's own lock, and the counters
- * follow it. Per credential the record only showed the counters' locks, which the admin did not ask to lift (a PIN
- * lock, say, while editing an email): they stay, and the record is written again once the save commits, so that the
- * view and Keycloak's unlock reach them still.</li>
+ * <li>saving a user who was enabled all along, where locks are account-wide: Keycloak deletes its record of them too
+ * when it holds them locked, and announces it the same way; that was Keycloak's own lock, and the counters follow it.
+ * Per credential the record only shows the counters' locks, which an admin who saves the user did not ask to lift (a
+ * PIN lock, say, while editing an email): Keycloak keeps the record then ({@code password.BruteForceDetector}), and
+ * only enabling a disabled user clears the counters.</li>
  * </ul>
  * Keycloak sends no event for an unlock of a user of whom it holds no failures; enabling the user, or the extension's
  * own unlock, still works then.
@@ -76,10 +76,8 @@ final class AttackDetectionUnlock implements EventListenerProvider {
             if (LockoutScope.accountWide(realm)) {
                 // Keycloak enabled a disabled or locked user, and forgot its failures; it already lifted its own lock.
                 limiter.unlockUser(event.getRealmId(), enabledUser);
-            } else {
-                // Enabling a disabled user clears the counters (userUpdated); any other save is no unlock.
-                KeycloakBruteForce.showAgainAfterCommit(session, event.getRealmId(), enabledUser);
             }
+            // Per credential Keycloak deletes the record only when it enables a disabled user, which userUpdated hears.
         }
     }
 

@@ -5,16 +5,12 @@ import com.fintechlogin.keycloak.limit.CredentialLocks;
 import com.fintechlogin.keycloak.limit.Verdict;
 
 import org.keycloak.common.util.Time;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.managers.DefaultBruteForceProtector;
-
-import org.jboss.logging.Logger;
 
 /**
  * Keeps Keycloak's brute-force record of a user in step with the exact limiter, so that its admin views
@@ -34,8 +30,6 @@ import org.jboss.logging.Logger;
  * counter does.
  */
 public final class KeycloakBruteForce {
-
-    private static final Logger LOG = Logger.getLogger(KeycloakBruteForce.class);
 
     private KeycloakBruteForce() {
     }
@@ -94,57 +88,6 @@ public final class KeycloakBruteForce {
                 record.clearFailures();
             }
             return;
-        }
-        record.setFailedLoginNotBefore(notBefore(counters.latestLockEnd()));
-    }
-
-    /**
-     * Writes the record of the user again, once the request's transaction has committed, from the counters as they
-     * then stand: where locks stay with their credential, after Keycloak deleted it on an admin's save of the user
-     * that was no unlock ({@link AttackDetectionUnlock}). Without it, Keycloak's view would show a PIN lock, say, as
-     * gone while it holds, and Keycloak's unlock, which it announces only when it holds a record, would no longer
-     * reach it. Nothing is written when no kind holds anything. A failure here leaves only the view behind.
-     */
-    static void showAgainAfterCommit(KeycloakSession session, String realmId, String userId) {
-        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                try {
-                    KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), after -> {
-                        RealmModel realm = after.realms().getRealm(realmId);
-                        if (realm == null) {
-                            return;
-                        }
-                        after.getContext().setRealm(realm);
-                        UserModel user = after.users().getUserById(realm, userId);
-                        if (user != null) {
-                            show(after, realm, user);
-                        }
-                    });
-                } catch (RuntimeException viewLeftBehind) {
-                    LOG.warnf(viewLeftBehind, "Realm %s: Keycloak's record of user %s was not written again after an "
-                            + "admin's save; its attack-detection view shows none of the user's locks", realmId, userId);
-                }
-            }
-
-            @Override
-            protected void rollbackImpl() {
-                // The save, and Keycloak's deletion of the record with it, did not happen.
-            }
-        });
-    }
-
-    private static void show(KeycloakSession session, RealmModel realm, UserModel user) {
-        if (!realm.isBruteForceProtected()) {
-            return;
-        }
-        CredentialLocks.Summary counters = CredentialLocks.summary(session, realm, user);
-        if (!counters.anyCounted()) {
-            return;
-        }
-        UserLoginFailureModel record = session.loginFailures().getUserLoginFailure(realm, user.getId());
-        if (record == null) {
-            record = session.loginFailures().addUserLoginFailure(realm, user.getId());
         }
         record.setFailedLoginNotBefore(notBefore(counters.latestLockEnd()));
     }

@@ -67,11 +67,24 @@ final class BruteForceDetector implements BruteForceProtector {
         }
     }
 
+    /**
+     * Whether Keycloak should treat the user as locked: its record's lock (which shows every kind's), or, where its own
+     * password checks count in the limiter, the password counter's lock. One exception there: Keycloak's save of a user
+     * as enabled ({@code PUT /admin/realms/{realm}/users/{id}}) asks this to decide whether the save also unlocks, and
+     * deletes the record if so. The record shows the counters' locks, which an admin who edits an enabled user did not
+     * ask to lift (a lasting PIN lock, say, while correcting a name): the answer there is no, and the record stays.
+     * Enabling a disabled user, and Keycloak's unlock, still lift every lock.
+     */
     @Override
     public boolean isTemporarilyDisabled(KeycloakSession session, RealmModel realm, UserModel user) {
+        if (!LockoutScope.keycloakPasswordsInTheLimiter(realm)) {
+            return keycloaks.isTemporarilyDisabled(session, realm, user);
+        }
+        if (KeycloakUserSave.isRunning(session)) {
+            return false;
+        }
         return keycloaks.isTemporarilyDisabled(session, realm, user)
-                || LockoutScope.keycloakPasswordsInTheLimiter(realm)
-                && CredentialLocks.status(session, realm, user, CredentialKinds.PASSWORD).locked();
+                || CredentialLocks.status(session, realm, user, CredentialKinds.PASSWORD).locked();
     }
 
     @Override
