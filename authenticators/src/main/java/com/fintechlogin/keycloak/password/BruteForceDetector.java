@@ -29,8 +29,8 @@ import org.keycloak.services.managers.BruteForceProtector;
  * report their wrong passwords without the flow's failure path), Keycloak's record of the user shows the lock when it
  * is reached, and nothing disables the user; a right one starts the password count again, and Keycloak's record keeps
  * what the other kinds still hold. Keycloak's forms ask {@link #isTemporarilyDisabled} before they evaluate a password;
- * the answer includes the password counter's lock, so their refusal never rests on the record alone (an admin's save
- * of the user may delete it). Everything else — other realms (master), other credentials (OTP), the record and
+ * the answer includes the password counter's lock, so their refusal never rests on the record alone (Keycloak lets a
+ * record expire while a lock that only an admin lifts still holds). Everything else — other realms (master), other credentials (OTP), the record and
  * Keycloak's permanent lockout — is Keycloak's default detector, unchanged.
  */
 final class BruteForceDetector implements BruteForceProtector {
