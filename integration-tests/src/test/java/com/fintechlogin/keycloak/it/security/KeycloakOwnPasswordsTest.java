@@ -10,12 +10,14 @@ import java.util.UUID;
 import com.fintechlogin.keycloak.it.support.DemoRealm;
 import com.fintechlogin.keycloak.it.support.DemoRealm.TestUser;
 import com.fintechlogin.keycloak.it.support.FintechServerConfig;
+import com.fintechlogin.keycloak.it.support.Guessing;
 import com.fintechlogin.keycloak.it.support.Http;
 import com.fintechlogin.keycloak.it.support.Logins;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -176,6 +178,69 @@ class KeycloakOwnPasswordsTest {
                     .as("wrong password %d after the right one", i + 1).isEqualTo(401);
         }
         assertThat(logins().emailPassword(customer.user().email(), customer.user().password()).status()).isEqualTo(200);
+    }
+
+    /** The reasons Keycloak's password grant gave in the user's LOGIN_ERROR events (its event error). */
+    private List<String> loginErrors(String userId) {
+        return realm.admin().getEvents(List.of("LOGIN_ERROR"), null, userId, null, null, null, 0, 1000).stream()
+                .map(EventRepresentation::getError).toList();
+    }
+
+    @Test
+    void parallelWrongPasswordsOnKeycloaksPasswordGrantEvaluateAtMostTheLimit() throws Exception {
+        // A stranger who knows the email sends many guesses at once to the built-in admin-cli client, a public client
+        // with the password grant in every realm an admin did not change. Each must take its turn on the password
+        // counter, as on the APIs: at most the limit of them is evaluated, the rest are refused unread.
+        int limit = 3;
+        DemoRealm.setFailureFactor(realm, limit);
+        Customer customer = customer();
+        int wrong = 27;
+        int guesses = 30;
+        // The pool runs 25 requests at once and starts each later one only when an earlier one has answered: the right
+        // passwords (the last three) go out after at least three answers, and every answer before the limit is reached
+        // is an evaluated wrong password, so by then the password is locked.
+        List<Http.Answer> answers = Guessing.inParallel(guesses, i -> passwordGrant(realm.getBaseUrl(),
+                customer.user().email(), i < wrong ? "wrong-" + i : customer.user().password()));
+
+        assertThat(answers).as("no guess got tokens, the right password after the limit included")
+                .allSatisfy(answer -> {
+                    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+                    assertThat(answer.json().get("error").asText()).isEqualTo("invalid_grant");
+                });
+        List<String> errors = loginErrors(customer.user().id());
+        assertThat(errors).as("every guess left a login error").hasSize(guesses);
+        assertThat(errors.stream().filter("invalid_user_credentials"::equals).count())
+                .as("passwords evaluated out of %d parallel guesses (%s)", guesses, errors).isBetween(1L, (long) limit);
+        assertThat(logins().emailPassword(customer.user().email(), customer.user().password()).status())
+                .as("the password is locked on the API too").isEqualTo(423);
+    }
+
+    @Test
+    void aStrangersUnknownEmailThatIsACustomersUsernameChargesThatCustomerNothing() throws Exception {
+        // The email/password API's direct grant (public client user-api) looks the user up by email only. A user name
+        // given as the email finds no one and checks no credential; it must not count as a failure of the customer
+        // whose user name it is, whom Keycloak's permanent lockout would otherwise disable after the failure factor.
+        DemoRealm.setPermanentLockout(realm, 0);
+        Customer customer = customer();
+        String username = realm.admin().users().get(customer.user().id()).toRepresentation().getUsername();
+        for (int i = 0; i < LIMIT; i++) {
+            Http.Answer answer = Http.postForm(realm.getBaseUrl() + "/protocol/openid-connect/token", Map.of(
+                    "grant_type", "password", "client_id", "user-api", "username", username, "password", "x"), Map.of());
+            assertThat(answer.status()).as(answer.body()).isIn(400, 401);
+        }
+
+        // Keycloak's detector records asynchronously; without a failure to wait for, give it far longer than it takes
+        // (milliseconds) to show one, checking all along.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        do {
+            Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(customer.user().id());
+            assertThat(((Number) status.get("numFailures")).intValue()).as("failures Keycloak counts for the customer")
+                    .isZero();
+            assertThat(enabled(customer.user().id())).as("the customer is still enabled").isTrue();
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        assertThat(loginPage().signIn(customer.user().email(), customer.user().password())).isTrue();
+        assertOnb(logins().pinLogin(customer.accountNumber(), PIN, customer.device()), "ONB200");
     }
 
     @Test
