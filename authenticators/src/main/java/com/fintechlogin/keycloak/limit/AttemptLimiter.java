@@ -125,6 +125,44 @@ public final class AttemptLimiter {
     }
 
     /**
+     * Takes the turn of a credential check that someone else makes later in this request — Keycloak's own password
+     * page and password grant, which evaluate the password themselves and report the verdict afterwards: the counter's
+     * row is locked in the request's transaction until it ends, as {@link #check} locks it, so that the password is
+     * evaluated under that lock and the verdict, counted by {@link #check} in the same transaction, is seen by the next
+     * check of the counter. Without it parallel requests all passed a read of the counter before any had counted, and
+     * each got its password evaluated. Whether the counter is locked: then nothing is held and the caller must refuse
+     * without evaluating.
+     */
+    public boolean lockedElseHold(RealmModel realm, UserModel user, String kind, AttemptPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        AttemptKey key = key(realm, user, kind);
+        AttemptStore store = request.store();
+        for (int round = 1; round <= MAX_TRANSACTIONS; round++) {
+            long now = clock.getAsLong();
+            CredentialAttemptEntity row = store.lockUnlessLocked(key, now);
+            if (row != null) {
+                if (row.getLockedUntil() == AttemptStatus.NOT_LOCKED && row.getFailures() >= policy.limit()) {
+                    // Failures counted under a higher limit than today's: locked, as reaching the limit would have.
+                    if (!store.lockOverLimit(key, policy, now)) {
+                        throw new IllegalStateException("The held attempt counter of user " + key.userId() + " did not lock");
+                    }
+                    logLock(key, locked(store.find(key), policy));
+                    return true;
+                }
+                return false;
+            }
+            CredentialAttemptEntity seen = store.find(key);
+            if (seen == null) {
+                createCounter(key);
+            } else if (seen.getLockedUntil() > now) {
+                return true;
+            }
+        }
+        throw new ModelException("The attempt counter of user " + key.userId() + " for " + key.kind()
+                + " changed under " + MAX_TRANSACTIONS + " reads in a row");
+    }
+
+    /**
      * An administrator (or the user's reset of a forgotten credential) lifts the lock, temporary or lasting, and
      * clears the failures and the consecutive locks. In the request's transaction.
      */

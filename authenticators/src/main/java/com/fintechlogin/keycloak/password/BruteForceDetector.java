@@ -74,6 +74,16 @@ final class BruteForceDetector implements BruteForceProtector {
      * deletes the record if so. The record shows the counters' locks, which an admin who edits an enabled user did not
      * ask to lift (a lasting PIN lock, say, while correcting a name): the answer there is no, and the record stays.
      * Enabling a disabled user, and Keycloak's unlock, still lift every lock.
+     *
+     * <p>Every other caller outside the admin API is a login about to decide on the user, and Keycloak's password steps
+     * ask right before they evaluate the password (its username and password form, the grant's
+     * {@code ValidateUsername} ahead of {@code ValidatePassword}). There the answer takes the password counter's row
+     * lock in the request's transaction, as the APIs' limiter does, so the evaluation runs under it and
+     * {@link #failedLogin}/{@link #successfulLogin} count in the same transaction: N parallel guesses evaluate at most
+     * the limit. Keycloak's own refusal of a second login of a user in progress does not do that: it needs an
+     * authentication session in the session's context, which the password grant never sets, and holds only on one
+     * node. The admin API's callers only read (the attack-detection view, the user list) and are told by path, not by
+     * the authentication session, so that a login route Keycloak adds without one still takes its turn.
      */
     @Override
     public boolean isTemporarilyDisabled(KeycloakSession session, RealmModel realm, UserModel user) {
@@ -83,8 +93,17 @@ final class BruteForceDetector implements BruteForceProtector {
         if (KeycloakUserSave.isRunning(session)) {
             return false;
         }
-        return keycloaks.isTemporarilyDisabled(session, realm, user)
-                || CredentialLocks.status(session, realm, user, CredentialKinds.PASSWORD).locked();
+        if (keycloaks.isTemporarilyDisabled(session, realm, user)) {
+            return true;
+        }
+        if (AdminApiRequest.isRunning(session)) {
+            // A view (the attack-detection status, the user list): it reads, and may ask about many users at once.
+            return CredentialLocks.status(session, realm, user, CredentialKinds.PASSWORD).locked();
+        }
+        // A login about to check this user's password (the form or the grant evaluates it right after this answer):
+        // the counter's row is held until the request commits, so parallel logins of the user take turns and the
+        // verdict is counted before the next one looks.
+        return PasswordCheck.lockedElseHold(session, realm, user);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package com.fintechlogin.keycloak.password;
 
+import java.util.Optional;
+
+import com.fintechlogin.keycloak.limit.AttemptLimiter;
+import com.fintechlogin.keycloak.limit.AttemptPolicy;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.LimitedCheck;
 import com.fintechlogin.keycloak.limit.RealmAttemptPolicy;
@@ -40,5 +44,16 @@ public final class PasswordCheck {
      */
     static Verdict count(KeycloakSession session, RealmModel realm, UserModel user, boolean right) {
         return LimitedCheck.run(session, realm, user, CredentialKinds.PASSWORD, RealmAttemptPolicy.of(realm), () -> right);
+    }
+
+    /**
+     * Before Keycloak's own form evaluates a password: whether the password counter is locked, and if not, its row
+     * held by the request's transaction, so that the evaluation and its {@link #count} take their turn as
+     * {@link #verify} does.
+     */
+    static boolean lockedElseHold(KeycloakSession session, RealmModel realm, UserModel user) {
+        Optional<AttemptPolicy> policy = RealmAttemptPolicy.of(realm);
+        return policy.isPresent()
+                && new AttemptLimiter(session).lockedElseHold(realm, user, CredentialKinds.PASSWORD, policy.get());
     }
 }
