@@ -10,7 +10,6 @@ import com.fintechlogin.keycloak.login.StatelessStep;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -29,8 +28,8 @@ public final class IdentifierForm extends StatelessStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        context.challenge(page(context, context.getAuthenticationSession().getAuthNote(
-                AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME)).createForm(PAGE));
+        context.challenge(page(context, context.getAuthenticationSession().getAuthNote(FoundUser.TYPED_IDENTIFIER))
+                .createForm(PAGE));
     }
 
     @Override

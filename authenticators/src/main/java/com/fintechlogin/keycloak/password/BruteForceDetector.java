@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.password;
 
+import java.util.Collections;
 import java.util.Set;
 
 import com.fintechlogin.keycloak.limit.CredentialKinds;
@@ -14,7 +15,9 @@ import org.keycloak.common.ClientConnection;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
 import org.keycloak.services.managers.BruteForceProtector;
 
 /**
@@ -35,6 +38,10 @@ import org.keycloak.services.managers.BruteForceProtector;
  */
 final class BruteForceDetector implements BruteForceProtector {
 
+    /** The credentials Keycloak's own detector still counts where passwords count in the limiter. */
+    private static final Set<String> KEYCLOAKS_OTHER_CREDENTIALS = Set.of(OTPCredentialModel.TYPE,
+            RecoveryAuthnCodesCredentialModel.TYPE);
+
     private final KeycloakSession session;
     private final BruteForceProtector keycloaks;
 
@@ -45,11 +52,21 @@ final class BruteForceDetector implements BruteForceProtector {
 
     @Override
     public void failedLogin(RealmModel realm, UserModel user, ClientConnection connection, UriInfo uri, Set<String> categories) {
-        if (!keycloaksPasswordCheck(categories) || !LockoutScope.keycloakPasswordsInTheLimiter(realm)) {
+        if (!LockoutScope.keycloakPasswordsInTheLimiter(realm)) {
             keycloaks.failedLogin(realm, user, connection, uri, categories);
             return;
         }
-        // Keycloak's form already evaluated the password; the limiter counts the verdict (or, already locked, not).
+        if (!keycloaksPasswordCheck(categories)) {
+            // Only Keycloak's other credentials (OTP, recovery codes) are its detector's. A failure without a category
+            // checked no credential of the user (a flow that failed before any, a refused user); Keycloak would count
+            // it for the user found by the name given, and with a permanent lockout disable them.
+            if (categories != null && !Collections.disjoint(categories, KEYCLOAKS_OTHER_CREDENTIALS)) {
+                keycloaks.failedLogin(realm, user, connection, uri, categories);
+            }
+            return;
+        }
+        // Keycloak's form evaluated the password under the counter's row lock its pre-check took
+        // (isTemporarilyDisabled); the limiter counts the verdict in the same transaction.
         Verdict verdict = PasswordCheck.count(session, realm, user, false);
         if (verdict.outcome() == Verdict.Outcome.WRONG) {
             KeycloakBruteForce.reportFailure(session, realm, user, verdict, CredentialKinds.PASSWORD);

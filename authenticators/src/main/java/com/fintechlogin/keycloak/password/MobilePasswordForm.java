@@ -53,7 +53,9 @@ public final class MobilePasswordForm extends StatelessStep {
             return;
         }
         context.getEvent().detail(Details.USERNAME, mobile);
-        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, mobile);
+        // Keycloak's attempted user name only once the password is right (below): Keycloak charges a failed flow to the
+        // user whose user name or email that is, never the number's holder.
+        context.getAuthenticationSession().removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
         List<UserModel> holders = UsersByAttribute.holders(context.getSession(), context.getRealm(), MobileNumbers.ATTRIBUTE, mobile);
         if (holders.size() != 1) {
             // As long as a password check, so that timing does not tell registered numbers apart.
@@ -74,6 +76,7 @@ public final class MobilePasswordForm extends StatelessStep {
             case WRONG -> BrowserForms.refuseWrongCredential(context, user, verdict, CredentialKinds.PASSWORD, invalid(context, given));
             case RIGHT -> {
                 KeycloakBruteForce.reportSuccess(context.getSession(), context.getRealm(), user);
+                context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, mobile);
                 context.setUser(user);
                 context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
                 AuthenticationLevel.PASSWORD.reach(context);
