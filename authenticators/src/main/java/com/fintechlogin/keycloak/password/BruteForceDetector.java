@@ -97,9 +97,9 @@ final class BruteForceDetector implements BruteForceProtector {
      * {@code ValidateUsername} ahead of {@code ValidatePassword}). There the answer takes the password counter's row
      * lock in the request's transaction, as the APIs' limiter does, so the evaluation runs under it and
      * {@link #failedLogin}/{@link #successfulLogin} count in the same transaction: N parallel guesses evaluate at most
-     * the limit. Keycloak's own refusal of a second login of a user in progress does not do that: it needs an
-     * authentication session in the session's context, which the password grant never sets, and holds only on one
-     * node. The admin API's callers only read (the attack-detection view, the user list) and are told by path, not by
+     * the limit. Keycloak's own refusal of a second login of a user in progress does not do that on its own: it lives
+     * in one node's memory (each node lets its own login of the user through) and is off when the server allows
+     * concurrent requests. The admin API's callers only read (the attack-detection view, the user list) and are told by path, not by
      * the authentication session, so that a login route Keycloak adds without one still takes its turn.
      */
     @Override

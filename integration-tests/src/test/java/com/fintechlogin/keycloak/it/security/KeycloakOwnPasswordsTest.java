@@ -189,8 +189,10 @@ class KeycloakOwnPasswordsTest {
     @Test
     void parallelWrongPasswordsOnKeycloaksPasswordGrantEvaluateAtMostTheLimit() throws Exception {
         // A stranger who knows the email sends many guesses at once to the built-in admin-cli client, a public client
-        // with the password grant in every realm an admin did not change. Each must take its turn on the password
-        // counter, as on the APIs: at most the limit of them is evaluated, the rest are refused unread.
+        // with the password grant in every realm an admin did not change. At most the limit of them may be evaluated,
+        // the rest refused unread. On one node Keycloak's own refusal of a login of a user already in progress refuses
+        // most of them (user_temporarily_disabled); it does not reach across nodes, nor hold when the server allows
+        // concurrent requests, which is why the detector makes them take turns on the password counter as well.
         int limit = 3;
         DemoRealm.setFailureFactor(realm, limit);
         Customer customer = customer();
@@ -211,8 +213,6 @@ class KeycloakOwnPasswordsTest {
         assertThat(errors).as("every guess left a login error").hasSize(guesses);
         assertThat(errors.stream().filter("invalid_user_credentials"::equals).count())
                 .as("passwords evaluated out of %d parallel guesses (%s)", guesses, errors).isBetween(1L, (long) limit);
-        assertThat(logins().emailPassword(customer.user().email(), customer.user().password()).status())
-                .as("the password is locked on the API too").isEqualTo(423);
     }
 
     @Test
