@@ -180,6 +180,11 @@ public final class AttemptLimiter {
     /** The check proper, with the row locked by the request's transaction and its lock not in force. */
     private Verdict checkHeld(AttemptStore store, AttemptKey key, AttemptPolicy policy, CredentialAttemptEntity row,
             long now, BooleanSupplier evaluation) {
+        if ((row.getFailures() != 0 || row.getLockouts() != 0) && policy.forgets(row.getLastFailure(), now)
+                && store.forgetStale(key, policy, now)) {
+            // Failures older than the policy's quiet time no longer count, nor do the locks they set.
+            row = store.find(key);
+        }
         if (row.getLockedUntil() == AttemptStatus.NOT_LOCKED && row.getFailures() >= policy.limit()) {
             // Failures counted under a higher limit than today's: locked, as reaching the limit would have.
             if (!store.lockOverLimit(key, policy, now)) {
@@ -193,11 +198,11 @@ public final class AttemptLimiter {
         try {
             right = evaluation.getAsBoolean();
         } catch (RuntimeException failedMidCheck) {
-            countFailure(store, key, policy, now);
+            countFailure(store, key, policy, now, row.getLockouts());
             throw failedMidCheck;
         }
         if (!right) {
-            return Verdict.wrong(countFailure(store, key, policy, now));
+            return Verdict.wrong(countFailure(store, key, policy, now, row.getLockouts()));
         }
         if (row.getFailures() != 0 || row.getLockedUntil() != AttemptStatus.NOT_LOCKED || row.getLockouts() != 0) {
             store.reset(key);
@@ -209,9 +214,10 @@ public final class AttemptLimiter {
      * Counts a failure in the request's transaction, under the row lock it holds, and has it counted again should
      * that transaction roll back. The recount is registered first, so that a failing count statement is covered too.
      */
-    private Reservation countFailure(AttemptStore store, AttemptKey key, AttemptPolicy policy, long now) {
+    private Reservation countFailure(AttemptStore store, AttemptKey key, AttemptPolicy policy, long now, int locksBefore) {
         request.afterRollback(() -> recountAfterRollback(key, policy));
-        if (!store.count(key, policy, now)) {
+        // The consecutive locks as read under the row lock this request holds: the lock's end is computed for them.
+        if (!store.count(key, policy, now, locksBefore)) {
             throw new IllegalStateException("The held attempt counter of user " + key.userId() + " was not counted");
         }
         CredentialAttemptEntity counted = store.find(key);
@@ -255,8 +261,8 @@ public final class AttemptLimiter {
     /**
      * Counts one failure in a transaction of its own, committed before it returns, or refuses it as LOCKED: the
      * recount of a failure whose request rolled back. RESERVED means counted (with the lock already recorded if it
-     * reached the limit). An ended temporary lock counts as no lock and no failures; it stays counted among the
-     * consecutive locks, which decide when a lock lasts.
+     * reached the limit). An ended temporary lock counts as no lock and no failures (one short of the limit where
+     * locks grow); it stays counted among the consecutive locks, which decide how long the next lock lasts.
      */
     Reservation reserve(AttemptKey key, AttemptPolicy policy) {
         Objects.requireNonNull(policy, "policy");
@@ -284,7 +290,8 @@ public final class AttemptLimiter {
         CredentialAttemptEntity row = request.store().find(key);
         return row == null
                 ? AttemptStatus.clean(policy)
-                : AttemptStatus.of(row.getFailures(), row.getLockedUntil(), row.getLockouts(), clock.getAsLong(), policy);
+                : AttemptStatus.of(row.getFailures(), row.getLockedUntil(), row.getLockouts(), row.getLastFailure(),
+                        clock.getAsLong(), policy);
     }
 
     private static Reservation locked(CredentialAttemptEntity row, AttemptPolicy policy) {
