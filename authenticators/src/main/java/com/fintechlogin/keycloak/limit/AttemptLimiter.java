@@ -141,15 +141,7 @@ public final class AttemptLimiter {
             long now = clock.getAsLong();
             CredentialAttemptEntity row = store.lockUnlessLocked(key, now);
             if (row != null) {
-                if (row.getLockedUntil() == AttemptStatus.NOT_LOCKED && row.getFailures() >= policy.limit()) {
-                    // Failures counted under a higher limit than today's: locked, as reaching the limit would have.
-                    if (!store.lockOverLimit(key, policy, now)) {
-                        throw new IllegalStateException("The held attempt counter of user " + key.userId() + " did not lock");
-                    }
-                    logLock(key, locked(store.find(key), policy));
-                    return true;
-                }
-                return false;
+                return lockOverLimit(store, key, policy, forgetStale(store, key, policy, row, now), now) != null;
             }
             CredentialAttemptEntity seen = store.find(key);
             if (seen == null) {
@@ -218,24 +210,20 @@ public final class AttemptLimiter {
     /** The check proper, with the row locked by the request's transaction and its lock not in force. */
     private Verdict checkHeld(AttemptStore store, AttemptKey key, AttemptPolicy policy, CredentialAttemptEntity row,
             long now, BooleanSupplier evaluation) {
-        if (row.getLockedUntil() == AttemptStatus.NOT_LOCKED && row.getFailures() >= policy.limit()) {
-            // Failures counted under a higher limit than today's: locked, as reaching the limit would have.
-            if (!store.lockOverLimit(key, policy, now)) {
-                throw new IllegalStateException("The held attempt counter of user " + key.userId() + " did not lock");
-            }
-            Reservation locked = locked(store.find(key), policy);
-            logLock(key, locked);
-            return Verdict.locked(locked);
+        row = forgetStale(store, key, policy, row, now);
+        Reservation overLimit = lockOverLimit(store, key, policy, row, now);
+        if (overLimit != null) {
+            return Verdict.locked(overLimit);
         }
         boolean right;
         try {
             right = evaluation.getAsBoolean();
         } catch (RuntimeException failedMidCheck) {
-            countFailure(store, key, policy, now);
+            countFailure(store, key, policy, now, row.getLockouts());
             throw failedMidCheck;
         }
         if (!right) {
-            return Verdict.wrong(countFailure(store, key, policy, now));
+            return Verdict.wrong(countFailure(store, key, policy, now, row.getLockouts()));
         }
         if (row.getFailures() != 0 || row.getLockedUntil() != AttemptStatus.NOT_LOCKED || row.getLockouts() != 0) {
             store.reset(key);
@@ -243,13 +231,41 @@ public final class AttemptLimiter {
         return Verdict.RIGHT;
     }
 
+    /** The held row, with failures older than the policy's quiet time forgotten, and the locks they set. */
+    private static CredentialAttemptEntity forgetStale(AttemptStore store, AttemptKey key, AttemptPolicy policy,
+            CredentialAttemptEntity row, long now) {
+        if ((row.getFailures() != 0 || row.getLockouts() != 0) && policy.forgets(row.getLastFailure(), now)
+                && store.forgetStale(key, policy, now)) {
+            return store.find(key);
+        }
+        return row;
+    }
+
+    /**
+     * The lock of a held row whose failures were counted under a higher limit than today's, set now as reaching the
+     * limit would have set it; null if the row is under the limit or its lock is already recorded.
+     */
+    private static Reservation lockOverLimit(AttemptStore store, AttemptKey key, AttemptPolicy policy,
+            CredentialAttemptEntity row, long now) {
+        if (row.getLockedUntil() != AttemptStatus.NOT_LOCKED || row.getFailures() < policy.limit()) {
+            return null;
+        }
+        if (!store.lockOverLimit(key, policy, now)) {
+            throw new IllegalStateException("The held attempt counter of user " + key.userId() + " did not lock");
+        }
+        Reservation locked = locked(store.find(key), policy);
+        logLock(key, locked);
+        return locked;
+    }
+
     /**
      * Counts a failure in the request's transaction, under the row lock it holds, and has it counted again should
      * that transaction roll back. The recount is registered first, so that a failing count statement is covered too.
      */
-    private Reservation countFailure(AttemptStore store, AttemptKey key, AttemptPolicy policy, long now) {
+    private Reservation countFailure(AttemptStore store, AttemptKey key, AttemptPolicy policy, long now, int locksBefore) {
         request.afterRollback(() -> recountAfterRollback(key, policy));
-        if (!store.count(key, policy, now)) {
+        // The consecutive locks as read under the row lock this request holds: the lock's end is computed for them.
+        if (!store.count(key, policy, now, locksBefore)) {
             throw new IllegalStateException("The held attempt counter of user " + key.userId() + " was not counted");
         }
         CredentialAttemptEntity counted = store.find(key);
@@ -293,8 +309,8 @@ public final class AttemptLimiter {
     /**
      * Counts one failure in a transaction of its own, committed before it returns, or refuses it as LOCKED: the
      * recount of a failure whose request rolled back. RESERVED means counted (with the lock already recorded if it
-     * reached the limit). An ended temporary lock counts as no lock and no failures; it stays counted among the
-     * consecutive locks, which decide when a lock lasts.
+     * reached the limit). An ended temporary lock counts as no lock and no failures (one short of the limit where
+     * locks grow); it stays counted among the consecutive locks, which decide how long the next lock lasts.
      */
     Reservation reserve(AttemptKey key, AttemptPolicy policy) {
         Objects.requireNonNull(policy, "policy");
@@ -322,7 +338,8 @@ public final class AttemptLimiter {
         CredentialAttemptEntity row = request.store().find(key);
         return row == null
                 ? AttemptStatus.clean(policy)
-                : AttemptStatus.of(row.getFailures(), row.getLockedUntil(), row.getLockouts(), clock.getAsLong(), policy);
+                : AttemptStatus.of(row.getFailures(), row.getLockedUntil(), row.getLockouts(), row.getLastFailure(),
+                        clock.getAsLong(), policy);
     }
 
     private static Reservation locked(CredentialAttemptEntity row, AttemptPolicy policy) {

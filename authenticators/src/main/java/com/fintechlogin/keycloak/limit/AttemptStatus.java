@@ -4,7 +4,8 @@ package com.fintechlogin.keycloak.limit;
  * Where a user's counter of one credential kind stands now, as an admin view or an "attempts left" message
  * shows it. Read without reserving anything, so it may be outdated by the time it is shown.
  *
- * @param failures consecutive failures that count (0 after an expired lock)
+ * @param failures consecutive failures that count (after an expired lock: 0, or one short of the limit where locks
+ *        grow)
  * @param locked whether an attempt made now would be refused
  * @param lockedUntil epoch millis the lock ends; {@link #NOT_LOCKED} when not locked;
  *        {@link #UNTIL_ADMIN_UNLOCK} when only an administrator can lift it
@@ -30,16 +31,23 @@ public record AttemptStatus(int failures, boolean locked, long lockedUntil, int 
     }
 
     /**
-     * The effective state of a stored counter at {@code now}, with the rules the reservation's SQL applies: an
-     * expired lock counts as no lock and no failures, but stays counted among the consecutive locks; failures at or
-     * over a limit that was lowered since they were counted lock as the next attempt would record it, escalation
-     * included.
+     * The effective state of a stored counter at {@code now}, with the rules the statements that count apply: failures
+     * older than the policy's quiet time, with no lock in force, are forgotten with their locks; an expired lock counts
+     * as no lock and the failures the policy leaves after one ({@link AttemptPolicy#failuresAfterLock}), but stays
+     * counted among the consecutive locks; failures at or over a limit that was lowered since they were counted lock
+     * as the next attempt would record it, growth and escalation included.
      */
-    static AttemptStatus of(int storedFailures, long storedLockedUntil, int storedLockouts, long now, AttemptPolicy policy) {
-        if (storedLockedUntil != NOT_LOCKED && storedLockedUntil <= now) {
-            return new AttemptStatus(0, false, NOT_LOCKED, policy.limit(), storedLockouts);
+    static AttemptStatus of(int storedFailures, long storedLockedUntil, int storedLockouts, long storedLastFailure,
+            long now, AttemptPolicy policy) {
+        boolean lockInForce = storedLockedUntil != NOT_LOCKED && storedLockedUntil > now;
+        if (!lockInForce && policy.forgets(storedLastFailure, now)) {
+            return clean(policy);
         }
-        if (storedLockedUntil != NOT_LOCKED) {
+        if (storedLockedUntil != NOT_LOCKED && !lockInForce) {
+            int failures = policy.failuresAfterLock();
+            return new AttemptStatus(failures, false, NOT_LOCKED, policy.limit() - failures, storedLockouts);
+        }
+        if (lockInForce) {
             return new AttemptStatus(storedFailures, true, storedLockedUntil, 0, storedLockouts);
         }
         if (storedFailures >= policy.limit()) {

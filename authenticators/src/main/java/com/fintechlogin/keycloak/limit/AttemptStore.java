@@ -24,9 +24,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * and each sees every failure counted before it. What is decided under that lock may then be written with
  * {@link #count}, {@link #reset} or {@link #lockOverLimit}.</li>
  * <li>{@link #tryReserve} counts with the conditional UPDATE {@link CredentialAttemptEntity#RESERVE}
- * ({@code failures = failures + 1 ... where ... failures < limit and not locked}), which waits for the row lock and
- * re-checks its WHERE clause against the committed row, so of N concurrent reservations against limit L at most L
- * are counted.</li>
+ * ({@code failures = failures + 1 ... where ... failures < limit and not locked and lockouts = locksBefore}), which
+ * waits for the row lock and re-checks its WHERE clause against the committed row, so of N concurrent reservations
+ * against limit L at most L are counted, and a lock's end computed for {@code locksBefore} consecutive locks is
+ * written only to a row that holds that many.</li>
  * </ul>
  *
  * <p>Every row read is detached at once: the writes are bulk updates, which bypass the entity manager, so a managed
@@ -69,46 +70,60 @@ final class AttemptStore {
     }
 
     /**
-     * Counts one failure of a row this transaction holds ({@link #lockUnlessLocked}) and whose lock is not in force:
-     * an ended lock is cleared first, then the reservation's UPDATE counts it, setting the lock (escalated or not)
-     * when it reaches the limit. Whether it counted: always, under the row lock, unless the limit was already reached.
+     * Counts one failure of a row this transaction holds ({@link #lockUnlessLocked}), whose lock is not in force and
+     * whose consecutive locks, read under that row lock, are {@code locksBefore}: an ended lock is cleared first, then
+     * the reservation's UPDATE counts it, setting the lock (grown or escalated as {@code locksBefore} says) when it
+     * reaches the limit. Whether it counted: always, under the row lock, unless the limit was already reached.
      */
-    boolean count(AttemptKey key, AttemptPolicy policy, long now) {
-        bind(em.createNamedQuery(CredentialAttemptEntity.CLEAR_EXPIRED_LOCK), key)
-                .setParameter("now", now)
-                .executeUpdate();
-        return reserveStatement(key, policy, now).executeUpdate() == 1;
+    boolean count(AttemptKey key, AttemptPolicy policy, long now, int locksBefore) {
+        clearExpiredLock(key, policy, now);
+        return reserveStatement(key, policy, now, locksBefore).executeUpdate() == 1;
     }
 
-    /** Locks failures already at a limit lowered since, escalation included. Whether it did. */
+    /**
+     * Forgets the failures and consecutive locks of a counter whose last failure is older than the policy's quiet
+     * time and whose lock is not in force, as Keycloak's maximum delta time does; nothing for a policy that never
+     * forgets. Whether it forgot. The check runs it only for a row it read as stale ({@link AttemptPolicy#forgets}),
+     * so that a right credential with nothing to forget still costs one statement.
+     */
+    boolean forgetStale(AttemptKey key, AttemptPolicy policy, long now) {
+        if (!policy.growth().forgets()) {
+            return false;
+        }
+        return bind(em.createNamedQuery(CredentialAttemptEntity.FORGET_STALE), key)
+                .setParameter("now", now)
+                .setParameter("forgetBefore", policy.forgetBefore(now))
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * Locks failures already at a limit lowered since, grown and escalated as the consecutive locks say. Whether it
+     * did: not when the row changed since it was read (another transaction locked or counted it first).
+     */
     boolean lockOverLimit(AttemptKey key, AttemptPolicy policy, long now) {
+        CredentialAttemptEntity row = find(key);
+        if (row == null) {
+            return false;
+        }
         return bind(em.createNamedQuery(CredentialAttemptEntity.LOCK_OVER_LIMIT), key)
                 .setParameter("limit", policy.limit())
-                .setParameter("temporaryLocks", policy.temporaryLocks())
-                .setParameter("untilAdminUnlock", AttemptStatus.UNTIL_ADMIN_UNLOCK)
-                .setParameter("lockedUntil", policy.lockEnd(now))
+                .setParameter("locksBefore", row.getLockouts())
+                .setParameter("lockedUntil", policy.lockedUntil(now, row.getLockouts()))
                 .executeUpdate() == 1;
     }
 
     /**
      * Reserves one attempt, answers LOCKED, or answers null when the row changed between the statements (it
-     * appeared, was reset or its lock ran out in between) and the caller must try again in a new transaction,
-     * whose statements see the change. Inserting the first row of a key flushes at once, so that a concurrent
-     * insert of the same key fails here as a {@link org.keycloak.models.ModelDuplicateException} (Keycloak's
+     * appeared, was reset, counted elsewhere or its lock ran out in between) and the caller must try again in a new
+     * transaction, whose statements see the change. Inserting the first row of a key flushes at once, so that a
+     * concurrent insert of the same key fails here as a {@link org.keycloak.models.ModelDuplicateException} (Keycloak's
      * entity manager converts it); the caller retries that too, and finds the row.
      */
     Reservation tryReserve(AttemptKey key, AttemptPolicy policy, long now) {
-        bind(em.createNamedQuery(CredentialAttemptEntity.CLEAR_EXPIRED_LOCK), key)
-                .setParameter("now", now)
-                .executeUpdate();
-        int counted = reserveStatement(key, policy, now).executeUpdate();
-        CredentialAttemptEntity row = find(key);
-        if (counted == 1) {
-            // The UPDATE took the row lock, held until commit: the row read is this reservation's.
-            return new Reservation(Reservation.Outcome.RESERVED, row.getFailures(), policy.limit(),
-                    row.getLockedUntil(), row.getLockouts());
-        }
-        if (row == null) {
+        forgetStale(key, policy, now);
+        clearExpiredLock(key, policy, now);
+        CredentialAttemptEntity seen = find(key);
+        if (seen == null) {
             boolean reached = policy.limit() == 1;
             long lockedUntil = reached ? policy.lockedUntil(now, 0) : AttemptStatus.NOT_LOCKED;
             int lockouts = reached ? 1 : 0;
@@ -119,13 +134,24 @@ final class AttemptStore {
             em.detach(first);
             return new Reservation(Reservation.Outcome.RESERVED, 1, policy.limit(), lockedUntil, lockouts);
         }
+        // Not read under a lock: the UPDATE counts only if the row still holds the consecutive locks seen here.
+        int counted = reserveStatement(key, policy, now, seen.getLockouts()).executeUpdate();
+        CredentialAttemptEntity row = find(key);
+        if (counted == 1) {
+            // The UPDATE took the row lock, held until commit: the row read is this reservation's.
+            return new Reservation(Reservation.Outcome.RESERVED, row.getFailures(), policy.limit(),
+                    row.getLockedUntil(), row.getLockouts());
+        }
+        if (row == null) {
+            return null;
+        }
         if (row.getLockedUntil() > now) {
             return new Reservation(Reservation.Outcome.LOCKED, row.getFailures(), policy.limit(),
                     row.getLockedUntil(), row.getLockouts());
         }
         if (row.getLockedUntil() == AttemptStatus.NOT_LOCKED && row.getFailures() >= policy.limit()
                 && lockOverLimit(key, policy, now)) {
-            // Read again under the row lock the UPDATE took: whether the lock escalated was decided in the database.
+            // Read again under the row lock the UPDATE took.
             CredentialAttemptEntity locked = find(key);
             return new Reservation(Reservation.Outcome.LOCKED, locked.getFailures(), policy.limit(),
                     locked.getLockedUntil(), locked.getLockouts());
@@ -173,12 +199,19 @@ final class AttemptStore {
                 .executeUpdate();
     }
 
-    private Query reserveStatement(AttemptKey key, AttemptPolicy policy, long now) {
+    /** An ended lock cleared, its failures left as the policy says ({@link AttemptPolicy#failuresAfterLock}). */
+    private void clearExpiredLock(AttemptKey key, AttemptPolicy policy, long now) {
+        bind(em.createNamedQuery(CredentialAttemptEntity.CLEAR_EXPIRED_LOCK), key)
+                .setParameter("failuresAfterLock", policy.failuresAfterLock())
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    private Query reserveStatement(AttemptKey key, AttemptPolicy policy, long now, int locksBefore) {
         return bind(em.createNamedQuery(CredentialAttemptEntity.RESERVE), key)
                 .setParameter("limit", policy.limit())
-                .setParameter("temporaryLocks", policy.temporaryLocks())
-                .setParameter("untilAdminUnlock", AttemptStatus.UNTIL_ADMIN_UNLOCK)
-                .setParameter("lockedUntil", policy.lockEnd(now))
+                .setParameter("locksBefore", locksBefore)
+                .setParameter("lockedUntil", policy.lockedUntil(now, locksBefore))
                 .setParameter("now", now);
     }
 

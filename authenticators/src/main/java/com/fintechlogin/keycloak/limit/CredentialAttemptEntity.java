@@ -31,29 +31,34 @@ import jakarta.persistence.UniqueConstraint;
     // and so not locked, and a row another transaction holds is re-read against this condition once it is free.
     @NamedQuery(name = CredentialAttemptEntity.FIND_UNLESS_LOCKED, query = "select a from " + CredentialAttemptEntity.NAME + " a"
             + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind and a.lockedUntil <= :now"),
+    // :failuresAfterLock is 0, or limit - 1 for a policy whose locks grow (AttemptPolicy#failuresAfterLock).
     @NamedQuery(name = CredentialAttemptEntity.CLEAR_EXPIRED_LOCK, query = "update " + CredentialAttemptEntity.NAME
-            + " a set a.failures = 0, a.lockedUntil = 0"
+            + " a set a.failures = :failuresAfterLock, a.lockedUntil = 0"
             + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
             + " and a.lockedUntil > 0 and a.lockedUntil <= :now"),
-    // lockedUntil is assigned first and lockouts second, so that both read the old failures and lockouts on
-    // MySQL/MariaDB too, which evaluate single-table assignments left to right (standard SQL reads the old row in
-    // every assignment). The casts keep H2 from typing the parameters after the literal 0 (INTEGER), which epoch
-    // millis overflow. The attempt that reaches the limit is one more consecutive lock; the lock after
-    // :temporaryLocks of them lasts until an admin unlocks (:untilAdminUnlock), the others end at :lockedUntil.
+    // Keycloak's maximum delta time: failures, and the consecutive locks with them, forgotten when the last one is
+    // older than :forgetBefore and no lock is in force (an ended lock or none: lockedUntil <= :now includes 0).
+    @NamedQuery(name = CredentialAttemptEntity.FORGET_STALE, query = "update " + CredentialAttemptEntity.NAME
+            + " a set a.failures = 0, a.lockedUntil = 0, a.lockouts = 0"
+            + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
+            + " and a.lockedUntil <= :now and a.lastFailure > 0 and a.lastFailure < :forgetBefore"
+            + " and (a.failures <> 0 or a.lockouts <> 0)"),
+    // The lock's end, :lockedUntil, is AttemptPolicy#lockedUntil for :locksBefore consecutive locks (growth and
+    // escalation included), and the statement counts only on a row that still holds :locksBefore of them: computed in
+    // Java, written only where it was computed for, on every database alike (no arithmetic in SQL). lockedUntil is
+    // assigned first and lockouts second, so that both read the old failures on MySQL/MariaDB too, which evaluate
+    // single-table assignments left to right (standard SQL reads the old row in every assignment). The cast keeps H2
+    // from typing the parameter after the literal 0 (INTEGER), which epoch millis overflow.
     @NamedQuery(name = CredentialAttemptEntity.RESERVE, query = "update " + CredentialAttemptEntity.NAME + " a set"
-            + " a.lockedUntil = case when a.failures + 1 < :limit then 0L"
-            + " when a.lockouts >= :temporaryLocks then cast(:untilAdminUnlock as Long)"
-            + " else cast(:lockedUntil as Long) end,"
+            + " a.lockedUntil = case when a.failures + 1 < :limit then 0L else cast(:lockedUntil as Long) end,"
             + " a.lockouts = case when a.failures + 1 < :limit then a.lockouts else a.lockouts + 1 end,"
             + " a.failures = a.failures + 1, a.lastFailure = :now"
             + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
-            + " and a.lockedUntil = 0 and a.failures < :limit"),
+            + " and a.lockedUntil = 0 and a.failures < :limit and a.lockouts = :locksBefore"),
     @NamedQuery(name = CredentialAttemptEntity.LOCK_OVER_LIMIT, query = "update " + CredentialAttemptEntity.NAME + " a set"
-            + " a.lockedUntil = case when a.lockouts >= :temporaryLocks then cast(:untilAdminUnlock as Long)"
-            + " else cast(:lockedUntil as Long) end,"
-            + " a.lockouts = a.lockouts + 1"
+            + " a.lockedUntil = cast(:lockedUntil as Long), a.lockouts = a.lockouts + 1"
             + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
-            + " and a.lockedUntil = 0 and a.failures >= :limit"),
+            + " and a.lockedUntil = 0 and a.failures >= :limit and a.lockouts = :locksBefore"),
     @NamedQuery(name = CredentialAttemptEntity.RESET, query = "update " + CredentialAttemptEntity.NAME
             + " a set a.failures = 0, a.lockedUntil = 0, a.lockouts = 0"
             + " where a.realmId = :realmId and a.userId = :userId and a.kind = :kind"
@@ -78,17 +83,19 @@ public class CredentialAttemptEntity {
     /** The row unless its lock is in force (an ended lock, or none); read under a pessimistic write lock. */
     static final String FIND_UNLESS_LOCKED = "fintechCredentialAttempt.findUnlessLocked";
     /**
-     * Turns a lock that has ended into a clean counter, so that the reservation after it starts from zero failures;
-     * the count of consecutive locks stays, so that the next lock escalates.
+     * Turns a lock that has ended into an unlocked counter, so that the reservation after it starts from zero failures
+     * (or, where locks grow, from one short of the limit); the count of consecutive locks stays, so that the next lock
+     * lengthens and escalates.
      */
     static final String CLEAR_EXPIRED_LOCK = "fintechCredentialAttempt.clearExpiredLock";
+    /** Forgets failures and consecutive locks whose last failure is old enough, for a policy that forgets. */
+    static final String FORGET_STALE = "fintechCredentialAttempt.forgetStale";
     /**
-     * Counts one more failure if, and only if, the counter is unlocked and below the limit; the failure that reaches
-     * the limit also counts a lock, and locks for good when the consecutive locks before it reached the policy's
-     * temporary ones.
+     * Counts one more failure if, and only if, the counter is unlocked, below the limit and still at the consecutive
+     * locks the lock's end was computed for; the failure that reaches the limit also counts a lock and sets that end.
      */
     static final String RESERVE = "fintechCredentialAttempt.reserve";
-    /** Locks failures already at a limit that was lowered since, as reaching the limit would have (escalation included). */
+    /** Locks failures already at a limit that was lowered since, as reaching the limit would have (growth and escalation included). */
     static final String LOCK_OVER_LIMIT = "fintechCredentialAttempt.lockOverLimit";
     /** A right credential or an administrator: no failures, no lock, no consecutive locks. */
     static final String RESET = "fintechCredentialAttempt.reset";
@@ -121,12 +128,13 @@ public class CredentialAttemptEntity {
 
     /**
      * Consecutive locks: counted by the reservation that reaches the limit, kept when a temporary lock ends, reset
-     * by a right credential or an administrator. Decides when a lock escalates to one until an administrator unlocks.
+     * by a right credential, an administrator or (where the policy forgets) a quiet time. Decides how long the next
+     * lock lasts and when a lock escalates to one until an administrator unlocks.
      */
     @Column(name = "LOCKOUTS", nullable = false)
     private int lockouts;
 
-    /** Epoch millis of the last counted failure (reservation); 0 if none. */
+    /** Epoch millis of the last counted failure (reservation); 0 if none. Decides when a policy that forgets forgets. */
     @Column(name = "LAST_FAILURE", nullable = false)
     private long lastFailure;
 

@@ -25,6 +25,11 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * temporary locks ({@value #MAX_TEMPORARY_LOCKOUTS}). The counter belongs to the user's PIN, not to a flow, so
  * when several PIN steps of the realm set overrides, the strictest of each applies everywhere — the API, the
  * token endpoint, the browser, the PIN change and the admin view all see one limit.
+ *
+ * <p>PIN locks do not lengthen as the password's do ({@link LockGrowth}): every one lasts the realm's first wait (or
+ * the step's lock seconds), and the escalation bounds the guesses instead — with the defaults, 5 wrong PINs for each
+ * of 4 locks, 20 in all, before an admin or a PIN reset must come. Device login keeps the same flat lock without the
+ * escalation ({@link #devicePolicy}).
  */
 public final class PinAttempts {
 
@@ -84,7 +89,8 @@ public final class PinAttempts {
      * The policy of device proofs and unknown device ids: the PIN's limit and lock, without its escalation. A lasting
      * lock there would be a denial of service anyone who knows an account number could cause with unknown ids, and
      * it protects little: new device ids are long and varied, a device proof alone records the lowest level, and a
-     * device with a key cannot be guessed at all.
+     * device with a key cannot be guessed at all. For the same reasons its lock does not lengthen either: the limit's
+     * guesses after every flat lock (7,200 a day with a 60-second wait) are nothing against 16 varied characters.
      */
     public static AttemptPolicy devicePolicy(RealmModel realm) {
         return policy(realm).neverEscalating();
@@ -134,7 +140,8 @@ public final class PinAttempts {
                 temporaryLocksOverridden = true;
             }
         }
-        return new AttemptPolicy(limit, lockMillis, temporaryLocks);
+        // Flat on purpose: the escalation, not a growing lock, bounds PIN guessing (see the class comment).
+        return new AttemptPolicy(limit, lockMillis, temporaryLocks, LockGrowth.FLAT);
     }
 
     /** A lock until admin unlock (0) is the strictest; otherwise the longer one. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
  * Two Keycloak 26.7.3 nodes with the extension, one PostgreSQL, Keycloak's default {@code jdbc-ping} discovery: what
@@ -199,6 +200,58 @@ class ClusterTest {
         String ciphertext = new ClientCrypto(key.get("publicKey").asText()).encryptDeviceId(DEVICE);
         assertOnb(b.deviceLogin(appToken, user.accountNumber(), ciphertext, key.get("keyRef").asText(), DEVICE), 200, "ONB200",
                 "device login on B");
+    }
+
+    @Test
+    @Order(6)
+    void whenAPasswordLockEndsFiftyParallelWrongPasswordsOverBothNodesEvaluateOneAndLockForLonger() throws Exception {
+        // The realm's linear growth with a short wait increment, set through node A's admin API as an admin would.
+        RealmRepresentation before = adminA.realm().toRepresentation();
+        RealmRepresentation shortWaits = adminA.realm().toRepresentation();
+        shortWaits.setWaitIncrementSeconds(2);
+        shortWaits.setMaxFailureWaitSeconds(30);
+        shortWaits.setBruteForceStrategy(RealmRepresentation.BruteForceStrategy.LINEAR);
+        adminA.realm().update(shortWaits);
+        try {
+            ClusterAdmin.User user = adminA.newUser(List.of());
+            for (int attempt = 0; attempt < Guessing.LIMIT; attempt++) {
+                FintechApi node = attempt % 2 == 0 ? a : b;
+                assertThat(node.userLogin(user.email(), "wrong-" + attempt).status()).as("wrong password %d", attempt + 1).isEqualTo(401);
+            }
+            awaitKeycloaksView(user.id(), false, Duration.ofSeconds(10));
+
+            long burst = System.nanoTime();
+            List<Http.Answer> answers = Guessing.inParallel(Guessing.GUESSES,
+                    i -> (i % 2 == 0 ? a : b).userLogin(user.email(), "wrong-again-" + i));
+
+            assertThat(answers).extracting(Http.Answer::status).as("one wrong password after a lock, then the next lock")
+                    .filteredOn(status -> status == 401).hasSize(1);
+            assertThat(answers).extracting(Http.Answer::status).filteredOn(status -> status != 401).containsOnly(423);
+            assertThat(b.userLogin(user.email(), user.password()).status()).as("the right password on B").isEqualTo(423);
+            awaitKeycloaksView(user.id(), false, Duration.ofSeconds(15));
+            // The lock began after the burst did; Keycloak's view rounds its end up to the second.
+            assertThat(Duration.ofNanos(System.nanoTime() - burst)).as("the second lock: 4 s, not the first's 2 s")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+            assertThat(a.userLogin(user.email(), user.password()).status()).as("the right password on A, after the lock").isEqualTo(200);
+        } finally {
+            RealmRepresentation restored = adminA.realm().toRepresentation();
+            restored.setWaitIncrementSeconds(before.getWaitIncrementSeconds());
+            restored.setMaxFailureWaitSeconds(before.getMaxFailureWaitSeconds());
+            restored.setBruteForceStrategy(before.getBruteForceStrategy());
+            adminA.realm().update(restored);
+        }
+    }
+
+    /** Polls Keycloak's attack-detection view of the user on node B, which mirrors the limiter's lock, until it shows {@code disabled}. */
+    private static void awaitKeycloaksView(String userId, boolean disabled, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Boolean.valueOf(disabled).equals(adminB.realm().attackDetection().bruteForceUserStatus(userId).get("disabled"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Keycloak's view of user " + userId + " did not show disabled=" + disabled + " within " + bound);
     }
 
     /** Last: node A stays down afterwards. */
