@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Each failure envelope's code table (a {@code oneOf}, one row per code) can be told apart by what a client reads: every
  * row requires its code field and fixes it to one value ({@code const} or an enum of one), and any two rows differ in a
- * field both require. A generated client, a linter and a reader of the document rely on it.
+ * field both require; and every fixed value names its type (a {@code const} without one becomes an untyped field, or an
+ * enum that does not compile, in generated Java and Kotlin clients); the envelope's own field lists exactly the rows'
+ * values (the Kotlin generator types the field from it). Generated clients, linters and readers rely on it.
  */
 class OpenApiCodeTablesTest {
 
@@ -40,6 +42,7 @@ class OpenApiCodeTablesTest {
             if (code != null) {
                 tables.add(pointer);
                 check(node.get("oneOf"), pointer + "/oneOf", code, faults);
+                listsTheRows(node, pointer, faults);
             }
         }
         if (node.isContainerNode()) {
@@ -72,12 +75,27 @@ class OpenApiCodeTablesTest {
             if (values(row.path("properties").path(code)).size() != 1) {
                 faults.add(at + ": " + code + " is not one value");
             }
+            row.path("properties").fields().forEachRemaining(field -> {
+                if (!values(field.getValue()).isEmpty() && !field.getValue().has("type")) {
+                    faults.add(at + ": " + field.getKey() + " fixes a value without naming its type");
+                }
+            });
             for (int j = 0; j < i; j++) {
                 if (!distinct(rows.get(j), row)) {
                     faults.add(at + ": cannot be told from row " + j + " (" + rows.get(j).path("title").asText() + ")");
                 }
             }
         }
+    }
+
+    private static void listsTheRows(JsonNode table, String pointer, List<String> faults) {
+        table.path("properties").fields().forEachRemaining(field -> {
+            Set<String> rows = new HashSet<>();
+            table.get("oneOf").forEach(row -> rows.addAll(values(row.path("properties").path(field.getKey()))));
+            if (!rows.isEmpty() && !values(field.getValue()).equals(rows)) {
+                faults.add(pointer + "/properties/" + field.getKey() + ": does not list exactly the rows' values " + rows);
+            }
+        });
     }
 
     /** Whether some field both rows require has values in one that the other does not allow. */
