@@ -23,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fintechlogin.client.ApiClient;
 import com.fintechlogin.client.ApiException;
+import com.fintechlogin.client.api.AdminEndpointsPinsAndDevicesApi;
 import com.fintechlogin.client.api.CardPortalLoginApi;
 import com.fintechlogin.client.api.EmailPasswordLoginApi;
 import com.fintechlogin.client.api.GetTokenApi;
@@ -30,6 +31,8 @@ import com.fintechlogin.client.api.MobileSignInApi;
 import com.fintechlogin.client.api.PartnerLoginApi;
 import com.fintechlogin.client.api.PinAndDeviceLoginApi;
 import com.fintechlogin.client.api.TheSignedInUsersPinAndDeviceApi;
+import com.fintechlogin.client.model.AdminPinRequest;
+import com.fintechlogin.client.model.AdminPinStatus;
 import com.fintechlogin.client.model.CardPortalFailure;
 import com.fintechlogin.client.model.CardPortalSuccess;
 import com.fintechlogin.client.model.CredentialUpdateFailure;
@@ -39,6 +42,7 @@ import com.fintechlogin.client.model.FPDR4005;
 import com.fintechlogin.client.model.GetTokenFailure;
 import com.fintechlogin.client.model.GetTokenSuccess;
 import com.fintechlogin.client.model.InvalidPassword;
+import com.fintechlogin.client.model.KeycloakError;
 import com.fintechlogin.client.model.LenientText;
 import com.fintechlogin.client.model.MobileSignInFailure;
 import com.fintechlogin.client.model.MobileSignInRequest;
@@ -74,7 +78,9 @@ import com.fintechlogin.keycloak.it.support.Tokens;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
@@ -92,6 +98,9 @@ class GeneratedJavaClientTest {
 
     @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
+
+    @InjectAdminClient
+    Keycloak admin;
 
     /** The client as an app configures it: only its base URL, the realm's fintech URL. */
     private ApiClient client() {
@@ -277,6 +286,28 @@ class GeneratedJavaClientTest {
         ApiException refusal = catchThrowableOfType(ApiException.class, () -> api.partnerLogin(sealed.keyValue(), sealed.keyValue(),
                 sealed.ivValue(), new PartnerRequest().encryptData(sealed.encryptData()), key.getData().getKeyRef()));
         assertThat(failure(refusal, 400, PartnerFailure.class).getResponse().getActualInstance()).isInstanceOf(FPDR4005.class);
+    }
+
+    /** The admin endpoints, at the document's admin server: the realm's URL under Keycloak's admin API, an admin's token. */
+    @Test
+    void adminPinEndpoints() throws Exception {
+        String accountNumber = DemoRealm.freshAccountNumber();
+        TestUser user = DemoRealm.newUser(realm, Map.of("accountNumber", List.of(accountNumber)), List.of(DemoRealm.pin("2580")));
+        ApiClient adminClient = new ApiClient();
+        adminClient.updateBaseUri(realm.getBaseUrl().replace("/realms/", "/admin/realms/") + "/fintech");
+        AdminEndpointsPinsAndDevicesApi api = new AdminEndpointsPinsAndDevicesApi(adminClient);
+        Map<String, String> adminToken = bearer(admin.tokenManager().getAccessTokenString());
+
+        api.adminResetPin(user.id(), new AdminPinRequest().pin(text("4826")), adminToken);
+        AdminPinStatus status = api.adminPinStatus(user.id(), adminToken);
+
+        assertThat(status.getConfigured()).isTrue();
+        assertThat(status.getLocked()).isFalse();
+        assertThat(status.getFailures()).isZero();
+
+        ApiException unknown = catchThrowableOfType(ApiException.class, () -> api.adminPinStatus("no-such-user", adminToken));
+        KeycloakError error = failure(unknown, 404, KeycloakError.class);
+        assertThat(error.getError() != null || error.getErrorMessage() != null).as(unknown.getResponseBody()).isTrue();
     }
 
     /** A partner's request as the API reference describes it: AES-256-GCM under a fresh key, its HMAC, the key wrapped. */
