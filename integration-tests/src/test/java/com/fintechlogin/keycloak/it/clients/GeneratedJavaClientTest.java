@@ -3,24 +3,12 @@ package com.fintechlogin.keycloak.it.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.SecureRandom;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.OAEPParameterSpec;
-import javax.crypto.spec.PSource;
-import javax.crypto.spec.SecretKeySpec;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fintechlogin.bench.ClientCrypto;
 import com.fintechlogin.client.ApiClient;
 import com.fintechlogin.client.ApiException;
 import com.fintechlogin.client.api.AdminEndpointsPinsAndDevicesApi;
@@ -272,7 +260,7 @@ class GeneratedJavaClientTest {
         realm.admin().users().get(user.id()).roles().realmLevel().add(List.of(partner));
         String userName = realm.admin().users().get(user.id()).toRepresentation().getUsername();
         PublicKeySuccess key = new PinAndDeviceLoginApi(client()).publicKey();
-        Sealed sealed = Sealed.of(key.getData().getPublicKey(), "{\"userName\":\"" + userName + "\",\"password\":\"" + user.password()
+        ClientCrypto.Sealed sealed = new ClientCrypto(key.getData().getPublicKey()).seal("{\"userName\":\"" + userName + "\",\"password\":\"" + user.password()
                 + "\",\"timestamp\":" + System.currentTimeMillis() + "}");
         PartnerLoginApi api = new PartnerLoginApi(client());
 
@@ -308,29 +296,5 @@ class GeneratedJavaClientTest {
         ApiException unknown = catchThrowableOfType(ApiException.class, () -> api.adminPinStatus("no-such-user", adminToken));
         KeycloakError error = failure(unknown, 404, KeycloakError.class);
         assertThat(error.getError() != null || error.getErrorMessage() != null).as(unknown.getResponseBody()).isTrue();
-    }
-
-    /** A partner's request as the API reference describes it: AES-256-GCM under a fresh key, its HMAC, the key wrapped. */
-    private record Sealed(String encryptData, String hmac, String keyValue, String ivValue) {
-
-        static Sealed of(String publicKey, String payload) throws GeneralSecurityException {
-            byte[] aesKey = new byte[32];
-            byte[] iv = new byte[12];
-            RANDOM.nextBytes(aesKey);
-            RANDOM.nextBytes(iv);
-            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
-            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(aesKey, "AES"), new GCMParameterSpec(128, iv));
-            String encryptData = b64(aes.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(aesKey, "HmacSHA256"));
-            Cipher rsa = Cipher.getInstance("RSA/ECB/OAEPPadding");
-            rsa.init(Cipher.ENCRYPT_MODE, KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey))),
-                    new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
-            return new Sealed(encryptData, b64(mac.doFinal(encryptData.getBytes(StandardCharsets.UTF_8))), b64(rsa.doFinal(aesKey)), b64(iv));
-        }
-
-        private static String b64(byte[] bytes) {
-            return Base64.getEncoder().encodeToString(bytes);
-        }
     }
 }
