@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Sourced by test.sh: makes sure the machine has what the tests use besides Maven and a JDK — Debian's chromium and
 # chromium-driver (browser tests), postgresql (the two-node cluster test), curl and openssl (the documented examples),
-# wrk (the benchmark's load generator, which its smoke test runs).
+# wrk (the benchmark's load generator, which its smoke test runs), nodejs and npm (the OpenAPI document's lint and the
+# TypeScript client's compile, api-clients).
 # Installs the missing ones with apt-get when run as root on Debian; otherwise stops at once, naming what is missing
 # and the command that installs it, before any test runs.
 #   ensure_test_prerequisites
 
 # command on PATH -> Debian package that provides it
-TEST_COMMANDS=(chromium:chromium chromedriver:chromium-driver pg_lsclusters:postgresql curl:curl openssl:openssl wrk:wrk)
+TEST_COMMANDS=(chromium:chromium chromedriver:chromium-driver pg_lsclusters:postgresql curl:curl openssl:openssl wrk:wrk node:nodejs npm:npm)
 
 missing_test_packages() {
     local entry missing=()

@@ -60,6 +60,17 @@ final class AdminClient {
         send("PUT", "/admin/realms/" + realm, changes, 204);
     }
 
+    /**
+     * Ends every user session of the realm (Keycloak's {@code logout-all}), then puts back the realm's not-before,
+     * which {@code logout-all} moves to now: left there, it would refuse every token issued before, the app tokens
+     * that mobile sign-in and PIN login present included.
+     */
+    void endUserSessions() {
+        long notBefore = realm().path("notBefore").asLong(0);
+        send("POST", "/admin/realms/" + realm + "/logout-all", null, 200);
+        updateRealm(Map.of("notBefore", notBefore));
+    }
+
     /** The server's Keycloak version, as its admin console shows it. */
     String serverVersion() {
         return send("GET", "/admin/serverinfo", null, 200).at("/systemInfo/version").asText("unknown");

@@ -338,7 +338,10 @@ public final class Benchmark {
     /**
      * Mobile sign-in and PIN login again after growing the population to {@code scaleUsers}: first straight after
      * seeding (most users not in Keycloak's user cache yet), then after every user logged in once, which is the figure
-     * compared with the small population's (see {@link UserCacheWarm}).
+     * compared with the small population's (see {@link UserCacheWarm}). Each time the realm's user sessions are ended
+     * first, as the small population's rounds began on a fresh server: otherwise the large windows would also carry
+     * every session the run made before them (the warm pass alone makes one per user), and measure the session store's
+     * size rather than the realm's.
      */
     private List<Report.Scale> scale(List<Measurement> small, WrkMeasurement measurement) throws Exception {
         if (options.scaleUsers() <= options.users()) {
@@ -347,6 +350,7 @@ public final class Benchmark {
         seeder.seed(options.users(), options.scaleUsers());
         Scenarios large = new Scenarios(http, options.realmUrl(), options.scaleUsers(), options.concurrency());
         List<WrkMeasurement.Load> loads = List.of(replayed(large.mobileSignIn()), replayed(large.pinLogin()));
+        admin.endUserSessions();
         List<Measurement> cold = measurement.measure(loads);
         UserCacheWarm.Done warm = new UserCacheWarm(http, options.concurrency())
                 .everyUserOnce(large.pinLoginOfEveryUser(), options.scaleUsers());
@@ -357,6 +361,7 @@ public final class Benchmark {
                     + " PIN logins that fill the user cache failed: the scale figures would not compare like with like");
         }
         List<Report.Scale> scales = new ArrayList<>();
+        admin.endUserSessions();
         List<Measurement> warmed = measurement.measure(loads);
         for (int i = 0; i < warmed.size(); i++) {
             Measurement atScale = warmed.get(i);

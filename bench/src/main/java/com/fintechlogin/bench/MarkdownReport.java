@@ -253,8 +253,9 @@ final class MarkdownReport {
         }
         md.append("Median latency of the same API with a small and a large number of users in the realm, Keycloak's "
                 + "user cache holding the population each time, as on a server that has been up a while: the small "
-                + "one after the warmup, the large one after every user logged in once (PIN login). Beside them, not "
-                + "judged, the large population straight after seeding, most logins loading their user from the "
+                + "one after the warmup, the large one after every user logged in once (PIN login), each large window "
+                + "after the realm's user sessions were ended, as the small one began on a fresh server. Beside them, "
+                + "not judged, the large population straight after seeding, most logins loading their user from the "
                 + "database: what the first logins after a restart pay.\n\n");
         md.append(row("API", "users (small → large)", "p50 ms small", "p50 ms large", "ratio large/small", "target",
                 "met?", "p50 ms large, cold cache"));

@@ -76,7 +76,7 @@ public final class PinLoginStep extends DirectGrantStep {
         if (usedDevice != null && verdict.right()) {
             new DeviceCredentialProvider(context.getSession()).recordUse(context.getRealm(), user, usedDevice);
         }
-                // A PIN alone is something the user knows, like a password; on their registered device it is two factors.
+        // A PIN alone is something the user knows, like a password; on their registered device it is two factors.
         LoginFailures.conclude(context, verdict, PinCredentialModel.TYPE,
                 onRegisteredDevice ? AuthenticationLevel.PIN_ON_DEVICE : AuthenticationLevel.PASSWORD);
     }
