@@ -1,5 +1,6 @@
 package com.fintechlogin.keycloak.it.cluster;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +44,23 @@ final class ClusterAdmin implements AutoCloseable {
     List<String> loginErrorReasons(String userId) {
         List<EventRepresentation> events = realm().getEvents(List.of("LOGIN_ERROR"), null, userId, null, null, null, 0, 1000);
         return events.stream().map(event -> event.getDetails() == null ? null : event.getDetails().get("reason")).toList();
+    }
+
+    /**
+     * The {@code error} of each of the user's stored LOGIN_ERROR events, once there are {@code count} of them: Keycloak's
+     * own grant names what it did with the password there ({@code invalid_user_credentials}: evaluated and wrong;
+     * {@code user_temporarily_disabled}: refused unread).
+     */
+    List<String> awaitLoginErrors(String userId, int count, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            List<String> errors = realm().getEvents(List.of("LOGIN_ERROR"), null, userId, null, null, null, 0, 1000).stream()
+                    .map(EventRepresentation::getError).toList();
+            if (errors.size() >= count || System.nanoTime() > deadline) {
+                return errors;
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** The extension's admin view of a user's PIN: {@code configured}, {@code failures}, {@code locked}, ... */

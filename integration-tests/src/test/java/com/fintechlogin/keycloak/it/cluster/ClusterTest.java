@@ -242,6 +242,43 @@ class ClusterTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void thirtyParallelWrongPasswordsOnKeycloaksOwnGrantOverBothNodesEvaluateAtMostTheLimit() throws Exception {
+        // A stranger who knows a customer's email guesses on Keycloak's own password grant (admin-cli) instead of the
+        // APIs, 30 at once, half on each node. Keycloak's refusal of a login of a user in progress is per node and off
+        // here (TwoNodeCluster.CONCURRENT_LOGINS): only the detector's turn on the password counter's row, in the one
+        // database, keeps the evaluated passwords within the realm's limit (the demo realm's 5).
+        ClusterAdmin.User user = adminA.newUser(List.of());
+        int guesses = 30;
+        List<Http.Answer> answers = Guessing.inParallel(guesses,
+                i -> (i % 2 == 0 ? a : b).keycloakPasswordGrant(user.email(), "wrong-" + i));
+
+        assertThat(answers).as("no guess got tokens").allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+            assertThat(answer.json().get("error").asText()).as(answer.body()).isEqualTo("invalid_grant");
+        });
+        List<String> errors = adminB.awaitLoginErrors(user.id(), guesses, Duration.ofSeconds(15));
+        assertThat(errors).as("every guess left a login error").hasSize(guesses);
+        long evaluated = errors.stream().filter("invalid_user_credentials"::equals).count();
+        assertThat(evaluated).as("passwords evaluated out of %d parallel guesses over both nodes (%s)", guesses, errors)
+                .isBetween(1L, (long) Guessing.LIMIT);
+        assertThat(errors).as("the other guesses were refused unread").filteredOn(error -> !"invalid_user_credentials".equals(error))
+                .containsOnly("user_temporarily_disabled");
+
+        // The limit was reached: the password is locked on both nodes, for Keycloak's grant and the API alike.
+        awaitKeycloaksView(user.id(), true, Duration.ofSeconds(10));
+        for (FintechApi node : List.of(a, b)) {
+            Http.Answer right = node.keycloakPasswordGrant(user.email(), user.password());
+            assertThat(right.status()).as("the right password on %s's grant, locked: %s", node.node(), right.body()).isEqualTo(400);
+            assertThat(right.json().has("access_token")).as("tokens for the right password on %s", node.node()).isFalse();
+        }
+        assertThat(b.userLogin(user.email(), user.password()).status()).as("the right password on B's email/password API")
+                .isEqualTo(423);
+        System.out.printf("cluster: 30 parallel wrong passwords on Keycloak's own grant (15 on A, 15 on B): %d evaluated, "
+                + "%d refused unread; the right password after them got no tokens on either node%n", evaluated, guesses - evaluated);
+    }
+
     /** Polls Keycloak's attack-detection view of the user on node B, which mirrors the limiter's lock, until it shows {@code disabled}. */
     private static void awaitKeycloaksView(String userId, boolean disabled, Duration bound) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();

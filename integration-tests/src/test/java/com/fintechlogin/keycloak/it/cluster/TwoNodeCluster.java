@@ -11,7 +11,8 @@ import com.fintechlogin.keycloak.it.support.FintechServerConfig;
 
 /**
  * Two Keycloak nodes on this machine sharing one PostgreSQL database, found by each other through Keycloak's default
- * {@code jdbc-ping} discovery, with the project's JARs and the demo realm (imported by node A). Everything lives
+ * {@code jdbc-ping} discovery, with the project's JARs and the demo realm (imported by node A), Keycloak's per-node
+ * refusal of concurrent logins of a user off ({@link #CONCURRENT_LOGINS}). Everything lives
  * under {@code cluster.work.dir} (integration-tests/target/cluster), node logs included.
  */
 final class TwoNodeCluster implements AutoCloseable {
@@ -24,6 +25,14 @@ final class TwoNodeCluster implements AutoCloseable {
      */
     static final String PUBLIC_URL = "http://localhost:8480";
     private static final Duration BOOT = Duration.ofMinutes(4);
+    /**
+     * Turns off Keycloak's refusal of a second login of a user already in progress on the node. That refusal lives in one
+     * node's memory and already serializes a burst of Keycloak's own password grants there, so a test of the extension's
+     * turn on the password counter could not fail with it on; a cluster does not get it across nodes anyway, and an
+     * operator may turn it off. With it off every node lets parallel logins of one user through, and only the
+     * extension's row locks in the shared database can keep guesses within the limit, which is what the cases check.
+     */
+    static final String CONCURRENT_LOGINS = "--spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true";
     /** Logged by a node after its database schema (Keycloak's and the extension's) is in place. */
     private static final String SCHEMA_READY = "JGroups JDBC_PING discovery enabled";
 
@@ -63,11 +72,11 @@ final class TwoNodeCluster implements AutoCloseable {
                 new KeycloakNode("A", homeA, new KeycloakNode.Ports(8181, 9181, 7901), work.resolve("node-a.log")),
                 new KeycloakNode("B", homeB, new KeycloakNode.Ports(8282, 9282, 7902), work.resolve("node-b.log")));
         try {
-            cluster.a.start(PUBLIC_URL, vault, List.of("--import-realm"));
+            cluster.a.start(PUBLIC_URL, vault, List.of("--import-realm", CONCURRENT_LOGINS));
             // Two nodes creating the schema of an empty database at once collide (Liquibase's own tables): B starts once
             // A has created it, which A logs just before it sets up clustering.
             cluster.a.awaitLogLine(SCHEMA_READY, BOOT);
-            cluster.b.start(PUBLIC_URL, vault, List.of());
+            cluster.b.start(PUBLIC_URL, vault, List.of(CONCURRENT_LOGINS));
             cluster.a.awaitReady(REALM, BOOT);
             cluster.b.awaitReady(REALM, BOOT);
             cluster.a.awaitClusterSize(2, Duration.ofMinutes(1));
