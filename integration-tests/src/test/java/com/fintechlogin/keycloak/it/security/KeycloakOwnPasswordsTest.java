@@ -245,6 +245,35 @@ class KeycloakOwnPasswordsTest {
     }
 
     @Test
+    void aDisabledCustomersPasswordCannotBeTestedOnKeycloaksPasswordGrant() throws Exception {
+        // An admin suspended the customer. Keycloak's grant checks a disabled user's password after its brute-force
+        // check and uncounted, and answers "Account disabled" to the right one only: a stranger could test passwords
+        // without limit. Every guess must get the same answer, and none may count.
+        Customer customer = customer();
+        var representation = realm.admin().users().get(customer.user().id()).toRepresentation();
+        representation.setEnabled(false);
+        realm.admin().users().get(customer.user().id()).update(representation);
+
+        List<String> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < LIMIT + 2; i++) {
+            answers.add(passwordGrant(realm.getBaseUrl(), customer.user().email(), "wrong-" + i).json()
+                    .path("error_description").asText());
+        }
+        Http.Answer right = passwordGrant(realm.getBaseUrl(), customer.user().email(), customer.user().password());
+
+        assertThat(right.status()).as(right.body()).isEqualTo(400);
+        assertThat(right.json().path("error_description").asText()).as("the right password's answer")
+                .isEqualTo("Invalid user credentials");
+        assertThat(answers).as("the wrong passwords' answers").containsOnly("Invalid user credentials");
+        assertThat(loginPage().signIn(customer.user().email(), customer.user().password())).isFalse();
+
+        representation.setEnabled(true);
+        realm.admin().users().get(customer.user().id()).update(representation);
+        assertThat(passwordGrant(realm.getBaseUrl(), customer.user().email(), customer.user().password()).status())
+                .as("the guesses while disabled counted nothing").isEqualTo(200);
+    }
+
+    @Test
     void aRealmWithoutTheExtensionsStepsKeepsKeycloaksOwnLockout() throws Exception {
         // The extension's part in Keycloak's brute-force detection is server-wide; a realm that uses none of its steps
         // (like master) must see Keycloak's own behaviour: its permanent lockout disables the user.

@@ -101,6 +101,28 @@ class LockLanesTest {
                 .toList();
     }
 
+    /** Keycloak's password grant on its built-in admin-cli client: tokens for the right password, unless locked. */
+    private Http.Answer keycloaksPasswordGrant(Customer customer) {
+        return Http.postForm(realm.getBaseUrl() + "/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", "admin-cli", "username", customer.user().email(), "password", customer.user().password()), Map.of());
+    }
+
+    /**
+     * Keycloak's own password logins take the right password while another kind's lock is in force: its page (the
+     * account console's sign-in) and its grant. The lock shows in Keycloak's view before and after.
+     */
+    private void assertKeycloaksOwnPasswordLoginsOpen(Customer customer) {
+        assertThat(realm.admin().attackDetection().bruteForceUserStatus(customer.user().id()).get("disabled"))
+                .as("Keycloak's view shows the lock").isEqualTo(true);
+        assertThat(new KeycloakLoginPage(realm.getBaseUrl()).signIn(customer.user().email(), customer.user().password()))
+                .as("Keycloak's own page takes the right password").isTrue();
+        Http.Answer grant = keycloaksPasswordGrant(customer);
+        assertThat(grant.status()).as("Keycloak's password grant: %s", grant.body()).isEqualTo(200);
+        assertThat(grant.json().hasNonNull("access_token")).isTrue();
+        assertThat(realm.admin().attackDetection().bruteForceUserStatus(customer.user().id()).get("disabled"))
+                .as("Keycloak's view still shows the lock").isEqualTo(true);
+    }
+
     private static void assertOnb(Http.Answer answer, String code) {
         assertThat(answer.json().get("resCode").asText()).as(answer.body()).isEqualTo(code);
     }
@@ -140,6 +162,29 @@ class LockLanesTest {
 
         assertThat(logins().emailPassword(customer.user().email(), customer.user().password()).status()).isEqualTo(200);
         assertThat(logins().cardPortal(customer.mobile(), customer.user().password()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPinLockLeavesKeycloaksOwnPasswordPageAndGrantOpen() throws Exception {
+        Customer customer = customer();
+
+        lockThePin(customer);
+
+        assertKeycloaksOwnPasswordLoginsOpen(customer);
+        assertOnb(logins().pinLogin(customer.accountNumber(), PIN, customer.device()), "ONB028");
+    }
+
+    @Test
+    void aDeviceLockLeavesKeycloaksOwnPasswordPageAndGrantOpen() throws Exception {
+        // Anyone with the account number and the app's public client secret can send wrong device proofs.
+        Customer customer = customer();
+        for (int i = 0; i < LIMIT; i++) {
+            assertOnb(logins().deviceLogin(customer.accountNumber(), "anid:guessed-" + UUID.randomUUID()), "ONB026");
+        }
+        DemoRealm.awaitKeycloakLockout(realm, customer.user().id());
+
+        assertKeycloaksOwnPasswordLoginsOpen(customer);
+        assertOnb(logins().deviceLogin(customer.accountNumber(), customer.device()), "ONB028");
     }
 
     @Test
