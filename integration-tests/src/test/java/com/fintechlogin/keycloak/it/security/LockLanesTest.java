@@ -260,4 +260,49 @@ class LockLanesTest {
 
         assertOnb(logins().pinLogin(customer.accountNumber(), PIN, customer.device()), "ONB200");
     }
+
+    @Test
+    void withTheRealmOptionOnKeycloaksOwnPasswordGrantCountsInTheApisPasswordLimit() throws Exception {
+        // Account-wide, Keycloak's page and grant must still take their turn on the one password counter: a right
+        // password there starts the count again, as it does on the APIs, and a wrong one there counts toward the APIs'
+        // lock (without it, parallel guesses over two nodes are bounded by Keycloak's detector only, which records
+        // after the evaluation).
+        DemoRealm.setRealmAttribute(realm, ACCOUNT_WIDE, "true");
+        Customer customer = customer();
+        for (int i = 0; i < LIMIT - 1; i++) {
+            assertThat(logins().emailPassword(customer.user().email(), "wrong-" + i).status()).isEqualTo(401);
+        }
+        awaitKeycloaksFailures(customer, LIMIT - 1);
+
+        Http.Answer grant = keycloaksPasswordGrant(customer);
+        assertThat(grant.status()).as("Keycloak's password grant: %s", grant.body()).isEqualTo(200);
+
+        for (int i = 0; i < LIMIT - 1; i++) {
+            assertThat(logins().emailPassword(customer.user().email(), "again-" + i).status())
+                    .as("wrong password %d after the right one on Keycloak's grant", i + 1).isEqualTo(401);
+        }
+        assertThat(logins().emailPassword(customer.user().email(), customer.user().password()).status()).isEqualTo(200);
+
+        for (int i = 0; i < LIMIT - 1; i++) {
+            Http.Answer wrong = Http.postForm(realm.getBaseUrl() + "/protocol/openid-connect/token", Map.of("grant_type",
+                    "password", "client_id", "admin-cli", "username", customer.user().email(), "password", "grant-" + i), Map.of());
+            assertThat(wrong.status()).as(wrong.body()).isEqualTo(400);
+        }
+        assertThat(logins().emailPassword(customer.user().email(), "api-last").status()).as("the last attempt").isEqualTo(401);
+        assertThat(logins().emailPassword(customer.user().email(), customer.user().password()).status())
+                .as("the password counter is locked").isEqualTo(423);
+    }
+
+    /** Keycloak's detector records asynchronously: waits until its view counts {@code failures} of the customer. */
+    private void awaitKeycloaksFailures(Customer customer, int failures) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            Object counted = realm.admin().attackDetection().bruteForceUserStatus(customer.user().id()).get("numFailures");
+            if (counted instanceof Number number && number.intValue() >= failures) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Keycloak's view did not count " + failures + " failures of " + customer.user().id());
+    }
 }
