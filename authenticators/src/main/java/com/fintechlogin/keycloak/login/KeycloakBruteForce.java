@@ -31,6 +31,9 @@ import org.keycloak.services.managers.DefaultBruteForceProtector;
  */
 public final class KeycloakBruteForce {
 
+    /** The provider id of Keycloak's own brute-force detector (its {@code DefaultBruteForceProtectorFactory}). */
+    public static final String KEYCLOAKS_DETECTOR = "default-brute-force-detector";
+
     private KeycloakBruteForce() {
     }
 
@@ -46,9 +49,10 @@ public final class KeycloakBruteForce {
             return;
         }
         if (LockoutScope.accountWide(realm)) {
-            // Without categories Keycloak counts it whatever the credential.
-            session.getProvider(BruteForceProtector.class).failedLogin(realm, user, session.getContext().getConnection(),
-                    session.getContext().getHttpRequest().getUri(), null);
+            // Without categories Keycloak counts it whatever the credential. Keycloak's own detector, not the server's
+            // (the extension's), which drops a failure without a category where passwords count in the limiter.
+            session.getProvider(BruteForceProtector.class, KEYCLOAKS_DETECTOR).failedLogin(realm, user,
+                    session.getContext().getConnection(), session.getContext().getHttpRequest().getUri(), null);
             return;
         }
         UserLoginFailureModel record = session.loginFailures().getUserLoginFailure(realm, user.getId());

@@ -30,13 +30,15 @@ public final class LockoutScope {
 
     /**
      * Whether Keycloak's own password checks in the realm — its username and password page, its password grant — count
-     * in the limiter's password counter rather than in Keycloak's detector ({@code password.BruteForceDetector}): where the
-     * realm detects brute force, keeps locks with their credential, and logs in with a step of this project in any of
-     * its flows. A realm that uses none of the steps (master, say) keeps Keycloak's detector exactly as it is: nothing
-     * of the extension counts or locks there, so there is no lane to share.
+     * in the limiter's password counter ({@code password.BruteForceDetector}): where the realm detects brute force and
+     * logs in with a step of this project in any of its flows, whatever the lock's scope. Account-wide they are
+     * reported to Keycloak's detector as well, as the APIs' wrong passwords are; without the counter there, parallel
+     * guesses on them were bounded only by Keycloak's detector, which records after the evaluation, and the APIs'
+     * password lock (a lasting one too) did not close them. A realm that uses none of the steps (master, say) keeps
+     * Keycloak's detector exactly as it is: nothing of the extension counts or locks there, so there is no lane to share.
      */
     public static boolean keycloakPasswordsInTheLimiter(RealmModel realm) {
-        return realm.isBruteForceProtected() && !accountWide(realm) && usesTheExtensionsSteps(realm);
+        return realm.isBruteForceProtected() && usesTheExtensionsSteps(realm);
     }
 
     private static boolean usesTheExtensionsSteps(RealmModel realm) {

@@ -12,8 +12,10 @@ import com.fintechlogin.keycloak.login.LockoutScope;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.keycloak.common.ClientConnection;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -30,8 +32,9 @@ import org.keycloak.services.managers.BruteForceProtector;
  *
  * <p>There, a wrong password Keycloak's form found is counted by the limiter (never twice: the project's own steps
  * report their wrong passwords without the flow's failure path), Keycloak's record of the user shows the lock when it
- * is reached, and nothing disables the user; a right one starts the password count again, and Keycloak's record keeps
- * what the other kinds still hold. Keycloak's forms ask {@link #isTemporarilyDisabled} before they evaluate a password;
+ * is reached, and, per credential, nothing disables the user; a right one starts the password count again, and
+ * Keycloak's record keeps what the other kinds still hold. Where the realm makes locks account-wide, the wrong password
+ * is also reported to Keycloak's detector, as the APIs' are, and every other failure is Keycloak's as before. Keycloak's forms ask {@link #isTemporarilyDisabled} before they evaluate a password;
  * the answer includes the password counter's lock, so their refusal never rests on the record alone (Keycloak lets a
  * record expire while a lock that only an admin lifts still holds). Everything else — other realms (master), other credentials (OTP), the record and
  * Keycloak's permanent lockout — is Keycloak's default detector, unchanged.
@@ -57,6 +60,11 @@ final class BruteForceDetector implements BruteForceProtector {
             return;
         }
         if (!keycloaksPasswordCheck(categories)) {
+            if (LockoutScope.accountWide(realm)) {
+                // Account-wide, Keycloak's detector counts every other failure, as Keycloak alone would.
+                keycloaks.failedLogin(realm, user, connection, uri, categories);
+                return;
+            }
             // Only Keycloak's other credentials (OTP, recovery codes) are its detector's. A failure without a category
             // checked no credential of the user (a flow that failed before any, a refused user); Keycloak would count
             // it for the user found by the name given, and with a permanent lockout disable them.
@@ -66,7 +74,8 @@ final class BruteForceDetector implements BruteForceProtector {
             return;
         }
         // Keycloak's form evaluated the password under the counter's row lock its pre-check took
-        // (isTemporarilyDisabled); the limiter counts the verdict in the same transaction.
+        // (isTemporarilyDisabled); the limiter counts the verdict in the same transaction, and account-wide also
+        // reports it to Keycloak's detector, as the APIs do.
         Verdict verdict = PasswordCheck.count(session, realm, user, false);
         if (verdict.outcome() == Verdict.Outcome.WRONG) {
             KeycloakBruteForce.reportFailure(session, realm, user, verdict, CredentialKinds.PASSWORD);
@@ -85,42 +94,68 @@ final class BruteForceDetector implements BruteForceProtector {
     }
 
     /**
-     * Whether Keycloak should treat the user as locked: its record's lock (which shows every kind's), or, where its own
-     * password checks count in the limiter, the password counter's lock. One exception there: Keycloak's save of a user
-     * as enabled ({@code PUT /admin/realms/{realm}/users/{id}}) asks this to decide whether the save also unlocks, and
-     * deletes the record if so. The record shows the counters' locks, which an admin who edits an enabled user did not
-     * ask to lift (a lasting PIN lock, say, while correcting a name): the answer there is no, and the record stays.
-     * Enabling a disabled user, and Keycloak's unlock, still lift every lock.
+     * Whether Keycloak should treat the user as locked. Where its own password checks count in the limiter:
      *
-     * <p>Every other caller outside the admin API is a login about to decide on the user, and Keycloak's password steps
-     * ask right before they evaluate the password (its username and password form, the grant's
-     * {@code ValidateUsername} ahead of {@code ValidatePassword}). There the answer takes the password counter's row
-     * lock in the request's transaction, as the APIs' limiter does, so the evaluation runs under it and
-     * {@link #failedLogin}/{@link #successfulLogin} count in the same transaction: N parallel guesses evaluate at most
-     * the limit. Keycloak's own refusal of a second login of a user in progress does not do that on its own: it lives
-     * in one node's memory (each node lets its own login of the user through) and is off when the server allows
-     * concurrent requests. The admin API's callers only read (the attack-detection view, the user list) and are told by path, not by
-     * the authentication session, so that a login route Keycloak adds without one still takes its turn.
+     * <p><b>The admin API</b> reads. Its views (the attack-detection status, the user list) show every kind's lock: the
+     * record's, which shows them all, or the password counter's. One exception: Keycloak's save of a user as enabled
+     * ({@code PUT /admin/realms/{realm}/users/{id}}) asks this to decide whether the save also unlocks, and deletes the
+     * record if so. Per credential the record shows the counters' locks, which an admin who edits an enabled user did
+     * not ask to lift (a lasting PIN lock, say, while correcting a name): the answer there is no, and the record stays.
+     * Enabling a disabled user, and Keycloak's unlock, still lift every lock. Account-wide the record is the lock, and
+     * the save lifts it as Keycloak's would. The admin API's callers are told by path, not by the authentication session,
+     * so that a login route Keycloak adds without one still takes its turn.
+     *
+     * <p><b>Every other caller is a login</b> about to decide on the user. A disabled user is locked: Keycloak's grant
+     * would otherwise evaluate a disabled user's password after this check, uncounted, and tell a right one from a
+     * wrong one ("Account disabled"), a password oracle without limit for a customer an admin suspended. Then Keycloak's
+     * own lock. Per credential the record is Keycloak's lock only where Keycloak counted something in it (an OTP's or a
+     * recovery code's failures): the extension writes every kind's lock there for the view, with no counts, and a PIN or
+     * device lock must not close the password logins. So a record with no counts of Keycloak's is skipped, and with it,
+     * while that record shows a lock, Keycloak's refusal of a second login of a user in progress (it cannot be asked
+     * without the record); Keycloak's password steps do not need it, the counter's row lock below serializes them.
+     * Account-wide the record closes every login. Last, the password counter: Keycloak's password steps ask right
+     * before they evaluate the password (its username and password form, the grant's {@code ValidateUsername} ahead of
+     * {@code ValidatePassword}), so the answer takes the counter's row lock in the request's transaction, as the APIs'
+     * limiter does; the evaluation runs under it and {@link #failedLogin}/{@link #successfulLogin} count in the same
+     * transaction: N parallel guesses evaluate at most the limit. Keycloak's own refusal of a login in progress does not
+     * do that on its own: it lives in one node's memory (each node lets its own login of the user through) and is off
+     * when the server allows concurrent requests.
      */
     @Override
     public boolean isTemporarilyDisabled(KeycloakSession session, RealmModel realm, UserModel user) {
         if (!LockoutScope.keycloakPasswordsInTheLimiter(realm)) {
             return keycloaks.isTemporarilyDisabled(session, realm, user);
         }
+        boolean accountWide = LockoutScope.accountWide(realm);
         if (KeycloakUserSave.isRunning(session)) {
-            return false;
-        }
-        if (keycloaks.isTemporarilyDisabled(session, realm, user)) {
-            return true;
+            return accountWide && keycloaks.isTemporarilyDisabled(session, realm, user);
         }
         if (AdminApiRequest.isRunning(session)) {
-            // A view (the attack-detection status, the user list): it reads, and may ask about many users at once.
-            return CredentialLocks.status(session, realm, user, CredentialKinds.PASSWORD).locked();
+            // A view: it reads, and may ask about many users at once.
+            return keycloaks.isTemporarilyDisabled(session, realm, user)
+                    || CredentialLocks.status(session, realm, user, CredentialKinds.PASSWORD).locked();
+        }
+        if (!user.isEnabled()) {
+            return true;
+        }
+        if (accountWide ? keycloaks.isTemporarilyDisabled(session, realm, user) : keycloaksOwnLock(session, realm, user)) {
+            return true;
         }
         // A login about to check this user's password (the form or the grant evaluates it right after this answer):
         // the counter's row is held until the request commits, so parallel logins of the user take turns and the
         // verdict is counted before the next one looks.
         return PasswordCheck.lockedElseHold(session, realm, user);
+    }
+
+    /**
+     * Keycloak's own answer, unless its record's lock in force is only the extension's copy of the credential kinds'
+     * locks (no failure and no lockout of Keycloak's own counted there).
+     */
+    private boolean keycloaksOwnLock(KeycloakSession session, RealmModel realm, UserModel user) {
+        UserLoginFailureModel record = session.loginFailures().getUserLoginFailure(realm, user.getId());
+        boolean extensionsCopyOnly = record != null && record.getNumFailures() == 0 && record.getNumTemporaryLockouts() == 0
+                && Time.currentTimeMillis() / 1000 < record.getFailedLoginNotBefore();
+        return !extensionsCopyOnly && keycloaks.isTemporarilyDisabled(session, realm, user);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.fintechlogin.keycloak.password;
 
+import com.fintechlogin.keycloak.login.KeycloakBruteForce;
+
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -21,7 +23,7 @@ public final class BruteForceDetectorFactory implements BruteForceProtectorFacto
 
     public static final String PROVIDER_ID = "fintech-brute-force-detector";
     /** Keycloak's own detector, which every other case goes to. */
-    static final String KEYCLOAKS = "default-brute-force-detector";
+    static final String KEYCLOAKS = KeycloakBruteForce.KEYCLOAKS_DETECTOR;
 
     @Override
     public BruteForceProtector create(KeycloakSession session) {

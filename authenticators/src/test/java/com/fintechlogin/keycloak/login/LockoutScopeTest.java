@@ -44,12 +44,12 @@ class LockoutScopeTest {
     }
 
     @Test
-    void keycloaksOwnPasswordsJoinThePasswordLimitOnlyInRealmsOfTheExtensionWithLocksPerCredential() {
+    void keycloaksOwnPasswordsJoinThePasswordLimitInRealmsOfTheExtension() {
         assertThat(LockoutScope.keycloakPasswordsInTheLimiter(realm(null, true, "auth-cookie", "fintech-pin-form"))).isTrue();
         assertThat(LockoutScope.keycloakPasswordsInTheLimiter(realm(null, true, "auth-username-password-form")))
                 .as("a realm without the extension's steps, like master").isFalse();
         assertThat(LockoutScope.keycloakPasswordsInTheLimiter(realm("true", true, "fintech-password")))
-                .as("account-wide: Keycloak's detector counts everything").isFalse();
+                .as("account-wide too: one password limit, Keycloak's detector fed besides").isTrue();
         assertThat(LockoutScope.keycloakPasswordsInTheLimiter(realm(null, false, "fintech-password")))
                 .as("no brute-force detection, no limit").isFalse();
     }
