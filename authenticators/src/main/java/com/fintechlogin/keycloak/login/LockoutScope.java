@@ -1,5 +1,8 @@
 package com.fintechlogin.keycloak.login;
 
+import java.util.Locale;
+
+import org.jboss.logging.Logger;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.RealmModel;
 
@@ -9,8 +12,8 @@ import org.keycloak.models.RealmModel;
  * brute-force record only shows those locks (its view and unlock stay true) without refusing anything itself. Set to
  * {@code true}, a lock of any kind closes every login of the user, as Keycloak's own account lockout does: anyone who
  * knows a customer's email can then keep them out of every channel with a few wrong passwords, so it is the admin's
- * choice, never a fallback. A value that is neither true nor false reads as the default, with a WARN: the per-kind
- * limits hold either way, and the account-wide lock adds only that denial of service.
+ * choice, never a fallback. A value that is neither true nor false reads as the default ({@link #accountWide}): the
+ * per-kind limits hold either way, and the account-wide lock adds only that denial of service.
  */
 public final class LockoutScope {
 
@@ -19,13 +22,31 @@ public final class LockoutScope {
     static final String STEP_ID_PREFIX = "fintech-";
     static final boolean DEFAULT_ACCOUNT_WIDE = false;
 
+    private static final Logger LOG = Logger.getLogger(LockoutScope.class);
+
     private LockoutScope() {
     }
 
-    /** Whether a lock of one credential kind closes every login of the user. */
+    /**
+     * Whether a lock of one credential kind closes every login of the user. Read at every login, Keycloak's own
+     * included, so a value that is neither true nor false is logged at DEBUG, not WARN, which would log it at every
+     * login: the extension's settings endpoint refuses such a value when an admin saves it, and only Keycloak's own
+     * realm API or an import can store one (Keycloak offers no hook that could refuse it there).
+     */
     public static boolean accountWide(RealmModel realm) {
-        return RealmAttributes.flag(realm.getName(), ACCOUNT_WIDE_ATTRIBUTE, realm.getAttribute(ACCOUNT_WIDE_ATTRIBUTE),
-                DEFAULT_ACCOUNT_WIDE, DEFAULT_ACCOUNT_WIDE);
+        String value = realm.getAttribute(ACCOUNT_WIDE_ATTRIBUTE);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_ACCOUNT_WIDE;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                LOG.debugf("Realm '%s': attribute %s must be true or false; using %s", realm.getName(),
+                        ACCOUNT_WIDE_ATTRIBUTE, DEFAULT_ACCOUNT_WIDE);
+                yield DEFAULT_ACCOUNT_WIDE;
+            }
+        };
     }
 
     /**
