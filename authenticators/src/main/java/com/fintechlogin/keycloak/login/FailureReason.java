@@ -34,6 +34,12 @@ public enum FailureReason {
     DEVICE_NOT_REGISTERED("device_not_registered", false),
     /** The attempt limit of the credential is reached; the credential was not evaluated. */
     CREDENTIAL_LOCKED(Errors.USER_TEMPORARILY_DISABLED, false),
+    /**
+     * The caller — its source address or its calling client — has spent its failure budget for the current window
+     * (limit/CallerBudgets); nothing of the request was evaluated. Not reported to brute-force detection: no user was
+     * even looked up.
+     */
+    CALLER_OVER_BUDGET("too_many_failures", false),
     /** A single-use proof (an encrypted device id) was presented again. */
     REPLAYED(Errors.NOT_ALLOWED, false),
     /** The credential did not match. */

@@ -15,6 +15,11 @@ public final class LoginEvents {
      * An {@code UPDATE_CREDENTIAL} event's {@code credential_type} names the credential changed, not the one checked.
      */
     public static final String LIMITED_CREDENTIAL = "limited_credential";
+    /**
+     * Which caller's failure budget refused the request ({@link FailureReason#CALLER_OVER_BUDGET}): {@code address} or
+     * {@code client}.
+     */
+    public static final String BUDGET = "fintech_budget";
     /** Which documented API the attempt came through; Keycloak overwrites its own {@code auth_method}. */
     public static final String API = "fintech_api";
     /**

@@ -9,6 +9,7 @@ import com.fintechlogin.keycloak.api.manage.CredentialChangeRules;
 import com.fintechlogin.keycloak.device.DeviceCredentialProvider;
 import com.fintechlogin.keycloak.device.DeviceReplayWindow;
 import com.fintechlogin.keycloak.device.DeviceSettings;
+import com.fintechlogin.keycloak.limit.CallerBudgetSettings;
 import com.fintechlogin.keycloak.login.LockoutScope;
 import com.fintechlogin.keycloak.partner.PartnerSettings;
 import com.fintechlogin.keycloak.pin.PinSettings;
@@ -40,13 +41,23 @@ public final class RealmSettings {
             Setting.flag(PartnerSettings.TIMESTAMP_REQUIRED_ATTRIBUTE),
             Setting.number(PartnerSettings.WINDOW_ATTRIBUTE, 1, PartnerSettings.MAX_WINDOW_SECONDS),
             Setting.flag(PartnerSettings.CBC_ALLOWED_ATTRIBUTE),
-            Setting.flag(LockoutScope.ACCOUNT_WIDE_ATTRIBUTE));
+            Setting.flag(LockoutScope.ACCOUNT_WIDE_ATTRIBUTE),
+            budget(CallerBudgetSettings.FAILURES_PER_ADDRESS_ATTRIBUTE),
+            budget(CallerBudgetSettings.FAILURES_PER_CLIENT_ATTRIBUTE),
+            new Setting(CallerBudgetSettings.WINDOW_ATTRIBUTE, "a whole number from 0 (the default) to "
+                    + CallerBudgetSettings.MAX_WINDOW_SECONDS, false, (scope, value) -> CallerBudgetSettings.isWindow(value)));
 
     private RealmSettings() {
     }
 
     public static Optional<Setting> named(String name) {
         return ALL.stream().filter(setting -> setting.name().equals(name)).findFirst();
+    }
+
+    /** A failure budget: what its reader takes, a count or off. */
+    private static Setting budget(String name) {
+        return new Setting(name, "a whole number from 0 (the default) to " + CallerBudgetSettings.MAX_FAILURES + ", or "
+                + CallerBudgetSettings.OFF, false, (scope, value) -> CallerBudgetSettings.isBudget(value));
     }
 
     /**

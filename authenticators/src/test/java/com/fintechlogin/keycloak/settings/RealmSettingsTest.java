@@ -81,7 +81,10 @@ class RealmSettingsTest {
                 new String[] {"fintech.partner.timestamp-required", "true", "on"},
                 new String[] {"fintech.partner.replay-window-seconds", "300", "86401"},
                 new String[] {"fintech.partner.cbc-allowed", "false", "no"},
-                new String[] {"fintech.lockout.account-wide", "false", "yes"});
+                new String[] {"fintech.lockout.account-wide", "false", "yes"},
+                new String[] {"fintech.budget.failures-per-address", "100", "1000001"},
+                new String[] {"fintech.budget.failures-per-client", "OFF", "-1"},
+                new String[] {"fintech.budget.window-seconds", "60", "off"});
         assertThat(cases).hasSameSizeAs(RealmSettings.ALL);
         for (String[] c : cases) {
             Setting setting = RealmSettings.named(c[0]).orElseThrow();

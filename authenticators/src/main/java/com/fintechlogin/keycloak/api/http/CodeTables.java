@@ -2,10 +2,21 @@ package com.fintechlogin.keycloak.api.http;
 
 import com.fintechlogin.keycloak.login.FailureReason;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
 /** The transport rows every API's code table answers alike. */
 public final class CodeTables {
 
     private CodeTables() {
+    }
+
+    /**
+     * The answer to a caller over its failure budget ({@link FailureReason#CALLER_OVER_BUDGET}), as every API sends it:
+     * the API's 429 body with {@code Retry-After}, whole seconds until the budget's window ends.
+     */
+    public static Response withRetryAfter(Response overBudget, long seconds) {
+        return Response.fromResponse(overBudget).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build();
     }
 
     /**

@@ -42,6 +42,7 @@ final class MobileSignInAnswers {
             case AMBIGUOUS_USER, ACCOUNT_NOT_SET_UP -> INTERNAL;
             case INVALID_CREDENTIALS -> UNAUTHORIZED;
             case LOGIN_FAILED -> INTERNAL;
+            case CALLER_OVER_BUDGET -> new ApiCode(429, 429, "Too many requests");
         };
     }
 

@@ -17,6 +17,9 @@ class CardPortalAnswersTest {
     @Test
     void everyFailureIsTheDocumentedFailBodyAndOnlyTransportFailuresHaveAnotherStatus() {
         for (FailureReason reason : FailureReason.values()) {
+            if (reason == FailureReason.CALLER_OVER_BUDGET) {
+                continue;
+            }
             ApiCode code = CardPortalAnswers.code(reason);
             assertThat(code.code()).as(reason.name()).isEqualTo(400);
             assertThat(code.message()).as(reason.name()).isEqualTo("fail");
@@ -31,8 +34,19 @@ class CardPortalAnswersTest {
     }
 
     @Test
+    void aCallerOverItsBudgetIsToldToRetryLaterRatherThanFail() {
+        Response response = CardPortalAnswers.failure(FailureReason.CALLER_OVER_BUDGET);
+
+        assertThat(response.getStatus()).isEqualTo(429);
+        assertThat(response.getEntity()).isEqualTo("{\"status\":429,\"message\":\"too many failed attempts\"}");
+    }
+
+    @Test
     void failureBodyIsExactlyTheDocumentedOne() {
         for (FailureReason reason : FailureReason.values()) {
+            if (reason == FailureReason.CALLER_OVER_BUDGET) {
+                continue;
+            }
             Response response = CardPortalAnswers.failure(reason);
             assertThat(response.getEntity()).as(reason.name()).isEqualTo(FAIL);
         }
@@ -52,7 +66,7 @@ class CardPortalAnswersTest {
     void everyAnswerIsOneTheOpenApiDocumentGives() {
         for (FailureReason reason : FailureReason.values()) {
             DocumentedAnswers.assertDocumented(reason == FailureReason.WRONG_METHOD ? "patch" : "post",
-                    "/airpay/ms/cards/api/user-login", CardPortalAnswers.failure(reason));
+                    "/airpay/ms/cards/api/user-login", DocumentedAnswers.asSent(reason, CardPortalAnswers.failure(reason)));
         }
         DocumentedAnswers.assertDocumented("post", "/airpay/ms/cards/api/user-login", CardPortalAnswers.success("tok"));
     }

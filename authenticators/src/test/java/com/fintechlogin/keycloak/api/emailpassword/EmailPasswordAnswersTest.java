@@ -54,7 +54,7 @@ class EmailPasswordAnswersTest {
     void everyAnswerIsOneTheOpenApiDocumentGives() {
         for (FailureReason reason : FailureReason.values()) {
             DocumentedAnswers.assertDocumented(reason == FailureReason.WRONG_METHOD ? "get" : "post", "/user/login",
-                    EmailPasswordAnswers.failure(reason));
+                    DocumentedAnswers.asSent(reason, EmailPasswordAnswers.failure(reason)));
         }
         DocumentedAnswers.assertDocumented("post", "/user/login", EmailPasswordAnswers.success("tok", "key", "a@b.c", 3599));
     }

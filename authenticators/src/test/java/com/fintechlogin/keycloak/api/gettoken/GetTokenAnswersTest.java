@@ -17,6 +17,7 @@ class GetTokenAnswersTest {
                 case WRONG_METHOD -> new ApiCode(405, 400, "Invalid request");
                 case WRONG_CONTENT_TYPE -> new ApiCode(415, 400, "Invalid request");
                 case BODY_TOO_LARGE -> new ApiCode(413, 400, "Invalid request");
+                case CALLER_OVER_BUDGET -> new ApiCode(429, 429, "Too many requests");
                 default -> new ApiCode(401, 401, "Unauthorized");
             };
             assertThat(GetTokenAnswers.code(reason)).as(reason.name()).isEqualTo(expected);
@@ -39,7 +40,7 @@ class GetTokenAnswersTest {
     void everyAnswerIsOneTheOpenApiDocumentGives() {
         for (FailureReason reason : FailureReason.values()) {
             DocumentedAnswers.assertDocumented(reason == FailureReason.WRONG_METHOD ? "put" : "post", "/market-place/v1/token",
-                    GetTokenAnswers.failure(reason));
+                    DocumentedAnswers.asSent(reason, GetTokenAnswers.failure(reason)));
         }
         DocumentedAnswers.assertDocumented("post", "/market-place/v1/token", GetTokenAnswers.success("tok", 1_700_000_000_000L));
     }

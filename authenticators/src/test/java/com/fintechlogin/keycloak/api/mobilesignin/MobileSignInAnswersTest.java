@@ -56,7 +56,7 @@ class MobileSignInAnswersTest {
             String method = reason == FailureReason.WRONG_METHOD ? "delete" : "post";
             for (String field : Arrays.asList(null, "X-API-KEY", "X-API-TOKEN", MobileSignInRequest.TOKEN, MobileSignInRequest.MOBILE,
                     MobileSignInRequest.BODY)) {
-                DocumentedAnswers.assertDocumented(method, "/lending/v1/token", MobileSignInAnswers.failure(reason, field));
+                DocumentedAnswers.assertDocumented(method, "/lending/v1/token", DocumentedAnswers.asSent(reason, MobileSignInAnswers.failure(reason, field)));
             }
         }
         DocumentedAnswers.assertDocumented("post", "/lending/v1/token", MobileSignInAnswers.success("tok", 1_700_000_000_000L));

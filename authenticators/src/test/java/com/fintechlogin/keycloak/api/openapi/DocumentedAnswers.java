@@ -9,6 +9,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import com.fintechlogin.keycloak.api.http.CodeTables;
+import com.fintechlogin.keycloak.login.FailureReason;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -23,6 +26,11 @@ public final class DocumentedAnswers {
     }
 
     /** Fails unless {@code answer} is a documented answer of {@code method} on {@code path} (as the document writes it). */
+    /** A code table's answer to {@code reason} as the API sends it: over budget, with its Retry-After. */
+    public static Response asSent(FailureReason reason, Response answer) {
+        return reason == FailureReason.CALLER_OVER_BUDGET ? CodeTables.withRetryAfter(answer, 60) : answer;
+    }
+
     public static void assertDocumented(String method, String path, Response answer) {
         String operation = method.toUpperCase(Locale.ROOT) + " " + path;
         String responsePointer = JsonPointers.of("paths", path, method.toLowerCase(Locale.ROOT), "responses",

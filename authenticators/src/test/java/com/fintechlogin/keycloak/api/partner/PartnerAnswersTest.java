@@ -103,7 +103,7 @@ class PartnerAnswersTest {
         for (FailureReason reason : FailureReason.values()) {
             for (String field : fields) {
                 DocumentedAnswers.assertDocumented(reason == FailureReason.WRONG_METHOD ? "get" : "post", "/getToken",
-                        PartnerAnswers.failure(reason, field));
+                        DocumentedAnswers.asSent(reason, PartnerAnswers.failure(reason, field)));
             }
         }
         DocumentedAnswers.assertDocumented("post", "/getToken", PartnerAnswers.success("tok", "bocmuser1"));

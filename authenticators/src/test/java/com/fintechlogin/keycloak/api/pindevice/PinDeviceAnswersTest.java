@@ -39,7 +39,7 @@ class PinDeviceAnswersTest {
         for (FailureReason reason : FailureReason.values()) {
             for (String field : fields) {
                 DocumentedAnswers.assertDocumented(reason == FailureReason.WRONG_METHOD ? "patch" : "post", LOGIN,
-                        PinDeviceAnswers.failure(reason, field));
+                        DocumentedAnswers.asSent(reason, PinDeviceAnswers.failure(reason, field)));
             }
         }
         DocumentedAnswers.assertDocumented("post", LOGIN, PinDeviceAnswers.loginSuccess(

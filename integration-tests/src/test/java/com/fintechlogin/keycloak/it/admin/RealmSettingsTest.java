@@ -67,6 +67,9 @@ class RealmSettingsTest {
         VALUES.put("fintech.partner.replay-window-seconds", new String[] {"120", "86401"});
         VALUES.put("fintech.partner.cbc-allowed", new String[] {"true", "no"});
         VALUES.put("fintech.lockout.account-wide", new String[] {"true", "on"});
+        VALUES.put("fintech.budget.failures-per-address", new String[] {"off", "lots"});
+        VALUES.put("fintech.budget.failures-per-client", new String[] {"0", "1000001"});
+        VALUES.put("fintech.budget.window-seconds", new String[] {"600", "86401"});
     }
 
     @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
