@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,27 @@ final class RawHttp {
     }
 
     static Response exchange(String host, int port, Request request) {
-        try (Socket socket = new Socket(host, port)) {
+        try {
+            return exchange(new Socket(host, port), host, port, request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * As {@link #exchange(String, int, Request)}, from the local address {@code from}: on Linux every 127.x.y.z is this
+     * host's loopback, so a test can be several source addresses at once.
+     */
+    static Response exchange(InetAddress from, String host, int port, Request request) {
+        try {
+            return exchange(new Socket(host, port, from, 0), host, port, request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Response exchange(Socket opened, String host, int port, Request request) {
+        try (Socket socket = opened) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             try {
