@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,12 +52,31 @@ class CallerBudgetTest {
 
     /** A POST of {@code json} to the fintech API {@code path}, sent from the local address {@code from}. */
     private Answer post(String from, String path, Map<String, String> headers, String json) {
+        return send(from, "/fintech/" + path, "application/json", headers, json);
+    }
+
+    /**
+     * A wrong or right password for {@code username} at Keycloak's own token endpoint (the password grant) of the
+     * client {@code clientId}, sent from {@code from}: the same flow as the API of that client, without the API.
+     */
+    private Answer passwordGrant(String from, String clientId, String username, String password) {
+        String form = "grant_type=password&client_id=" + encoded(clientId) + "&username=" + encoded(username)
+                + "&password=" + encoded(password) + "&scope=openid";
+        return send(from, "/protocol/openid-connect/token", "application/x-www-form-urlencoded", Map.of(), form);
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A POST of {@code body} to {@code path} under the realm's URL, sent from the local address {@code from}. */
+    private Answer send(String from, String path, String contentType, Map<String, String> headers, String body) {
         URI base = URI.create(realm.getBaseUrl());
         List<Map.Entry<String, byte[]>> sent = new ArrayList<>();
-        sent.add(Map.entry("Content-Type", "application/json".getBytes(StandardCharsets.US_ASCII)));
+        sent.add(Map.entry("Content-Type", contentType.getBytes(StandardCharsets.US_ASCII)));
         headers.forEach((name, value) -> sent.add(Map.entry(name, value.getBytes(StandardCharsets.UTF_8))));
         RawHttp.Response response = RawHttp.exchange(address(from), "127.0.0.1", base.getPort(),
-                new RawHttp.Request("POST", base.getPath() + "/fintech/" + path, sent, json.getBytes(StandardCharsets.UTF_8)));
+                new RawHttp.Request("POST", base.getPath() + path, sent, body.getBytes(StandardCharsets.UTF_8)));
         List<String> retryAfter = RawHttp.headers(response.head()).entrySet().stream()
                 .filter(header -> header.getKey().equalsIgnoreCase("Retry-After"))
                 .flatMap(header -> header.getValue().stream()).toList();
@@ -172,26 +192,69 @@ class CallerBudgetTest {
     }
 
     @Test
-    void aClientOverItsBudgetIsRefusedFromEveryAddress() {
-        TestApps.App app = TestApps.create(realm, 300, false);
-        budgets("off", "3", "600");
-        List<Answer> answers = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            answers.add(post("127.0.2." + (i + 1), "market-place/v1/token",
-                    Map.of("X-API-KEY", app.clientId(), "X-API-SECRET", "wrong-secret"), "{}"));
+    void aSprayThroughKeycloaksTokenEndpointOnAnApisClientIsCutOffAtTheBudget() {
+        budgets("5", "5000", "600");
+        TestUser customer = DemoRealm.newUser(realm);
+
+        List<Answer> spray = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            // user-api is a public client: anyone may run the email/password flow on the token endpoint without the API.
+            spray.add(passwordGrant("127.0.0.6", DemoRealm.USER_API_CLIENT, "token-spray-" + i + "@budget.example", "Wrong-pass"));
         }
 
-        assertThat(answers.subList(0, 3)).extracting(Answer::status).containsOnly(401);
-        assertThat(answers.subList(3, 5)).extracting(Answer::status).containsOnly(429);
-        assertThat(answers.get(4).json().path("resCode").asInt()).isEqualTo(429);
-        assertThat(answers.get(4).retryAfter()).isNotNull();
-        List<EventRepresentation> refused = realm.admin().getEvents(List.of("CLIENT_LOGIN_ERROR"), app.clientId(), null,
-                null, null, null, 0, 100);
-        assertThat(refused).filteredOn(event -> "caller_over_budget".equals(reason(event))).hasSize(2)
-                .allMatch(event -> "client".equals(event.getDetails().get("fintech_budget")));
-        // The app's own right secret is refused too while its budget is spent: what a client budget trades for.
-        assertThat(post("127.0.2.9", "market-place/v1/token", Map.of("X-API-KEY", app.clientId(), "X-API-SECRET",
-                app.secret()), "{}").status()).isEqualTo(429);
+        assertThat(spray.subList(0, 5)).extracting(Answer::status).as("within the budget: evaluated").containsOnly(400, 401);
+        assertThat(spray.subList(5, 15)).extracting(Answer::status).as("over the budget").containsOnly(429);
+        for (Answer refused : spray.subList(5, 15)) {
+            assertThat(refused.json().path("error").asText()).isEqualTo("temporarily_unavailable");
+            assertThat(Long.parseLong(refused.retryAfter())).isBetween(1L, 600L);
+        }
+        assertThat(loginErrorsFrom("127.0.0.6")).filteredOn(event -> !"caller_over_budget".equals(reason(event)))
+                .as("failures evaluated").hasSize(5);
+        assertThat(passwordGrant("127.0.0.7", DemoRealm.USER_API_CLIENT, customer.email(), customer.password()).status())
+                .as("a customer from another address").isEqualTo(200);
+    }
+
+    @Test
+    void wrongSecretsAndAppTokensFromManyAddressesDoNotTurnAnAppOff() {
+        TestApps.App app = TestApps.create(realm, 300, true);
+        budgets("5000", "3", "600");
+        for (int i = 0; i < 10; i++) {
+            String from = "127.0.2." + (i + 1);
+            assertThat(post(from, "market-place/v1/token", Map.of("X-API-KEY", app.clientId(), "X-API-SECRET", "wrong-secret"),
+                    "{}").status()).as("a wrong secret from %s", from).isEqualTo(401);
+            assertThat(post(from, "lending/v1/token", Map.of("X-API-KEY", app.clientId(), "X-API-TOKEN", "garbage-" + i),
+                    "{\"token\": \"garbage-" + i + "\", \"mobile\": \"" + DemoRealm.SAMPLE_MOBILE + "\"}").status())
+                    .as("a made-up app token from %s", from).isEqualTo(401);
+        }
+
+        Answer token = post("127.0.2.20", "market-place/v1/token", Map.of("X-API-KEY", app.clientId(), "X-API-SECRET", app.secret()), "{}");
+        assertThat(token.status()).as("the app's own secret, after 20 requests that never proved to be the app").isEqualTo(200);
+        String appToken = token.json().at("/data/token").asText();
+        Answer signIn = post("127.0.2.21", "lending/v1/token", Map.of("X-API-KEY", app.clientId(), "X-API-TOKEN", appToken),
+                "{\"token\": " + Http.jsonString(appToken) + ", \"mobile\": \"" + DemoRealm.SAMPLE_MOBILE + "\"}");
+        assertThat(signIn.status()).as("mobile sign-in with the app's token: %s", signIn.json()).isEqualTo(200);
+    }
+
+    @Test
+    void aPublicClientOverItsBudgetRefusesOnlyAddressesThatFailedThemselves() {
+        budgets("5000", "3", "600");
+        TestUser customer = DemoRealm.newUser(realm);
+        // Every address fails once: the email/password API's client (a public one, anyone may name it) goes over 3.
+        for (int i = 1; i <= 4; i++) {
+            Answer wrong = emailPassword("127.0.4." + i, "public-client-" + i + "@budget.example", "Wrong-pass", Map.of());
+            assertThat(wrong.status()).as("a first failure from 127.0.4.%d", i).isIn(401, 404);
+        }
+
+        Answer again = emailPassword("127.0.4.1", customer.email(), "Wrong-pass", Map.of());
+        assertThat(again.status()).as("an address that failed, once the client is over its budget").isEqualTo(429);
+        assertThat(again.json().path("responseCode").asInt()).isEqualTo(429);
+        assertThat(again.retryAfter()).isNotNull();
+        assertThat(passwordGrant("127.0.4.2", DemoRealm.USER_API_CLIENT, customer.email(), customer.password()).status())
+                .as("the same client on Keycloak's token endpoint, from an address that failed").isEqualTo(429);
+        assertThat(emailPassword("127.0.4.9", customer.email(), customer.password(), Map.of()).status())
+                .as("a customer from a clean address").isEqualTo(200);
+        assertThat(passwordGrant("127.0.4.10", DemoRealm.USER_API_CLIENT, customer.email(), customer.password()).status())
+                .as("a customer from a clean address, on the token endpoint").isEqualTo(200);
     }
 
     @Test
