@@ -10,6 +10,7 @@ import com.fintechlogin.keycloak.limit.PinAttempts;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
+import com.fintechlogin.keycloak.login.CallerBudgetGate;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
@@ -29,6 +30,10 @@ public final class DeviceLoginStep extends DirectGrantStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        // Asked by the step that found the user already, in the flows this project builds; here for flows that do not.
+        if (CallerBudgetGate.refused(context)) {
+            return;
+        }
         if (SignInMode.of(context) != SignInMode.DEVICE) {
             context.attempted();
             return;

@@ -3,6 +3,7 @@ package com.fintechlogin.keycloak.identify;
 import java.util.List;
 
 import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.login.CallerBudgetGate;
 import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
@@ -27,7 +28,7 @@ public abstract class AttributeIdentifierStep extends DirectGrantStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (FoundUser.refusedClient(context)) {
+        if (CallerBudgetGate.refused(context) || FoundUser.refusedClient(context)) {
             return;
         }
         String value = normalize(FlowInputs.identifier(context));

@@ -1,6 +1,7 @@
 package com.fintechlogin.keycloak.identify;
 
 import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.login.CallerBudgetGate;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
@@ -19,7 +20,7 @@ public final class EmailIdentifierStep extends DirectGrantStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (FoundUser.refusedClient(context)) {
+        if (CallerBudgetGate.refused(context) || FoundUser.refusedClient(context)) {
             return;
         }
         String email = FlowInputs.identifier(context);

@@ -1,6 +1,7 @@
 package com.fintechlogin.keycloak.identify;
 
 import com.fintechlogin.keycloak.login.AccountStatus;
+import com.fintechlogin.keycloak.login.CallerBudgetGate;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
@@ -25,7 +26,7 @@ public final class UserNameIdentifierStep extends DirectGrantStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (FoundUser.refusedClient(context)) {
+        if (CallerBudgetGate.refused(context) || FoundUser.refusedClient(context)) {
             return;
         }
         String userName = FlowInputs.identifier(context);

@@ -2,29 +2,39 @@ package com.fintechlogin.keycloak.limit;
 
 import java.util.function.Function;
 
-import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Runs work on the caller budget table in a transaction of its own, committed before it returns (as
+ * Where the caller budgets run their statements: a plain read in the login request's own transaction (no transaction
+ * of its own, nothing written), and every write in a transaction of its own, committed before it returns (as
  * {@link Transactions} does for the attempt table). An interface so that the budgets' logic can be driven against a
  * plain JPA database outside Keycloak.
  */
 interface BudgetTransactions {
 
+    /** Runs read-only {@code work} in the request's transaction. */
+    <T> T inRequest(Function<CallerBudgetStore, T> work);
+
     /** Runs {@code work} and commits; on an exception, rolls back and rethrows it. */
     <T> T inNewTransaction(Function<CallerBudgetStore, T> work);
 
     /**
-     * A new Keycloak session and transaction per unit of work, on a connection of its own; the login request's
-     * transaction is suspended meanwhile, so a budget's row lock lasts only as long as its own short transaction.
+     * Reads in {@code session}'s transaction; writes in a new Keycloak session and transaction per unit of work, on a
+     * connection of its own, the login request's transaction suspended meanwhile, so that a budget's row lock lasts
+     * only as long as its own short transaction.
      */
-    static BudgetTransactions of(KeycloakSessionFactory factory) {
+    static BudgetTransactions of(KeycloakSession session) {
         return new BudgetTransactions() {
             @Override
+            public <T> T inRequest(Function<CallerBudgetStore, T> work) {
+                return work.apply(CallerBudgetStore.of(session));
+            }
+
+            @Override
             public <T> T inNewTransaction(Function<CallerBudgetStore, T> work) {
-                return KeycloakModelUtils.runJobInTransactionWithResult(factory, null,
-                        session -> work.apply(CallerBudgetStore.of(session)), "fintech caller budgets");
+                return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), null,
+                        other -> work.apply(CallerBudgetStore.of(other)), "fintech caller budgets");
             }
         };
     }

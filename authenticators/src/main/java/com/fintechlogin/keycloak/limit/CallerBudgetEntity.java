@@ -40,6 +40,12 @@ import jakarta.persistence.UniqueConstraint;
             + " b.failures = b.failures - 1"
             + " where b.realmId = :realmId and b.caller = :caller and b.windowEnd = cast(:windowEnd as Long)"
             + " and b.failures > 0"),
+    // The first refusal of a caller in a window notes it, so that one event per caller and window is recorded
+    // however many requests the budget refuses: the statement that changes the row is the one that records it.
+    @NamedQuery(name = CallerBudgetEntity.NOTE_REFUSAL, query = "update " + CallerBudgetEntity.NAME + " b set"
+            + " b.notedWindowEnd = b.windowEnd"
+            + " where b.realmId = :realmId and b.caller = :caller and b.windowEnd = cast(:windowEnd as Long)"
+            + " and b.notedWindowEnd <> b.windowEnd"),
     @NamedQuery(name = CallerBudgetEntity.DELETE_ENDED, query = "delete from " + CallerBudgetEntity.NAME
             + " b where b.windowEnd < cast(:now as Long)"),
     @NamedQuery(name = CallerBudgetEntity.DELETE_BY_REALM, query = "delete from " + CallerBudgetEntity.NAME
@@ -51,6 +57,7 @@ public class CallerBudgetEntity {
     static final String FIND = "fintechCallerBudget.find";
     static final String RESERVE = "fintechCallerBudget.reserve";
     static final String REFUND = "fintechCallerBudget.refund";
+    static final String NOTE_REFUSAL = "fintechCallerBudget.noteRefusal";
     /** Rows whose window ended: the next failure of their caller starts from a new row, as from a reset one. */
     static final String DELETE_ENDED = "fintechCallerBudget.deleteEnded";
     static final String DELETE_BY_REALM = "fintechCallerBudget.deleteByRealm";
@@ -72,6 +79,10 @@ public class CallerBudgetEntity {
     /** Epoch millis the current window ends. */
     @Column(name = "WINDOW_END", nullable = false)
     private long windowEnd;
+
+    /** The window end of the last window a refusal of this caller was recorded in (an event), 0 for none. */
+    @Column(name = "NOTED_WINDOW_END", nullable = false)
+    private long notedWindowEnd;
 
     protected CallerBudgetEntity() {
         // For JPA.
@@ -103,5 +114,9 @@ public class CallerBudgetEntity {
 
     public long getWindowEnd() {
         return windowEnd;
+    }
+
+    public long getNotedWindowEnd() {
+        return notedWindowEnd;
     }
 }

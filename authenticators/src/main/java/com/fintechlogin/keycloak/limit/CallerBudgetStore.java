@@ -64,6 +64,16 @@ final class CallerBudgetStore {
                 .executeUpdate();
     }
 
+    /**
+     * Notes that a refusal of {@code key} in the window ending at {@code windowEnd} was recorded; whether this call is
+     * the one that noted it (the first of that window, on any node).
+     */
+    boolean noteRefusal(CallerKey key, long windowEnd) {
+        return bind(em.createNamedQuery(CallerBudgetEntity.NOTE_REFUSAL), key)
+                .setParameter("windowEnd", windowEnd)
+                .executeUpdate() == 1;
+    }
+
     /** The stored row, detached, or null. */
     CallerBudgetEntity find(CallerKey key) {
         List<CallerBudgetEntity> rows = bind(em.createNamedQuery(CallerBudgetEntity.FIND, CallerBudgetEntity.class), key)

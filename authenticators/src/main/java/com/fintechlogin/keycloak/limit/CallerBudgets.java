@@ -12,51 +12,62 @@ import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.ModelException;
 
 /**
- * Failure budgets per caller: at most {@link FailureBudget#limit()} failures per window evaluated for one source
- * address, and for one calling client, whichever users they name. Keycloak's brute-force detection, and the
- * {@link AttemptLimiter}, count per user; a caller that sends one wrong password to each of thousands of users never
- * reaches any user's limit, and these budgets are what stops it.
+ * One login request's charges against its caller's failure budgets: at most {@link FailureBudget#limit()} failures
+ * per window evaluated for one source address, and for one calling client, whichever users they name. Keycloak's
+ * brute-force detection, and the {@link AttemptLimiter}, count per user; a caller that sends one wrong password to each
+ * of thousands of users never reaches any user's limit, and these budgets are what stops it. One instance per request,
+ * held by the request's Keycloak session ({@link #of}), so that the API around a flow and every step of it share it.
  *
- * <h2>Reserve before evaluating, refund a right credential</h2>
- * {@link #admit} reserves one failure of every budget that applies, before anything of the request is evaluated (no
- * user is looked up, no hash computed), each with one conditional UPDATE ({@link CallerBudgetEntity#RESERVE}) that
- * counts only while the window has room. A statement that waits for another's row lock re-checks its condition
- * against the committed row, so of N concurrent requests of one caller against limit L at most L are admitted, on
- * every node, as for the per-user counters. A request the budget refuses is answered at once, unevaluated. When the
- * request ends, a failure keeps its reservation; a success gives it back ({@link #refund}).
+ * <h2>Admit on a read, count failures only</h2>
+ * {@link #admitAddress} and {@link #admitClient} read the caller's row in the request's own transaction: a right login
+ * of a caller with room writes nothing and takes no transaction of its own. A failure is counted when the login fails
+ * ({@link #failed}), in one short transaction of its own. A plain read does not see the requests of the same caller
+ * still in flight, so near the end of a budget — fewer than {@link #margin} failures left — a request reserves its
+ * failure before it is evaluated instead, with one conditional UPDATE ({@link CallerBudgetEntity#RESERVE}) that the
+ * database re-checks under the row lock, and a success gives it back ({@link #succeeded}). A caller with up to
+ * {@code margin} requests in flight at once is held to its budget exactly, on every node; one with more goes over by
+ * at most the excess, since each request admitted on a read was admitted with {@code margin} failures still left.
  *
- * <p>Why not the per-user limiter's way, which writes nothing for a right credential: it holds the counter's row lock
- * from before the evaluation until the request commits, so that checks of one counter take turns. One user's logins
- * may take turns; one caller's may not — every customer of an app shares its client's budget, and every customer
- * behind one carrier NAT shares an address. So a budget's row is locked only for its own short transaction, which is
- * why the reservation must be written before the evaluation and given back after a success. That costs a right
- * credential two short transactions (one to reserve its budgets, one to give them back), and makes a client's row the
- * one every login of that client writes: the "next" section of docs/security-model.md says how to shard it.
+ * <h2>Whose budget</h2>
+ * The address budget refuses an address over it. A client's budget is charged only in the flow, after the API or
+ * Keycloak's token endpoint authenticated the client (its secret, app token, checksum or HMAC); a public client's
+ * identity is anyone's, as is an app key that ships in every copy of the app, so a client over its budget refuses only
+ * addresses that have themselves failed in their window: a customer from a clean address still logs in.
  *
  * <h2>Windows</h2>
  * Fixed: the first failure after a caller's window ended opens the next one, of {@link FailureBudget#windowMillis()};
  * a refusal opens none, so a caller that keeps sending while refused is admitted again when its window ends, never
- * later. Rows of ended windows are dead and are removed by {@link CallerBudgetCleanup}.
+ * later. Rows of ended windows are dead and are removed by {@link CallerBudgetCleanup}. The first refusal of a caller in
+ * a window says so ({@link Refusal#firstInWindow()}), so that one event per caller and window is recorded.
  *
- * <p>A database failure is thrown, never answered as an admission: callers fail closed.
+ * <p>A database failure of a read or a reservation is thrown, never answered as an admission: callers fail closed.
+ * Counting a failure and giving a reservation back happen after the answer is decided, and are best effort: a database
+ * failure there is logged, never turned into an error answer.
  */
 public final class CallerBudgets {
 
     private static final Logger LOG = Logger.getLogger(CallerBudgets.class);
+    private static final String ATTRIBUTE = CallerBudgets.class.getName();
 
-    /** Rounds one admission may take when a row appears or goes under it (concurrent first insert, cleanup). */
+    /** Rounds one write may take when a row appears or goes under it (concurrent first insert, cleanup). */
     static final int MAX_TRANSACTIONS = 5;
+    /**
+     * Requests of one caller in flight at once that a budget absorbs exactly: a tenth of the budget, and at least this,
+     * or the whole budget when it is smaller (then every request of that caller reserves).
+     */
+    static final int MIN_MARGIN = 50;
 
     /** What kind of caller a budget counts, as events and answers name it. */
     public enum Caller {
         /** The source address, as Keycloak sees it (its proxy-headers option decides whether a proxy's header counts). */
         ADDRESS("address"),
-        /** The calling client (app, affiliate, partner API client). */
+        /** The calling client (app, affiliate, partner API client, the browser pages' clients). */
         CLIENT("client");
 
         private final String detail;
@@ -72,22 +83,12 @@ public final class CallerBudgets {
     }
 
     /** One budget a request is charged to: whose, and how much that caller may fail. */
-    public record Charge(Caller caller, String id, FailureBudget budget) {
+    record Charge(Caller caller, String id, FailureBudget budget) {
 
-        public Charge {
+        Charge {
             Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(budget, "budget");
-        }
-
-        /** The budget of a source address: an IPv6 address counts with its whole /64, which one subscriber holds. */
-        public static Charge address(String remoteAddress, FailureBudget budget) {
-            return new Charge(Caller.ADDRESS, sourceOf(remoteAddress), budget);
-        }
-
-        /** The budget of a client of the realm, by its internal id (fixed length, and a renamed client keeps it). */
-        public static Charge client(String clientInternalId, FailureBudget budget) {
-            return new Charge(Caller.CLIENT, clientInternalId, budget);
         }
 
         CallerKey key(String realmId) {
@@ -95,107 +96,285 @@ public final class CallerBudgets {
         }
     }
 
-    /** A reservation made, to be kept (a failure) or given back (a success). */
-    public record Held(Caller caller, String realmId, String id, long windowEnd) {
-
-        CallerKey key() {
-            return new CallerKey(realmId, caller.detail() + ":" + id);
-        }
+    /**
+     * A request refused by the budget of {@code by} until its window ends, in {@code retryAfterSeconds} (at least 1);
+     * {@code firstInWindow}: the first refusal of that caller in its window, the one to record.
+     */
+    public record Refusal(Caller by, long retryAfterSeconds, boolean firstInWindow) {
     }
 
-    /**
-     * The answer of {@link #admit}: admitted with its reservations, or refused by the budget of {@code refusedBy}
-     * until its window ends, in {@code retryAfterSeconds} (at least 1).
-     */
-    public record Admission(List<Held> held, Caller refusedBy, long retryAfterSeconds) {
+    /** A caller's row as read: failures in its current window (0 when it ended or there is none). */
+    private record Standing(int failures, long windowEnd, long notedWindowEnd) {
 
-        public Admission {
-            held = List.copyOf(held);
-        }
+        static final Standing NONE = new Standing(0, 0, 0);
+    }
 
-        public boolean admitted() {
-            return refusedBy == null;
-        }
+    /** A reservation made, to be kept (a failure) or given back (a success). */
+    private record Held(CallerKey key, long windowEnd) {
     }
 
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
     private final BudgetTransactions transactions;
     private final LongSupplier clock;
+    private final String realmId;
+    private final CallerBudgetSettings settings;
+    private final Runnable onFirstReservation;
 
-    public CallerBudgets(KeycloakSession session) {
-        this(BudgetTransactions.of(session.getKeycloakSessionFactory()), Time::currentTimeMillis);
-    }
+    private Charge address;
+    private Standing addressStanding = Standing.NONE;
+    private Charge client;
+    private final List<Charge> counted = new ArrayList<>(2);
+    private final List<Held> held = new ArrayList<>(2);
+    private Refusal refusal;
+    private boolean settled;
 
-    /** @param clock epoch millis; Keycloak's {@link Time}, so that its test time offset applies */
-    CallerBudgets(BudgetTransactions transactions, LongSupplier clock) {
+    /**
+     * @param clock epoch millis; Keycloak's {@link Time}, so that its test time offset applies
+     * @param onFirstReservation called once, when this request first holds a reservation
+     */
+    CallerBudgets(BudgetTransactions transactions, LongSupplier clock, String realmId, CallerBudgetSettings settings,
+                  Runnable onFirstReservation) {
         this.transactions = transactions;
         this.clock = clock;
+        this.realmId = realmId;
+        this.settings = settings;
+        this.onFirstReservation = onFirstReservation;
     }
 
     /**
-     * Reserves one failure of each charge, in the order given (so that concurrent admissions lock rows in one order),
-     * in one transaction of its own, committed before it returns: admitted with every reservation held, or refused by
-     * the first budget with no room, with nothing held. No charges: admitted, and nothing written.
+     * The budgets of the request {@code session} serves, in its realm: the same instance for the API and every step of
+     * the flow it runs. A reservation the request still holds when it ends without a recorded outcome (Keycloak's token
+     * endpoint and browser pages, where no API sees the outcome) is kept if its transaction rolled back and given back
+     * if it committed, since every failure of this project's steps is recorded ({@link #failed}) before that.
      */
-    public Admission admit(String realmId, List<Charge> charges) {
-        if (charges.isEmpty()) {
-            return new Admission(List.of(), null, 0);
+    public static CallerBudgets of(KeycloakSession session) {
+        Object existing = session.getAttribute(ATTRIBUTE);
+        if (existing instanceof CallerBudgets budgets) {
+            return budgets;
         }
-        for (int round = 1; round <= MAX_TRANSACTIONS; round++) {
-            long now = clock.getAsLong();
-            Admission admission;
-            try {
-                admission = transactions.inNewTransaction(store -> admitIn(store, realmId, charges, now));
-            } catch (ModelDuplicateException concurrentFirstFailure) {
-                LOG.debugf("A caller budget's first row was inserted concurrently in realm %s; reserving again", realmId);
-                continue;
+        var realm = session.getContext().getRealm();
+        CallerBudgets[] created = new CallerBudgets[1];
+        created[0] = new CallerBudgets(BudgetTransactions.of(session), Time::currentTimeMillis, realm.getId(),
+                CallerBudgetSettings.of(realm), () -> session.getTransactionManager().enlistAfterCompletion(
+                        new AbstractKeycloakTransaction() {
+                            @Override
+                            protected void commitImpl() {
+                                created[0].succeeded();
+                            }
+
+                            @Override
+                            protected void rollbackImpl() {
+                                created[0].failed();
+                            }
+                        }));
+        session.setAttribute(ATTRIBUTE, created[0]);
+        return created[0];
+    }
+
+    /**
+     * Before anything of a request is read: the budget of its source address ({@code remoteAddress}, as Keycloak sees
+     * it). Null when admitted (again, when it already was); the refusal otherwise.
+     */
+    public Refusal admitAddress(String remoteAddress) {
+        if (refusal != null || address != null) {
+            return refusal;
+        }
+        FailureBudget budget = settings.perAddress().orElse(null);
+        FailureBudget counting = budget != null ? budget : settings.perClient()
+                // With its own budget off, an address's failures are still counted: the client budget asks for them.
+                .map(perClient -> new FailureBudget(CallerBudgetSettings.MAX_FAILURES, perClient.windowMillis()))
+                .orElse(null);
+        if (counting == null) {
+            return null;
+        }
+        address = new Charge(Caller.ADDRESS, sourceOf(remoteAddress), counting);
+        addressStanding = read(address);
+        if (budget == null) {
+            counted.add(address);
+            return null;
+        }
+        return admit(address, addressStanding, true);
+    }
+
+    /**
+     * Before a user is looked up or a credential evaluated, in the flow: the address's budget as {@link #admitAddress},
+     * and the budget of the client the flow runs for ({@code clientInternalId}), authenticated by then if it is a
+     * confidential one. Over its budget, the client refuses only an address that failed in its window. Null when
+     * admitted; the refusal otherwise.
+     */
+    public Refusal admitClient(String remoteAddress, String clientInternalId) {
+        Refusal byAddress = admitAddress(remoteAddress);
+        if (byAddress != null || client != null || settings.perClient().isEmpty()) {
+            return byAddress;
+        }
+        client = new Charge(Caller.CLIENT, clientInternalId, settings.perClient().get());
+        boolean addressFailed = addressStanding.failures() > 0;
+        return admit(client, read(client), addressFailed);
+    }
+
+    /** The refusal of this request, if one of its budgets refused it. */
+    public Refusal refusal() {
+        return refusal;
+    }
+
+    /**
+     * The request failed for a reason its caller answers for: one failure of each budget it was admitted by, counted
+     * in one transaction of its own (a reservation already counts it). Once per request; nothing after a refusal.
+     */
+    public void failed() {
+        if (settled) {
+            return;
+        }
+        settled = true;
+        if (refusal != null || counted.isEmpty()) {
+            return;
+        }
+        List<Charge> unreserved = counted.stream()
+                .filter(charge -> held.stream().noneMatch(h -> h.key().equals(charge.key(realmId))))
+                .toList();
+        if (unreserved.isEmpty()) {
+            return;
+        }
+        try {
+            write(store -> {
+                long now = clock.getAsLong();
+                for (Charge charge : unreserved) {
+                    CallerBudgetStore.Reserved reserved = store.tryReserve(charge.key(realmId),
+                            new FailureBudget(Integer.MAX_VALUE, charge.budget().windowMillis()), now);
+                    if (reserved == null || !reserved.counted()) {
+                        throw new RowChanged();
+                    }
+                }
+                return Boolean.TRUE;
+            });
+        } catch (RuntimeException notCounted) {
+            LOG.warnf(notCounted, "A failure of realm %s's callers %s could not be counted", realmId, unreserved);
+        }
+    }
+
+    /**
+     * The request succeeded, or failed for a reason that is the admin's (a realm that lacks what the API needs): the
+     * reservations it holds are given back. Once per request; best effort.
+     */
+    public void succeeded() {
+        if (settled) {
+            return;
+        }
+        settled = true;
+        if (held.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.inNewTransaction(store -> {
+                for (Held reservation : held) {
+                    store.refund(reservation.key(), reservation.windowEnd());
+                }
+                return null;
+            });
+        } catch (RuntimeException notGivenBack) {
+            // The caller keeps a failure it did not make until its window ends: a budget is never exceeded by it.
+            LOG.warnf(notGivenBack, "Reservations of realm %s's callers could not be given back", realmId);
+        }
+    }
+
+    private Refusal admit(Charge charge, Standing standing, boolean refusable) {
+        int limit = charge.budget().limit();
+        if (standing.failures() >= limit) {
+            if (refusable) {
+                return refuse(charge, standing);
             }
-            if (admission != null) {
-                return admission;
+            // A client over its budget admits a clean address: its failure is counted all the same.
+            counted.add(charge);
+            return null;
+        }
+        if (standing.failures() < limit - margin(limit)) {
+            counted.add(charge);
+            return null;
+        }
+        CallerBudgetStore.Reserved reserved = write(store -> {
+            CallerBudgetStore.Reserved made = store.tryReserve(charge.key(realmId), charge.budget(), clock.getAsLong());
+            if (made == null) {
+                throw new RowChanged();
+            }
+            return made;
+        });
+        if (!reserved.counted()) {
+            if (refusable) {
+                return refuse(charge, read(charge));
+            }
+            counted.add(charge);
+            return null;
+        }
+        counted.add(charge);
+        held.add(new Held(charge.key(realmId), reserved.windowEnd()));
+        if (held.size() == 1) {
+            onFirstReservation.run();
+        }
+        return null;
+    }
+
+    private Refusal refuse(Charge charge, Standing standing) {
+        long now = clock.getAsLong();
+        boolean first = standing.notedWindowEnd() != standing.windowEnd() && noteRefusal(charge, standing.windowEnd());
+        LOG.debugf("Request refused in realm %s: the %s budget of %s is spent until %d", realmId, charge.caller().detail(),
+                charge.id(), standing.windowEnd());
+        refusal = new Refusal(charge.caller(), retryAfterSeconds(standing.windowEnd(), now), first);
+        settled = true;
+        // Nothing of this request is evaluated: what an earlier budget reserved for it goes back.
+        giveBackEarlier();
+        return refusal;
+    }
+
+    private void giveBackEarlier() {
+        if (held.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.inNewTransaction(store -> {
+                held.forEach(reservation -> store.refund(reservation.key(), reservation.windowEnd()));
+                return null;
+            });
+        } catch (RuntimeException notGivenBack) {
+            LOG.warnf(notGivenBack, "Reservations of realm %s's callers could not be given back", realmId);
+        }
+        held.clear();
+    }
+
+    private boolean noteRefusal(Charge charge, long windowEnd) {
+        try {
+            return transactions.inNewTransaction(store -> store.noteRefusal(charge.key(realmId), windowEnd));
+        } catch (RuntimeException notNoted) {
+            LOG.warnf(notNoted, "A refusal of realm %s's caller %s could not be noted", realmId, charge.id());
+            return true;
+        }
+    }
+
+    private Standing read(Charge charge) {
+        CallerBudgetEntity row = transactions.inRequest(store -> store.find(charge.key(realmId)));
+        if (row == null) {
+            return Standing.NONE;
+        }
+        boolean current = row.getWindowEnd() > clock.getAsLong();
+        return new Standing(current ? row.getFailures() : 0, current ? row.getWindowEnd() : 0, row.getNotedWindowEnd());
+    }
+
+    /** Runs a write in transactions of its own until no row appeared or went under it. */
+    private <T> T write(java.util.function.Function<CallerBudgetStore, T> work) {
+        for (int round = 1; round <= MAX_TRANSACTIONS; round++) {
+            try {
+                return transactions.inNewTransaction(work);
+            } catch (ModelDuplicateException concurrentFirstFailure) {
+                LOG.debugf("A caller budget's row of realm %s appeared or went meanwhile; writing again", realmId);
             }
         }
         throw new ModelException("A caller budget of realm " + realmId + " changed under " + MAX_TRANSACTIONS
                 + " transactions in a row");
     }
 
-    /**
-     * Gives back the reservations of a request that succeeded, in a transaction of its own. A reservation of a window
-     * that ended meanwhile is gone with it. Nothing held: nothing written.
-     */
-    public void refund(Admission admission) {
-        if (admission.held().isEmpty()) {
-            return;
-        }
-        transactions.inNewTransaction(store -> {
-            for (Held held : admission.held()) {
-                store.refund(held.key(), held.windowEnd());
-            }
-            return null;
-        });
-    }
-
-    /** Null when a row changed between two statements: the transaction is rolled back and the caller tries again. */
-    private static Admission admitIn(CallerBudgetStore store, String realmId, List<Charge> charges, long now) {
-        List<Held> held = new ArrayList<>();
-        for (Charge charge : charges) {
-            CallerKey key = charge.key(realmId);
-            CallerBudgetStore.Reserved reserved = store.tryReserve(key, charge.budget(), now);
-            if (reserved == null) {
-                throw new RowChanged();
-            }
-            if (!reserved.counted()) {
-                // Nothing of this request is evaluated: what the earlier budgets reserved for it goes back.
-                for (Held earlier : held) {
-                    store.refund(earlier.key(), earlier.windowEnd());
-                }
-                LOG.debugf("Request refused in realm %s: the %s budget of %s is spent until %d", realmId,
-                        charge.caller().detail(), charge.id(), reserved.windowEnd());
-                return new Admission(List.of(), charge.caller(), retryAfterSeconds(reserved.windowEnd(), now));
-            }
-            held.add(new Held(charge.caller(), realmId, charge.id(), reserved.windowEnd()));
-        }
-        return new Admission(held, null, 0);
+    /** Failures left under which a request reserves its failure rather than being admitted on a read. */
+    static int margin(int limit) {
+        return Math.min(limit, Math.max((limit + 9) / 10, MIN_MARGIN));
     }
 
     /** Whole seconds until the window ends, rounded up, at least 1: what {@code Retry-After} says. */
@@ -237,12 +416,12 @@ public final class CallerBudgets {
         return value.length() > 200 ? value.substring(0, 200) : value;
     }
 
-    /** A row appeared or went between two statements of one admission: roll it back and try again. */
+    /** A row appeared or went between two statements of one write: roll it back and try again. */
     private static final class RowChanged extends ModelDuplicateException {
         private static final long serialVersionUID = 1L;
 
         RowChanged() {
-            super("A caller budget row changed during an admission");
+            super("A caller budget row changed during a write");
         }
     }
 }

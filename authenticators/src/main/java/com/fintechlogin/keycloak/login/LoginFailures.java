@@ -117,6 +117,8 @@ public final class LoginFailures {
     }
 
     static void record(AuthenticationFlowContext context, FailureReason reason, String eventError) {
+        // Counted where the flow decides it failed, on every way into it (an API, the token endpoint, a browser page).
+        CallerBudgetGate.failed(context.getSession(), reason);
         context.getAuthenticationSession().setAuthNote(REASON_NOTE, reason.name());
         if (context.getUser() != null) {
             context.getEvent().user(context.getUser());

@@ -79,6 +79,8 @@ public final class LoginService {
         }
         if (failure != null) {
             authSessions.removeAuthenticationSession(realm, authSession, false);
+            // The login's outcome, whichever step or check decided it: counted once for the request.
+            CallerBudgetGate.failed(session, failure);
             return new LoginOutcome.Failure(failure);
         }
         return issueTokens(realm, client, processor, authSession, event);
@@ -94,6 +96,7 @@ public final class LoginService {
         event.client(client);
         UserModel serviceAccount = client.isServiceAccountsEnabled() ? session.users().getServiceAccount(client) : null;
         if (serviceAccount == null || !serviceAccount.isEnabled()) {
+            CallerBudgetGate.failed(session, FailureReason.CLIENT_REFUSED);
             return new LoginOutcome.Failure(recordFailure(event, FailureReason.CLIENT_REFUSED));
         }
         event.user(serviceAccount).detail(Details.USERNAME, serviceAccount.getUsername());
@@ -176,6 +179,7 @@ public final class LoginService {
         String accessToken = tokens.build().getToken();
         long expiresAt = tokens.getAccessToken().getExp();
         event.user(user).success();
+        CallerBudgetGate.succeeded(session);
         return new LoginOutcome.Success(user, accessToken, expiresAt);
     }
 }

@@ -3,6 +3,7 @@ package com.fintechlogin.keycloak.password;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
+import com.fintechlogin.keycloak.login.CallerBudgetGate;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
@@ -24,6 +25,10 @@ public final class PasswordStep extends DirectGrantStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        // Asked by the step that found the user already, in the flows this project builds; here for flows that do not.
+        if (CallerBudgetGate.refused(context)) {
+            return;
+        }
         UserModel user = context.getUser();
         FailureReason blocked = AccountStatus.lockoutReason(context, user);
         if (blocked != null) {

@@ -12,6 +12,7 @@ import com.fintechlogin.keycloak.limit.PinAttempts;
 import com.fintechlogin.keycloak.limit.Verdict;
 import com.fintechlogin.keycloak.login.AccountStatus;
 import com.fintechlogin.keycloak.login.AuthenticationLevel;
+import com.fintechlogin.keycloak.login.CallerBudgetGate;
 import com.fintechlogin.keycloak.login.DirectGrantStep;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.FlowInputs;
@@ -31,6 +32,10 @@ public final class PinLoginStep extends DirectGrantStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        // Asked by the step that found the user already, in the flows this project builds; here for flows that do not.
+        if (CallerBudgetGate.refused(context)) {
+            return;
+        }
         // The device mode belongs to the device step; this step stands aside for it.
         if (SignInMode.of(context) == SignInMode.DEVICE) {
             context.attempted();

@@ -108,12 +108,6 @@ public final class CardPortalLoginEndpoint extends ApiEndpoint {
         return answer(((LoginOutcome.Failure) outcome).reason(), null);
     }
 
-    /** The affiliate that signs the request, by its affiliate header. */
-    @Override
-    protected String callingClientId(RealmModel realm, HttpHeaders headers) {
-        return Headers.value(headers, AFFILIATE_HEADER, AppHeaders.MAX_CLIENT_ID_LENGTH);
-    }
-
     @Override
     protected Response answer(FailureReason reason, String field) {
         return CardPortalAnswers.failure(reason);

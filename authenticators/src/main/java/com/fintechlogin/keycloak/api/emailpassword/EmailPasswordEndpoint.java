@@ -47,12 +47,6 @@ public final class EmailPasswordEndpoint extends ApiEndpoint {
         return answer(((LoginOutcome.Failure) outcome).reason(), null);
     }
 
-    /** Every request of this API comes through the realm's one client of it. */
-    @Override
-    protected String callingClientId(RealmModel realm, HttpHeaders headers) {
-        return EmailPasswordSettings.of(realm).clientId();
-    }
-
     @Override
     protected Response answer(FailureReason reason, String field) {
         return EmailPasswordAnswers.failure(reason);

@@ -17,7 +17,6 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 
 /**
  * The Get Token API, {@code POST /market-place/v1/token}: an app's client id and secret in headers for a
@@ -58,12 +57,6 @@ public final class GetTokenEndpoint extends ApiEndpoint {
             return GetTokenAnswers.success(success.accessToken(), success.expiresAt() * 1000);
         }
         return answer(((LoginOutcome.Failure) outcome).reason(), null);
-    }
-
-    /** The app whose secret the request presents, by its API key header. */
-    @Override
-    protected String callingClientId(RealmModel realm, HttpHeaders headers) {
-        return Headers.value(headers, AppHeaders.API_KEY, AppHeaders.MAX_CLIENT_ID_LENGTH);
     }
 
     @Override

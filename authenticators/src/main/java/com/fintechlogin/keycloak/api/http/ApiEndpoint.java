@@ -1,12 +1,9 @@
 package com.fintechlogin.keycloak.api.http;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fintechlogin.keycloak.api.fault.CallerFault;
 import com.fintechlogin.keycloak.app.AppTokenVerifier;
-import com.fintechlogin.keycloak.limit.CallerBudgetSettings;
 import com.fintechlogin.keycloak.limit.CallerBudgets;
+import com.fintechlogin.keycloak.login.CallerBudgetGate;
 import com.fintechlogin.keycloak.login.DirectGrantFlows;
 import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.LoginEvents;
@@ -51,14 +48,6 @@ public abstract class ApiEndpoint extends TransportEndpoint<FailureReason> {
      */
     protected abstract Response answer(FailureReason reason, String field);
 
-    /**
-     * The client id the request names as its caller, as far as it can be told from its headers or the realm's
-     * settings before anything is evaluated (an app's API key header, an affiliate's header, the realm's client of
-     * this API); null when it names none. Its failure budget is charged only when the realm has a client of that id,
-     * so that made-up ids neither fill the budget table nor spend a real client's budget under another name.
-     */
-    protected abstract String callingClientId(RealmModel realm, HttpHeaders headers);
-
     /** Whether the API reads the body; one that ignores it takes any media type. */
     protected boolean readsBody() {
         return true;
@@ -70,23 +59,18 @@ public abstract class ApiEndpoint extends TransportEndpoint<FailureReason> {
     public Response post(@Context ServerRequestContext request) {
         long started = System.nanoTime();
         EventBuilder event = event(false);
-        // Before anything of the request is read or evaluated: a caller over its failure budget costs no lookup, no hash.
-        CallerBudgets budgets = new CallerBudgets(session);
-        CallerBudgets.Admission admission = budgets.admit(session.getContext().getRealm().getId(), charges());
-        Response answer;
-        if (admission.admitted()) {
-            answer = withBody(request, event, body -> readsBody() && !mayCarryJson()
-                    ? refuse(event, FailureReason.WRONG_CONTENT_TYPE)
-                    : login(session.getContext().getRequestHeaders(), body, event));
-            if (!failedForTheCaller(event)) {
-                budgets.refund(admission);
-            }
-        } else {
-            event.detail(LoginEvents.BUDGET, admission.refusedBy().detail());
-            if (admission.refusedBy() == CallerBudgets.Caller.CLIENT) {
-                event.client(callingClientId(session.getContext().getRealm(), session.getContext().getRequestHeaders()));
-            }
-            answer = CodeTables.withRetryAfter(refuse(event, FailureReason.CALLER_OVER_BUDGET), admission.retryAfterSeconds());
+        // Before anything of the request is read: an address over its failure budget costs no parsing, no lookup, no
+        // hash. Its address as Keycloak sees it: the proxy-headers option decides whether a proxy's header counts. The
+        // client's budget is asked in the flow, once the API has authenticated the client.
+        CallerBudgets budgets = CallerBudgets.of(session);
+        CallerBudgets.Refusal refused = budgets.admitAddress(session.getContext().getConnection().getRemoteAddr());
+        Response answer = refused != null ? overBudget(event, refused)
+                : withBody(request, event, body -> readsBody() && !mayCarryJson()
+                        ? refuse(event, FailureReason.WRONG_CONTENT_TYPE)
+                        : login(session.getContext().getRequestHeaders(), body, event));
+        if (budgets.refusal() != null) {
+            // By the address here, or by the address or client in the flow: either way the API's 429, and when to retry.
+            answer = CodeTables.withRetryAfter(answer, budgets.refusal().retryAfterSeconds());
         }
         // The login's latency, under the tags of the event that says how it ended (metrics/).
         LoginTiming.answered(session, event.getEvent(), started);
@@ -94,37 +78,16 @@ public abstract class ApiEndpoint extends TransportEndpoint<FailureReason> {
     }
 
     /**
-     * The failure budgets this request is charged to: its source address as Keycloak sees it (the proxy-headers option
-     * decides whether a proxy's forwarded header counts; a header a client sends never does by itself), and its
-     * calling client when the realm has it.
+     * The answer to an address over its budget: the API's 429; the event is recorded for the address's first refusal
+     * in its window only, so that a refused caller writes one event per window rather than one per request.
      */
-    private List<CallerBudgets.Charge> charges() {
-        RealmModel realm = session.getContext().getRealm();
-        CallerBudgetSettings settings = CallerBudgetSettings.of(realm);
-        List<CallerBudgets.Charge> charges = new ArrayList<>(2);
-        settings.perAddress().ifPresent(budget -> charges.add(
-                CallerBudgets.Charge.address(session.getContext().getConnection().getRemoteAddr(), budget)));
-        if (settings.perClient().isPresent()) {
-            String clientId = callingClientId(realm, session.getContext().getRequestHeaders());
-            ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
-            if (client != null) {
-                charges.add(CallerBudgets.Charge.client(client.getId(), settings.perClient().get()));
-            }
+    private Response overBudget(EventBuilder event, CallerBudgets.Refusal refusal) {
+        event.detail(LoginEvents.BUDGET, refusal.by().detail());
+        if (refusal.firstInWindow()) {
+            return refuse(event, FailureReason.CALLER_OVER_BUDGET);
         }
-        return charges;
-    }
-
-    /**
-     * Whether the request ended as a failure its caller answers for: every recorded error but a realm that lacks what
-     * the API needs, which is the admin's to fix. A success, and that, give the budgets' reservation back.
-     */
-    private static boolean failedForTheCaller(EventBuilder event) {
-        String error = event.getEvent().getError();
-        if (error == null) {
-            return false;
-        }
-        var details = event.getEvent().getDetails();
-        return details == null || !FailureReason.NOT_CONFIGURED.detail().equals(details.get(LoginEvents.REASON));
+        event.detail(LoginEvents.REASON, FailureReason.CALLER_OVER_BUDGET.detail());
+        return answer(FailureReason.CALLER_OVER_BUDGET, null);
     }
 
     /** Records a failure found before any flow ran (the flow records its own) and answers it. */
@@ -138,6 +101,8 @@ public abstract class ApiEndpoint extends TransportEndpoint<FailureReason> {
         if (field != null) {
             event.detail(LoginEvents.FIELD, field);
         }
+        // Found before the flow: the caller's address pays for it as for a failure in the flow.
+        CallerBudgetGate.failed(session, reason);
         event.detail(LoginEvents.REASON, reason.detail()).error(reason.eventError());
         return answer(reason, field);
     }

@@ -68,12 +68,6 @@ public final class MobileSignInEndpoint extends ApiEndpoint {
         return answer(((LoginOutcome.Failure) outcome).reason(), null);
     }
 
-    /** The app that vouches for the user, by its API key header. */
-    @Override
-    protected String callingClientId(RealmModel realm, HttpHeaders headers) {
-        return Headers.value(headers, AppHeaders.API_KEY, AppHeaders.MAX_CLIENT_ID_LENGTH);
-    }
-
     @Override
     protected Response answer(FailureReason reason, String field) {
         return MobileSignInAnswers.failure(reason, field);

@@ -119,12 +119,6 @@ public final class PartnerLoginEndpoint extends ApiEndpoint {
         return answer(((LoginOutcome.Failure) outcome).reason(), null);
     }
 
-    /** Every partner request comes through the realm's one partner client. */
-    @Override
-    protected String callingClientId(RealmModel realm, HttpHeaders headers) {
-        return PartnerSettings.of(realm).clientId();
-    }
-
     @Override
     protected Response answer(FailureReason reason, String field) {
         return PartnerAnswers.failure(reason, field);

@@ -89,12 +89,6 @@ public final class PinDeviceLoginEndpoint extends ApiEndpoint {
         return answer(((LoginOutcome.Failure) outcome).reason(), null);
     }
 
-    /** The app the user logs in through, by its API key header. */
-    @Override
-    protected String callingClientId(RealmModel realm, HttpHeaders headers) {
-        return Headers.value(headers, AppHeaders.API_KEY, AppHeaders.MAX_CLIENT_ID_LENGTH);
-    }
-
     @Override
     protected Response answer(FailureReason reason, String field) {
         return PinDeviceAnswers.failure(reason, field);
