@@ -34,6 +34,10 @@ public final class IdentifierForm extends StatelessStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (BrowserForms.refusedOverBudget(context, () -> page(context, null)
+                .addError(new FormMessage(FIELD, BrowserForms.OVER_BUDGET_MESSAGE)).createForm(PAGE))) {
+            return;
+        }
         String identifier = BrowserForms.field(context, FIELD);
         if (identifier == null) {
             BrowserForms.refuse(context, null, FailureReason.MALFORMED_REQUEST, invalid(context, null));

@@ -1,7 +1,11 @@
 package com.fintechlogin.keycloak.login;
 
+import java.util.function.Supplier;
+
+import com.fintechlogin.keycloak.limit.CallerBudgets;
 import com.fintechlogin.keycloak.limit.Verdict;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
@@ -16,6 +20,9 @@ public final class BrowserForms {
 
     /** Longer input is treated as absent: no identifier or credential of this project is that long. */
     static final int MAX_FIELD_LENGTH = 256;
+
+    /** The message key of {@link #refusedOverBudget}'s page: too many failed attempts from here, try again later. */
+    public static final String OVER_BUDGET_MESSAGE = "fintechTooManyFailures";
 
     private BrowserForms() {
     }
@@ -41,6 +48,21 @@ public final class BrowserForms {
         }
         LoginFailures.record(context, reason, reason.eventError());
         context.challenge(page);
+    }
+
+    /**
+     * Whether the caller of this page is over one of its failure budgets ({@link CallerBudgetGate}); then the page is
+     * shown again unevaluated, {@code page} with HTTP 429 and {@code Retry-After}. Asked before any lookup or credential.
+     */
+    public static boolean refusedOverBudget(AuthenticationFlowContext context, Supplier<Response> page) {
+        CallerBudgets.Refusal refusal = CallerBudgetGate.admit(context);
+        if (refusal == null) {
+            return false;
+        }
+        CallerBudgetGate.record(context, refusal);
+        context.challenge(Response.fromResponse(page.get()).status(Response.Status.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds())).build());
+        return true;
     }
 
     /**

@@ -45,6 +45,10 @@ public final class MobilePasswordForm extends StatelessStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (BrowserForms.refusedOverBudget(context, () -> context.form()
+                .addError(new FormMessage(PASSWORD, BrowserForms.OVER_BUDGET_MESSAGE)).createForm(PAGE))) {
+            return;
+        }
         String given = BrowserForms.field(context, MOBILE);
         String mobile = MobileNumbers.normalize(given);
         String password = BrowserForms.field(context, PASSWORD);

@@ -42,6 +42,10 @@ public final class PinForm extends StatelessStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (BrowserForms.refusedOverBudget(context, () -> page(context, true)
+                .addError(new FormMessage(FIELD, BrowserForms.OVER_BUDGET_MESSAGE)).createForm(PAGE))) {
+            return;
+        }
         UserModel user = context.getUser();
         String pin = BrowserForms.field(context, FIELD);
         FailureReason refused = PinLogin.refusalBeforeCheck(context, user, pin);
