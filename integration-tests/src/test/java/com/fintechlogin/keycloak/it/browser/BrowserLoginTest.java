@@ -245,6 +245,23 @@ class BrowserLoginTest {
     }
 
     @Test
+    void theCardPortalPageRefusesAnAddressOverItsFailureBudgetWithoutCheckingThePassword() {
+        String mobile = DemoRealm.freshMobile();
+        TestUser user = pinUser(mobile);
+        // One failure a window for this browser's address; other tests' failures from it may have spent it already.
+        DemoRealm.setRealmAttribute(realm, "fintech.budget.failures-per-address", "1");
+        openLogin(CARD_PORTAL);
+        MobilePasswordPage page = new MobilePasswordPage(driver);
+        page.signIn(DemoRealm.freshMobile(), user.password());
+
+        page.signIn(mobile, user.password());
+
+        page.assertCurrent();
+        assertThat(page.error()).as("the right password, from an address over its budget")
+                .contains(EN.get("fintechTooManyFailures"));
+    }
+
+    @Test
     void firstCardPortalLoginAsksForAPinRefusesWeakOrMismatchedPinsAndTheNewPinThenSignsInToWebBanking() throws Exception {
         String mobile = DemoRealm.freshMobile();
         TestUser user = DemoRealm.newUser(realm, Map.of("mobile", List.of(mobile)));
