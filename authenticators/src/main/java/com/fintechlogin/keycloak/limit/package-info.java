@@ -5,8 +5,9 @@
  * keyed by caller, because the two count differently — the limiter counts a user's consecutive failures, which a
  * right credential clears and which lock with escalation, holding the user's row across the evaluation; a budget
  * counts a caller's failures in a fixed window, which no right credential clears, and must not hold a row that every
- * customer of an app shares across an evaluation. They share the way of counting (one conditional UPDATE that the
- * database re-checks under the row lock, work in short transactions of its own, a duplicate first insert retried)
- * and the database, so both are exact on every node. Imports nothing of the project: every credential step imports it.
+ * customer of an app shares across an evaluation, so it admits on a plain read and writes only failures, reserving
+ * with the limiter's kind of conditional UPDATE (re-checked by the database under the row lock) only near the end of
+ * a budget. Both count in the database, so both hold on every node. Imports nothing of the project: every credential
+ * step imports it.
  */
 package com.fintechlogin.keycloak.limit;
