@@ -177,6 +177,31 @@ class CallerBudgetTest {
     }
 
     @Test
+    void aConcurrentSprayAdmittedOnReadsStaysWithinATenthOfTheBudget() throws Exception {
+        // 200 reserves from its last 50 failures on: the first 150 are admitted on a plain read, 25 at a time.
+        budgets("200", "5000", "600");
+        ExecutorService pool = Executors.newFixedThreadPool(25);
+        List<Callable<Answer>> guesses = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String email = "concurrent-" + i + "@budget.example";
+            guesses.add(() -> emailPassword("127.0.0.8", email, "Wrong-pass", Map.of()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Answer> answer : pool.invokeAll(guesses)) {
+                statuses.add(answer.get().status());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        List<EventRepresentation> evaluated = loginErrorsFrom("127.0.0.8").stream()
+                .filter(event -> !"caller_over_budget".equals(reason(event))).toList();
+        assertThat(evaluated).as("failures evaluated").hasSizeBetween(200, 220);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(300 - evaluated.size());
+    }
+
+    @Test
     void aForwardedAddressSentByTheClientMovesNoBudget() {
         budgets("5", "5000", "600");
         List<Integer> statuses = new ArrayList<>();
