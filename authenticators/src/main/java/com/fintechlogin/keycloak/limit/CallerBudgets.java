@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
@@ -360,7 +361,7 @@ public final class CallerBudgets {
     }
 
     /** Runs a write in transactions of its own until no row appeared or went under it. */
-    private <T> T write(java.util.function.Function<CallerBudgetStore, T> work) {
+    private <T> T write(Function<CallerBudgetStore, T> work) {
         for (int round = 1; round <= MAX_TRANSACTIONS; round++) {
             try {
                 return transactions.inNewTransaction(work);

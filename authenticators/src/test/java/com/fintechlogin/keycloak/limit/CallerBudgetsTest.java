@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -47,6 +48,8 @@ class CallerBudgetsTest {
     private final AtomicLong now = new AtomicLong(START);
     /** Transactions of their own, as every write of the budgets takes: a right login of a caller with room takes none. */
     private final AtomicInteger transactionsTaken = new AtomicInteger();
+    /** A database that refuses every write from now on. */
+    private final AtomicBoolean writesFail = new AtomicBoolean();
     private final BudgetTransactions transactions = new BudgetTransactions() {
         @Override
         public <T> T inRequest(Function<CallerBudgetStore, T> work) {
@@ -61,6 +64,9 @@ class CallerBudgetsTest {
         @Override
         public <T> T inNewTransaction(Function<CallerBudgetStore, T> work) {
             transactionsTaken.incrementAndGet();
+            if (writesFail.get()) {
+                throw new ModelException("The database refused the write");
+            }
             EntityManager em = factory.createEntityManager();
             EntityTransaction transaction = em.getTransaction();
             try {
@@ -223,6 +229,23 @@ class CallerBudgetsTest {
         right.succeeded();
 
         assertThat(failuresOf("address:198.51.100.7")).isEqualTo(1);
+    }
+
+    @Test
+    void aGiveBackOrAFailureTheDatabaseRefusesIsLoggedNeverThrown() {
+        fails("198.51.100.7", 3, 0);
+        CallerBudgets right = request(3, 0);
+        right.admitAddress("198.51.100.7");
+        CallerBudgets wrong = request(100, 0);
+        wrong.admitAddress("198.51.100.8");
+        writesFail.set(true);
+
+        right.succeeded();
+        wrong.failed();
+
+        writesFail.set(false);
+        assertThat(failuresOf("address:198.51.100.7")).as("the reservation kept until its window ends").isEqualTo(2);
+        assertThat(failuresOf("address:198.51.100.8")).as("the failure not counted").isZero();
     }
 
     @Test
