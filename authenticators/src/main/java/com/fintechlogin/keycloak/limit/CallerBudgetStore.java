@@ -34,7 +34,7 @@ final class CallerBudgetStore {
      * else refuses it. A key's first failure ever inserts its row, flushed at once so that a concurrent first insert
      * fails here as a {@link org.keycloak.models.ModelDuplicateException} (Keycloak's entity manager converts it) and
      * the caller retries in a new transaction, which finds the row. Null when the row changed between the statements
-     * (removed as ended meanwhile) and the caller must try again.
+     * (inserted by a concurrent first failure, or removed as ended meanwhile) and the caller must try again.
      */
     Reserved tryReserve(CallerKey key, FailureBudget budget, long now) {
         int counted = bind(em.createNamedQuery(CallerBudgetEntity.RESERVE), key)
@@ -54,7 +54,10 @@ final class CallerBudgetStore {
             em.detach(first);
             return new Reserved(true, first.getWindowEnd());
         }
-        return row.getWindowEnd() > now ? new Reserved(false, row.getWindowEnd()) : null;
+        // Refused only by a full window: a row with room that the UPDATE missed was inserted by a concurrent first
+        // failure after the UPDATE looked, or its window ended meanwhile; the caller tries again and the UPDATE finds it.
+        return row.getWindowEnd() > now && row.getFailures() >= budget.limit() ? new Reserved(false, row.getWindowEnd())
+                : null;
     }
 
     /** Gives back one failure reserved in the window ending at {@code windowEnd}; nothing if that window is gone. */

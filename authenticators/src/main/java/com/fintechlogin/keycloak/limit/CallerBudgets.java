@@ -195,7 +195,7 @@ public final class CallerBudgets {
             counted.add(address);
             return null;
         }
-        return admit(address, addressStanding, true);
+        return admit(address, addressStanding);
     }
 
     /**
@@ -210,8 +210,14 @@ public final class CallerBudgets {
             return byAddress;
         }
         client = new Charge(Caller.CLIENT, clientInternalId, settings.perClient().get());
-        boolean addressFailed = addressStanding.failures() > 0;
-        return admit(client, read(client), addressFailed);
+        if (addressStanding.failures() == 0) {
+            // The client's budget never refuses a clean address, so nothing is read or reserved on the client's row for
+            // it: a right login from anywhere must not queue on the row of a client an attacker drove near its budget,
+            // nor fail with it. Its failure, if it fails, is counted all the same.
+            counted.add(client);
+            return null;
+        }
+        return admit(client, read(client));
     }
 
     /** The refusal of this request, if one of its budgets refused it. */
@@ -279,15 +285,10 @@ public final class CallerBudgets {
         }
     }
 
-    private Refusal admit(Charge charge, Standing standing, boolean refusable) {
+    private Refusal admit(Charge charge, Standing standing) {
         int limit = charge.budget().limit();
         if (standing.failures() >= limit) {
-            if (refusable) {
-                return refuse(charge, standing);
-            }
-            // A client over its budget admits a clean address: its failure is counted all the same.
-            counted.add(charge);
-            return null;
+            return refuse(charge, standing);
         }
         if (standing.failures() < limit - margin(limit)) {
             counted.add(charge);
@@ -301,11 +302,7 @@ public final class CallerBudgets {
             return made;
         });
         if (!reserved.counted()) {
-            if (refusable) {
-                return refuse(charge, read(charge));
-            }
-            counted.add(charge);
-            return null;
+            return refuse(charge, read(charge));
         }
         counted.add(charge);
         held.add(new Held(charge.key(realmId), reserved.windowEnd()));

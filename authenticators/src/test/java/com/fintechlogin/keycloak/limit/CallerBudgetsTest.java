@@ -262,6 +262,76 @@ class CallerBudgetsTest {
     }
 
     @Test
+    void aCleanAddressNeverWritesOnTheRowOfAClientNearItsBudgetNorFailsWithIt() {
+        // Two addresses drive a client with a budget of 3 to one failure short of it: every request of that client
+        // would reserve on its row.
+        assertThat(fails("198.51.100.1", 100, 3)).isTrue();
+        assertThat(fails("198.51.100.2", 100, 3)).isTrue();
+        transactionsTaken.set(0);
+
+        CallerBudgets right = request(100, 3);
+        assertThat(right.admitClient("198.51.100.9", CLIENT)).isNull();
+        right.succeeded();
+        assertThat(transactionsTaken).as("transactions of a right login from a clean address").hasValue(0);
+
+        writesFail.set(true);
+        CallerBudgets duringAnOutage = request(100, 3);
+        assertThat(duringAnOutage.admitClient("198.51.100.10", CLIENT)).as("admitted with the database refusing writes")
+                .isNull();
+        writesFail.set(false);
+
+        CallerBudgets wrong = request(100, 3);
+        assertThat(wrong.admitClient("198.51.100.11", CLIENT)).isNull();
+        wrong.failed();
+        assertThat(failuresOf("client:" + CLIENT)).as("a clean address's failure still counts").isEqualTo(3);
+    }
+
+    @Test
+    void aRowAConcurrentFirstFailureInsertedUnderAReservationWithRoomIsTriedAgainNotRefused() {
+        CallerKey key = new CallerKey(REALM, "address:198.51.100.7");
+        FailureBudget budget = new FailureBudget(3, WINDOW);
+        EntityManager em = factory.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            // The other request's first failure commits right after this one's UPDATE found no row.
+            CallerBudgetStore.Reserved reserved = new CallerBudgetStore(insertingAfterTheUpdate(em, key)).tryReserve(key,
+                    budget, now.get());
+            em.getTransaction().rollback();
+
+            assertThat(reserved).as("1 failure of 3: nothing to refuse, try again").isNull();
+        } finally {
+            em.close();
+        }
+        assertThat(request(3, 0).admitAddress("198.51.100.7")).as("the next round").isNull();
+    }
+
+    /** {@code em}, whose reservation UPDATE is followed by another transaction's committed first failure of {@code key}. */
+    private EntityManager insertingAfterTheUpdate(EntityManager em, CallerKey key) {
+        return (EntityManager) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(em, args);
+                    if (method.getName().equals("createNamedQuery") && CallerBudgetEntity.RESERVE.equals(args[0])) {
+                        jakarta.persistence.Query update = (jakarta.persistence.Query) result;
+                        return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                                new Class<?>[] {jakarta.persistence.Query.class}, (q, queryMethod, queryArgs) -> {
+                                    Object answer = queryMethod.invoke(update, queryArgs);
+                                    if (queryMethod.getName().equals("setParameter")) {
+                                        return q;
+                                    }
+                                    if (queryMethod.getName().equals("executeUpdate")) {
+                                        transactions.inNewTransaction(store -> {
+                                            store.tryReserve(key, new FailureBudget(3, WINDOW), now.get());
+                                            return null;
+                                        });
+                                    }
+                                    return answer;
+                                });
+                    }
+                    return result;
+                });
+    }
+
+    @Test
     void aClientRefusalGivesBackWhatTheAddressReserved() {
         fails("198.51.100.1", 3, 1);
         CallerBudgets refused = request(3, 1);
