@@ -39,7 +39,8 @@ import org.keycloak.models.ModelException;
  * The address budget refuses an address over it. A client's budget is charged only in the flow, after the API or
  * Keycloak's token endpoint authenticated the client (its secret, app token, checksum or HMAC); a public client's
  * identity is anyone's, as is an app key that ships in every copy of the app, so a client over its budget refuses only
- * addresses that have themselves failed in their window: a customer from a clean address still logs in.
+ * addresses that have themselves failed in their window ({@link #clientRefusesAfter} times): a customer from a clean
+ * address still logs in.
  *
  * <h2>Windows</h2>
  * Fixed: the first failure after a caller's window ended opens the next one, of {@link FailureBudget#windowMillis()};
@@ -63,6 +64,8 @@ public final class CallerBudgets {
      * or the whole budget when it is smaller (then every request of that caller reserves).
      */
     static final int MIN_MARGIN = 50;
+    /** Failures of its own in the window an address needs before a client over its budget refuses it, at least. */
+    static final int MIN_ADDRESS_FAILURES = 3;
 
     /** What kind of caller a budget counts, as events and answers name it. */
     public enum Caller {
@@ -201,7 +204,8 @@ public final class CallerBudgets {
     /**
      * Before a user is looked up or a credential evaluated, in the flow: the address's budget as {@link #admitAddress},
      * and the budget of the client the flow runs for ({@code clientInternalId}), authenticated by then if it is a
-     * confidential one. Over its budget, the client refuses only an address that failed in its window. Null when
+     * confidential one. Over its budget, the client refuses only an address that failed in its window
+     * ({@link #clientRefusesAfter} times). Null when
      * admitted; the refusal otherwise.
      */
     public Refusal admitClient(String remoteAddress, String clientInternalId) {
@@ -210,10 +214,10 @@ public final class CallerBudgets {
             return byAddress;
         }
         client = new Charge(Caller.CLIENT, clientInternalId, settings.perClient().get());
-        if (addressStanding.failures() == 0) {
-            // The client's budget never refuses a clean address, so nothing is read or reserved on the client's row for
-            // it: a right login from anywhere must not queue on the row of a client an attacker drove near its budget,
-            // nor fail with it. Its failure, if it fails, is counted all the same.
+        if (addressStanding.failures() < clientRefusesAfter(settings)) {
+            // The client's budget never refuses an address that has not failed repeatedly itself, so nothing is read or
+            // reserved on the client's row for it: a right login from anywhere must not queue on the row of a client an
+            // attacker drove near its budget, nor fail with it. Its failure, if it fails, is counted all the same.
             counted.add(client);
             return null;
         }
@@ -368,6 +372,15 @@ public final class CallerBudgets {
         }
         throw new ModelException("A caller budget of realm " + realmId + " changed under " + MAX_TRANSACTIONS
                 + " transactions in a row");
+    }
+
+    /**
+     * Failures of an address in its window before a client over its budget refuses it: {@link #MIN_ADDRESS_FAILURES},
+     * or a tenth of the address budget when that is larger. One typo behind a shared address (a NAT, an office) must
+     * not shut a customer out of an app someone else drove over its budget.
+     */
+    static int clientRefusesAfter(CallerBudgetSettings settings) {
+        return Math.max(MIN_ADDRESS_FAILURES, settings.perAddress().map(budget -> budget.limit() / 10).orElse(0));
     }
 
     /** Failures left under which a request reserves its failure rather than being admitted on a read. */

@@ -249,16 +249,38 @@ class CallerBudgetsTest {
     }
 
     @Test
-    void aClientOverItsBudgetRefusesOnlyAddressesThatFailedInTheirWindow() {
-        assertThat(fails("198.51.100.1", 100, 2)).isTrue();
-        assertThat(fails("198.51.100.2", 100, 2)).isTrue();
-
-        assertThat(request(100, 2).admitClient("198.51.100.1", CLIENT))
+    void aClientOverItsBudgetRefusesOnlyAddressesThatFailedThreeTimesInTheirWindow() {
+        // A client budget of 2; an address budget of 20, whose tenth is less than 3.
+        for (int i = 0; i < 3; i++) {
+            assertThat(fails("198.51.100.1", 20, 2)).as("failure %d of an address", i + 1).isTrue();
+        }
+        assertThat(request(20, 2).admitClient("198.51.100.1", CLIENT))
                 .extracting(CallerBudgets.Refusal::by).isEqualTo(CallerBudgets.Caller.CLIENT);
-        assertThat(fails("198.51.100.3", 100, 2)).as("a clean address").isTrue();
-        assertThat(failuresOf("client:" + CLIENT)).as("its failure counts all the same").isEqualTo(3);
-        assertThat(request(100, 2).admitClient("198.51.100.3", CLIENT)).as("once it failed").isNotNull();
-        assertThat(request(100, 2).admitClient("198.51.100.4", CLIENT)).as("another clean address").isNull();
+        assertThat(fails("198.51.100.2", 20, 2)).as("an address that failed before only behind the same NAT").isTrue();
+        assertThat(fails("198.51.100.2", 20, 2)).as("a second typo").isTrue();
+        assertThat(failuresOf("client:" + CLIENT)).as("their failures count all the same").isEqualTo(5);
+        CallerBudgets right = request(20, 2);
+        assertThat(right.admitClient("198.51.100.2", CLIENT)).as("before it failed 3 times").isNull();
+        right.succeeded();
+        assertThat(fails("198.51.100.2", 20, 2)).isTrue();
+        assertThat(request(20, 2).admitClient("198.51.100.2", CLIENT)).as("after 3").isNotNull();
+        assertThat(request(20, 2).admitClient("198.51.100.4", CLIENT)).as("another clean address").isNull();
+    }
+
+    @Test
+    void aClientRefusesAnAddressAfterATenthOfTheAddressBudgetWhenThatIsMoreThanThree() {
+        assertThat(CallerBudgets.clientRefusesAfter(new CallerBudgetSettings(Optional.of(new FailureBudget(100, WINDOW)),
+                Optional.of(new FailureBudget(5, WINDOW))))).isEqualTo(10);
+        assertThat(CallerBudgets.clientRefusesAfter(new CallerBudgetSettings(Optional.of(new FailureBudget(20, WINDOW)),
+                Optional.of(new FailureBudget(5, WINDOW))))).isEqualTo(3);
+        assertThat(CallerBudgets.clientRefusesAfter(new CallerBudgetSettings(Optional.empty(),
+                Optional.of(new FailureBudget(5, WINDOW))))).isEqualTo(3);
+        for (int i = 0; i < 9; i++) {
+            fails("198.51.100.1", 100, 1);
+        }
+        assertThat(request(100, 1).admitClient("198.51.100.1", CLIENT)).as("9 failures of 10").isNull();
+        fails("198.51.100.1", 100, 1);
+        assertThat(request(100, 1).admitClient("198.51.100.1", CLIENT)).as("10").isNotNull();
     }
 
     @Test
@@ -333,12 +355,15 @@ class CallerBudgetsTest {
 
     @Test
     void aClientRefusalGivesBackWhatTheAddressReserved() {
-        fails("198.51.100.1", 3, 1);
-        CallerBudgets refused = request(3, 1);
+        // An address budget of 5 reserves every request.
+        for (int i = 0; i < 3; i++) {
+            fails("198.51.100.1", 5, 1);
+        }
+        CallerBudgets refused = request(5, 1);
 
         assertThat(refused.admitClient("198.51.100.1", CLIENT)).isNotNull();
 
-        assertThat(failuresOf("address:198.51.100.1")).isEqualTo(1);
+        assertThat(failuresOf("address:198.51.100.1")).isEqualTo(3);
     }
 
     @Test
