@@ -3,16 +3,23 @@ package com.fintechlogin.keycloak.password;
 import java.util.Collections;
 import java.util.Set;
 
+import com.fintechlogin.keycloak.limit.CallerBudgets;
 import com.fintechlogin.keycloak.limit.CredentialKinds;
 import com.fintechlogin.keycloak.limit.CredentialLocks;
 import com.fintechlogin.keycloak.limit.Verdict;
+import com.fintechlogin.keycloak.login.FailureReason;
 import com.fintechlogin.keycloak.login.KeycloakBruteForce;
 import com.fintechlogin.keycloak.login.LockoutScope;
+import com.fintechlogin.keycloak.login.LoginEvents;
 
 import jakarta.ws.rs.core.UriInfo;
 
 import org.keycloak.common.ClientConnection;
 import org.keycloak.common.util.Time;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserLoginFailureModel;
@@ -21,6 +28,7 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
 import org.keycloak.services.managers.BruteForceProtector;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Keycloak's brute-force detector with this extension deployed: Keycloak's own password checks — its username and
@@ -80,6 +88,8 @@ final class BruteForceDetector implements BruteForceProtector {
         if (verdict.outcome() == Verdict.Outcome.WRONG) {
             KeycloakBruteForce.reportFailure(session, realm, user, verdict, CredentialKinds.PASSWORD);
         }
+        // And one failure of the caller that sent it, admitted by its budgets in isTemporarilyDisabled.
+        CallerBudgets.of(session).failed();
     }
 
     @Override
@@ -91,6 +101,7 @@ final class BruteForceDetector implements BruteForceProtector {
         if (PasswordCheck.count(session, realm, user, true).right()) {
             KeycloakBruteForce.reportSuccess(session, realm, user);
         }
+        CallerBudgets.of(session).succeeded();
     }
 
     /**
@@ -142,9 +153,47 @@ final class BruteForceDetector implements BruteForceProtector {
             return true;
         }
         // A login about to check this user's password (the form or the grant evaluates it right after this answer):
-        // the counter's row is held until the request commits, so parallel logins of the user take turns and the
-        // verdict is counted before the next one looks.
+        // first its caller's budgets, which a spray over many users passes per user; then the counter's row is held
+        // until the request commits, so parallel logins of the user take turns and the verdict is counted before the
+        // next one looks. A refused caller takes no row lock.
+        if (overCallerBudget(session, realm, user)) {
+            return true;
+        }
         return PasswordCheck.lockedElseHold(session, realm, user);
+    }
+
+    /**
+     * Whether the caller of Keycloak's own password step — its password grant ({@code admin-cli}, or any client on the
+     * realm's default direct-grant flow) or its sign-in page — is over a failure budget: its source address, and the
+     * client it signs in to, which Keycloak's steps never authenticate for a public client and this treats as anyone's
+     * (it refuses only an address that failed itself). Keycloak answers the refusal as a lock
+     * ({@code user_temporarily_disabled}, its usual 400 {@code invalid_grant} or page error), and this adds one event
+     * with the reason per caller and window. The project's own steps asked the same budgets already in the request;
+     * the answer is theirs. An unknown username never gets here (Keycloak asks only about a user it found), so it is
+     * not charged: it evaluates no credential and its answer is the same as a wrong password's.
+     */
+    private static boolean overCallerBudget(KeycloakSession session, RealmModel realm, UserModel user) {
+        KeycloakContext context = session.getContext();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        ClientModel client = authSession != null && authSession.getClient() != null ? authSession.getClient() : context.getClient();
+        String remoteAddress = context.getConnection().getRemoteAddr();
+        CallerBudgets budgets = CallerBudgets.of(session);
+        CallerBudgets.Refusal refusal = client == null ? budgets.admitAddress(remoteAddress)
+                : budgets.admitClient(remoteAddress, client.getId());
+        if (refusal == null) {
+            return false;
+        }
+        if (refusal.firstInWindow()) {
+            EventBuilder event = new EventBuilder(realm, session, context.getConnection()).event(EventType.LOGIN_ERROR)
+                    .user(user)
+                    .detail(LoginEvents.REASON, FailureReason.CALLER_OVER_BUDGET.detail())
+                    .detail(LoginEvents.BUDGET, refusal.by().detail());
+            if (client != null) {
+                event.client(client);
+            }
+            event.error(FailureReason.CALLER_OVER_BUDGET.eventError());
+        }
+        return true;
     }
 
     /**

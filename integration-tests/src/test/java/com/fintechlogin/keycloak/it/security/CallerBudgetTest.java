@@ -243,6 +243,47 @@ class CallerBudgetTest {
     }
 
     @Test
+    void aSprayOverManyUsersThroughKeycloaksOwnPasswordGrantIsCutOffAtTheBudgetWhileACustomerGetsTokens() {
+        // admin-cli: Keycloak's built-in public client, with the password grant on in every realm, running Keycloak's
+        // own direct-grant steps rather than this project's. Real users: Keycloak's steps ask the detector only about a
+        // user they found.
+        budgets("10", "5000", "600");
+        List<TestUser> sprayed = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            sprayed.add(DemoRealm.newUser(realm));
+        }
+        TestUser customer = DemoRealm.newUser(realm);
+
+        List<Answer> spray = new ArrayList<>();
+        for (int i = 0; i < sprayed.size(); i++) {
+            spray.add(passwordGrant("127.0.5.2", "admin-cli", sprayed.get(i).email(), "Wrong-pass-" + i));
+            if (i % 10 == 0) {
+                Answer login = passwordGrant("127.0.5.3", "admin-cli", customer.email(), customer.password());
+                assertThat(login.status()).as("the customer's tokens during guess %d: %s", i, login.json()).isEqualTo(200);
+                assertThat(login.json().path("access_token").asText()).isNotEmpty();
+            }
+        }
+
+        // Keycloak answers its own steps' refusal as it answers a wrong password: what tells them apart is whether the
+        // password was evaluated, which its events say.
+        assertThat(spray).extracting(Answer::status).containsOnly(400);
+        List<EventRepresentation> errors = loginErrorsFrom("127.0.5.2");
+        assertThat(errors).filteredOn(event -> "invalid_user_credentials".equals(event.getError()))
+                .as("wrong passwords evaluated").hasSize(10);
+        assertThat(errors).filteredOn(event -> "user_temporarily_disabled".equals(event.getError()))
+                .as("refused unevaluated").hasSize(20);
+        assertThat(errors).filteredOn(event -> "caller_over_budget".equals(reason(event)))
+                .as("one over-budget event for the address's window").hasSize(1)
+                .allMatch(event -> "address".equals(event.getDetails().get("fintech_budget")));
+        for (TestUser user : sprayed) {
+            assertThat(passwordGrant("127.0.5.4", "admin-cli", user.email(), user.password()).status())
+                    .as("the sprayed user's own login from elsewhere: the budget is the address's, no user was locked")
+                    .isEqualTo(200);
+        }
+        assertThat(loginErrorsFrom("127.0.5.3")).as("the customer's failures").isEmpty();
+    }
+
+    @Test
     void wrongSecretsAndAppTokensFromManyAddressesDoNotTurnAnAppOff() {
         TestApps.App app = TestApps.create(realm, 300, true);
         budgets("5000", "3", "600");
@@ -264,21 +305,31 @@ class CallerBudgetTest {
     }
 
     @Test
-    void aPublicClientOverItsBudgetRefusesOnlyAddressesThatFailedThemselves() {
-        budgets("5000", "3", "600");
+    void aPublicClientOverItsBudgetRefusesOnlyAddressesThatFailedThreeTimesThemselves() {
+        // An address budget of 20, whose tenth is less than 3: a client over its budget refuses an address after 3.
+        budgets("20", "3", "600");
         TestUser customer = DemoRealm.newUser(realm);
         // Every address fails once: the email/password API's client (a public one, anyone may name it) goes over 3.
         for (int i = 1; i <= 4; i++) {
             Answer wrong = emailPassword("127.0.4." + i, "public-client-" + i + "@budget.example", "Wrong-pass", Map.of());
             assertThat(wrong.status()).as("a first failure from 127.0.4.%d", i).isIn(401, 404);
         }
+        for (String from : List.of("127.0.4.1", "127.0.4.2")) {
+            for (int j = 0; j < 2; j++) {
+                Answer wrong = emailPassword(from, "public-client-again-" + j + "@budget.example", "Wrong-pass", Map.of());
+                assertThat(wrong.status()).as("failure %d from %s, with the client over its budget", j + 2, from)
+                        .isIn(401, 404);
+            }
+        }
 
         Answer again = emailPassword("127.0.4.1", customer.email(), "Wrong-pass", Map.of());
-        assertThat(again.status()).as("an address that failed, once the client is over its budget").isEqualTo(429);
+        assertThat(again.status()).as("an address that failed 3 times, once the client is over its budget").isEqualTo(429);
         assertThat(again.json().path("responseCode").asInt()).isEqualTo(429);
         assertThat(again.retryAfter()).isNotNull();
         assertThat(passwordGrant("127.0.4.2", DemoRealm.USER_API_CLIENT, customer.email(), customer.password()).status())
-                .as("the same client on Keycloak's token endpoint, from an address that failed").isEqualTo(429);
+                .as("the same client on Keycloak's token endpoint, from an address that failed 3 times").isEqualTo(429);
+        assertThat(emailPassword("127.0.4.3", customer.email(), customer.password(), Map.of()).status())
+                .as("a customer behind an address that failed once (a shared NAT)").isEqualTo(200);
         assertThat(emailPassword("127.0.4.9", customer.email(), customer.password(), Map.of()).status())
                 .as("a customer from a clean address").isEqualTo(200);
         assertThat(passwordGrant("127.0.4.10", DemoRealm.USER_API_CLIENT, customer.email(), customer.password()).status())
