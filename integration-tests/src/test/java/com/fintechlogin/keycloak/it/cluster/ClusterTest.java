@@ -11,8 +11,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fintechlogin.bench.ClientCrypto;
 import com.fintechlogin.keycloak.it.support.DemoRealm;
 import com.fintechlogin.keycloak.it.support.Guessing;
@@ -38,6 +47,9 @@ class ClusterTest {
 
     private static final String DEVICE = "anid:cluster-device+/=:0001";
     private static final String PIN = "2580";
+    private static final String BUDGET_PER_ADDRESS = "fintech.budget.failures-per-address";
+    private static final String BUDGET_WINDOW = "fintech.budget.window-seconds";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static TwoNodeCluster cluster;
     private static ClusterAdmin adminA;
@@ -277,6 +289,123 @@ class ClusterTest {
                 .isEqualTo(423);
         System.out.printf("cluster: 30 parallel wrong passwords on Keycloak's own grant (15 on A, 15 on B): %d evaluated, "
                 + "%d refused unread; the right password after them got no tokens on either node%n", evaluated, guesses - evaluated);
+    }
+
+    @Test
+    @Order(8)
+    void aSprayFromOneAddressOverBothNodesIsHeldToItsFailureBudgetWithinATenthWhileACustomerLogsInFromAnother()
+            throws Exception {
+        // The realm's budget per address, set through node A's admin API as an admin would: 100 failures in a window
+        // that outlasts the test. Its last 50 are reserved under the row lock; the first 50 are admitted on reads, which
+        // must see what either node counted.
+        int budget = 100;
+        Map<String, String> settings = Map.of(BUDGET_PER_ADDRESS, Integer.toString(budget), BUDGET_WINDOW, "600");
+        RealmRepresentation before = adminA.realm().toRepresentation();
+        RealmRepresentation withBudget = adminA.realm().toRepresentation();
+        withBudget.getAttributes().putAll(settings);
+        adminA.realm().update(withBudget);
+        try {
+            awaitRealmAttributesOnB(settings, Duration.ofSeconds(10));
+            int guesses = 300;
+            List<ClusterAdmin.User> sprayed = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                sprayed.add(adminA.newUser(List.of()));
+            }
+            ClusterAdmin.User customer = adminA.newUser(List.of());
+
+            // One wrong password for each of 300 users from 127.0.0.2, 25 at once, even ones on A and odd ones on B;
+            // meanwhile the customer logs in from 127.0.0.3 on A and B by turns until the spray is answered.
+            AtomicBoolean sprayDone = new AtomicBoolean();
+            ExecutorService customerThread = Executors.newSingleThreadExecutor();
+            Future<List<String>> customerLogins = customerThread.submit(() -> {
+                List<String> logins = new ArrayList<>();
+                for (int i = 0; i < 2 || !sprayDone.get(); i++) {
+                    FintechApi node = i % 2 == 0 ? a : b;
+                    FintechApi.FromAddress login = node.userLoginFrom("127.0.0.3", customer.email(), customer.password());
+                    assertThat(login.status()).as("the customer's login %d on %s from 127.0.0.3: %s", i + 1, node.node(),
+                            login.body()).isEqualTo(200);
+                    logins.add(node.node());
+                }
+                return logins;
+            });
+            List<FintechApi.FromAddress> answers;
+            try {
+                answers = fromThreads(guesses, i -> (i % 2 == 0 ? a : b)
+                        .userLoginFrom("127.0.0.2", sprayed.get(i).email(), "Wrong-pass-" + i));
+            } finally {
+                sprayDone.set(true);
+                customerThread.shutdown();
+            }
+            List<String> customerNodes = customerLogins.get(2, TimeUnit.MINUTES);
+
+            List<FintechApi.FromAddress> refused = answers.stream().filter(answer -> answer.status() == 429).toList();
+            List<FintechApi.FromAddress> evaluated = answers.stream().filter(answer -> answer.status() != 429).toList();
+            assertThat(evaluated).as("wrong passwords evaluated (401) over both nodes, of %d from one address", guesses)
+                    .allSatisfy(answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(401))
+                    .hasSizeBetween(budget, budget + budget / 10);
+            assertThat(refused).as("refused over the budget: 429 in the email/password envelope, with Retry-After")
+                    .allSatisfy(answer -> {
+                        assertThat(JSON.readTree(answer.body()).path("responseCode").asInt()).as(answer.body()).isEqualTo(429);
+                        assertThat(answer.retryAfter()).as("Retry-After").isNotNull();
+                        assertThat(Long.parseLong(answer.retryAfter())).as("Retry-After").isBetween(1L, 600L);
+                    });
+            assertThat(customerNodes).as("the customer's logins during the spray").contains("A", "B");
+            System.out.printf("cluster: 300 wrong passwords for 300 users from 127.0.0.2, 25 at once, half to each node, "
+                            + "against a budget of %d per address: %d evaluated (A: %d, B: %d), %d refused with 429; "
+                            + "the customer from 127.0.0.3 logged in %d times meanwhile (200 each, on A and B)%n",
+                    budget, evaluated.size(), evaluatedOn(answers, 0), evaluatedOn(answers, 1), refused.size(),
+                    customerNodes.size());
+        } finally {
+            RealmRepresentation restored = adminA.realm().toRepresentation();
+            settings.keySet().forEach(name -> {
+                String previous = before.getAttributes().get(name);
+                // An empty value reads as "not set": the admin API keeps attributes a representation leaves out.
+                restored.getAttributes().put(name, previous == null ? "" : previous);
+            });
+            adminA.realm().update(restored);
+        }
+    }
+
+    /** Polls node B's admin view of the realm, which reads B's realm cache, until it shows {@code attributes}. */
+    private static void awaitRealmAttributesOnB(Map<String, String> attributes, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (adminB.realm().toRepresentation().getAttributes().entrySet().containsAll(attributes.entrySet())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Node B's view of the realm did not show " + attributes + " within " + bound);
+    }
+
+    /** Requests sent from 25 threads at once; every answer, in the order of the requests. */
+    private static <T> List<T> fromThreads(int count, IntFunction<T> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(25);
+        try {
+            List<Callable<T>> calls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                calls.add(() -> request.apply(index));
+            }
+            List<T> answers = new ArrayList<>();
+            for (Future<T> answer : pool.invokeAll(calls)) {
+                answers.add(answer.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Answers other than 429 among the requests sent to one node (even indexes went to A, odd ones to B). */
+    private static long evaluatedOn(List<FintechApi.FromAddress> answers, int parity) {
+        long count = 0;
+        for (int i = parity; i < answers.size(); i += 2) {
+            if (answers.get(i).status() != 429) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Polls Keycloak's attack-detection view of the user on node B, which mirrors the limiter's lock, until it shows {@code disabled}. */

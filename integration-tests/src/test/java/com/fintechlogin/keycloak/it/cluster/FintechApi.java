@@ -2,13 +2,18 @@ package com.fintechlogin.keycloak.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fintechlogin.bench.ClientCrypto;
 import com.fintechlogin.keycloak.it.support.DemoRealm;
+import com.fintechlogin.keycloak.it.security.RawHttp;
 import com.fintechlogin.keycloak.it.support.Http;
 
 /** The calls an app, a partner or a resource server makes to one node, as docs/api-reference.md documents them. */
@@ -30,6 +35,34 @@ final class FintechApi {
     Http.Answer userLogin(String email, String password) {
         return Http.postJson(realmUrl + "/fintech/user/login",
                 "{\"emailId\": " + Http.jsonString(email) + ", \"password\": " + Http.jsonString(password) + "}");
+    }
+
+    /** An answer to a request sent from a chosen source address: status, {@code Retry-After} (null if none), body. */
+    record FromAddress(int status, String retryAfter, String body) {
+    }
+
+    /**
+     * Seed 004's {@code POST /user/login} sent from the local address {@code from}: every 127.x.y.z is this host's
+     * loopback and the nodes listen on 127.0.0.1, so the node sees a caller at {@code from}.
+     */
+    FromAddress userLoginFrom(String from, String email, String password) {
+        URI url = URI.create(realmUrl + "/fintech/user/login");
+        byte[] body = ("{\"emailId\": " + Http.jsonString(email) + ", \"password\": " + Http.jsonString(password) + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        RawHttp.Response response = RawHttp.exchange(address(from), url.getHost(), url.getPort(), new RawHttp.Request("POST",
+                url.getPath(), List.of(Map.entry("Content-Type", "application/json".getBytes(StandardCharsets.US_ASCII))), body));
+        List<String> retryAfter = RawHttp.headers(response.head()).entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Retry-After"))
+                .flatMap(header -> header.getValue().stream()).toList();
+        return new FromAddress(response.status(), retryAfter.isEmpty() ? null : retryAfter.get(0), response.body());
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException notALiteral) {
+            throw new AssertionError(notALiteral);
+        }
     }
 
     /** A user's access token from seed 004's login; fails the test unless it answers 200. */

@@ -16,16 +16,17 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, byte for byte as given: what a hostile client can send and {@link java.net.http}
- * refuses to (CR/LF inside header values, duplicate headers, any bytes). One request per connection.
+ * refuses to (CR/LF inside header values, duplicate headers, any bytes), and from a local address of the caller's
+ * choosing, which {@link java.net.http.HttpClient} cannot bind. One request per connection.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private static final int TIMEOUT_MILLIS = 60_000;
 
     private RawHttp() {
     }
 
-    record Request(String method, String target, List<Map.Entry<String, byte[]>> headers, byte[] body) {
+    public record Request(String method, String target, List<Map.Entry<String, byte[]>> headers, byte[] body) {
 
         byte[] bytes(String host, int port) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -44,7 +45,7 @@ final class RawHttp {
     }
 
     /** The status and body; status 0 when the server closed the connection without an answer. */
-    record Response(int status, String head, String body) {
+    public record Response(int status, String head, String body) {
     }
 
     static Response exchange(String host, int port, Request request) {
@@ -59,7 +60,7 @@ final class RawHttp {
      * As {@link #exchange(String, int, Request)}, from the local address {@code from}: on Linux every 127.x.y.z is this
      * host's loopback, so a test can be several source addresses at once.
      */
-    static Response exchange(InetAddress from, String host, int port, Request request) {
+    public static Response exchange(InetAddress from, String host, int port, Request request) {
         try {
             return exchange(new Socket(host, port, from, 0), host, port, request);
         } catch (IOException e) {
@@ -84,7 +85,7 @@ final class RawHttp {
     }
 
     /** The header fields of a response's {@code head} (status line first), by name as sent. */
-    static Map<String, List<String>> headers(String head) {
+    public static Map<String, List<String>> headers(String head) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         String[] lines = head.split("\r\n");
         for (int i = 1; i < lines.length; i++) {
