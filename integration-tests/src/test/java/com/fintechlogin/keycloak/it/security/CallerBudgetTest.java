@@ -316,7 +316,7 @@ class CallerBudgetTest {
         }
         for (String from : List.of("127.0.4.1", "127.0.4.2")) {
             for (int j = 0; j < 2; j++) {
-                Answer wrong = emailPassword(from, "public-client-again-" + j + "@budget.example", "Wrong-pass", Map.of());
+                Answer wrong = emailPassword(from, "public-client-later-" + j + "@budget.example", "Wrong-pass", Map.of());
                 assertThat(wrong.status()).as("failure %d from %s, with the client over its budget", j + 2, from)
                         .isIn(401, 404);
             }
