@@ -12,13 +12,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -330,7 +328,7 @@ class ClusterTest {
             });
             List<FintechApi.FromAddress> answers;
             try {
-                answers = fromThreads(guesses, i -> (i % 2 == 0 ? a : b)
+                answers = Guessing.inParallel(guesses, i -> (i % 2 == 0 ? a : b)
                         .userLoginFrom("127.0.0.2", sprayed.get(i).email(), "Wrong-pass-" + i));
             } finally {
                 sprayDone.set(true);
@@ -376,25 +374,6 @@ class ClusterTest {
             Thread.sleep(100);
         }
         throw new AssertionError("Node B's view of the realm did not show " + attributes + " within " + bound);
-    }
-
-    /** Requests sent from 25 threads at once; every answer, in the order of the requests. */
-    private static <T> List<T> fromThreads(int count, IntFunction<T> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(25);
-        try {
-            List<Callable<T>> calls = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                calls.add(() -> request.apply(index));
-            }
-            List<T> answers = new ArrayList<>();
-            for (Future<T> answer : pool.invokeAll(calls)) {
-                answers.add(answer.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     /** Answers other than 429 among the requests sent to one node (even indexes went to A, odd ones to B). */

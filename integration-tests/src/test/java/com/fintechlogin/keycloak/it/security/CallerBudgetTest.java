@@ -10,16 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fintechlogin.keycloak.it.support.DemoRealm;
 import com.fintechlogin.keycloak.it.support.DemoRealm.TestUser;
 import com.fintechlogin.keycloak.it.support.FintechServerConfig;
+import com.fintechlogin.keycloak.it.support.Guessing;
 import com.fintechlogin.keycloak.it.support.Http;
 import com.fintechlogin.keycloak.it.support.TestApps;
 
@@ -156,20 +153,9 @@ class CallerBudgetTest {
     @Test
     void wrongPasswordsSentAtOnceEvaluateNoMoreThanTheBudget() throws Exception {
         budgets("10", "5000", "600");
-        ExecutorService pool = Executors.newFixedThreadPool(25);
-        List<Callable<Answer>> guesses = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            String email = "parallel-" + i + "@budget.example";
-            guesses.add(() -> emailPassword("127.0.0.4", email, "Wrong-pass", Map.of()));
-        }
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            for (Future<Answer> answer : pool.invokeAll(guesses)) {
-                statuses.add(answer.get().status());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = Guessing.inParallel(50,
+                i -> emailPassword("127.0.0.4", "parallel-" + i + "@budget.example", "Wrong-pass", Map.of())).stream()
+                .map(Answer::status).toList();
 
         assertThat(statuses).filteredOn(status -> status == 429).hasSize(40);
         assertThat(loginErrorsFrom("127.0.0.4")).filteredOn(event -> !"caller_over_budget".equals(reason(event)))
@@ -180,20 +166,9 @@ class CallerBudgetTest {
     void aConcurrentSprayAdmittedOnReadsStaysWithinATenthOfTheBudget() throws Exception {
         // 200 reserves from its last 50 failures on: the first 150 are admitted on a plain read, 25 at a time.
         budgets("200", "5000", "600");
-        ExecutorService pool = Executors.newFixedThreadPool(25);
-        List<Callable<Answer>> guesses = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            String email = "concurrent-" + i + "@budget.example";
-            guesses.add(() -> emailPassword("127.0.0.8", email, "Wrong-pass", Map.of()));
-        }
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            for (Future<Answer> answer : pool.invokeAll(guesses)) {
-                statuses.add(answer.get().status());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = Guessing.inParallel(300,
+                i -> emailPassword("127.0.0.8", "concurrent-" + i + "@budget.example", "Wrong-pass", Map.of())).stream()
+                .map(Answer::status).toList();
 
         List<EventRepresentation> evaluated = loginErrorsFrom("127.0.0.8").stream()
                 .filter(event -> !"caller_over_budget".equals(reason(event))).toList();

@@ -32,16 +32,16 @@ public final class Guessing {
     }
 
     /** Sends {@code count} requests from {@value #THREADS} threads at once and returns every answer. */
-    public static List<Http.Answer> inParallel(int count, IntFunction<Http.Answer> request) throws Exception {
+    public static <A> List<A> inParallel(int count, IntFunction<A> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
-            List<Callable<Http.Answer>> calls = new ArrayList<>();
+            List<Callable<A>> calls = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int guess = i;
                 calls.add(() -> request.apply(guess));
             }
-            List<Http.Answer> answers = new ArrayList<>();
-            for (Future<Http.Answer> answer : pool.invokeAll(calls)) {
+            List<A> answers = new ArrayList<>();
+            for (Future<A> answer : pool.invokeAll(calls)) {
                 answers.add(answer.get());
             }
             return answers;
