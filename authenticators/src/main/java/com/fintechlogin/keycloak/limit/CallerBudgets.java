@@ -273,20 +273,7 @@ public final class CallerBudgets {
             return;
         }
         settled = true;
-        if (held.isEmpty()) {
-            return;
-        }
-        try {
-            transactions.inNewTransaction(store -> {
-                for (Held reservation : held) {
-                    store.refund(reservation.key(), reservation.windowEnd());
-                }
-                return null;
-            });
-        } catch (RuntimeException notGivenBack) {
-            // The caller keeps a failure it did not make until its window ends: a budget is never exceeded by it.
-            LOG.warnf(notGivenBack, "Reservations of realm %s's callers could not be given back", realmId);
-        }
+        giveBack();
     }
 
     private Refusal admit(Charge charge, Standing standing) {
@@ -324,11 +311,12 @@ public final class CallerBudgets {
         refusal = new Refusal(charge.caller(), retryAfterSeconds(standing.windowEnd(), now), first);
         settled = true;
         // Nothing of this request is evaluated: what an earlier budget reserved for it goes back.
-        giveBackEarlier();
+        giveBack();
         return refusal;
     }
 
-    private void giveBackEarlier() {
+    /** The reservations this request holds go back, in one transaction of its own; best effort. */
+    private void giveBack() {
         if (held.isEmpty()) {
             return;
         }
@@ -338,6 +326,7 @@ public final class CallerBudgets {
                 return null;
             });
         } catch (RuntimeException notGivenBack) {
+            // The caller keeps a failure it did not make until its window ends: a budget is never exceeded by it.
             LOG.warnf(notGivenBack, "Reservations of realm %s's callers could not be given back", realmId);
         }
         held.clear();
