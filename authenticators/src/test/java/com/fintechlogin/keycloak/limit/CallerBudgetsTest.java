@@ -15,16 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 
-import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.ModelException;
 
 /**
@@ -67,21 +63,7 @@ class CallerBudgetsTest {
             if (writesFail.get()) {
                 throw new ModelException("The database refused the write");
             }
-            EntityManager em = factory.createEntityManager();
-            EntityTransaction transaction = em.getTransaction();
-            try {
-                transaction.begin();
-                T result = work.apply(new CallerBudgetStore(em));
-                transaction.commit();
-                return result;
-            } catch (RuntimeException failure) {
-                if (transaction.isActive()) {
-                    transaction.rollback();
-                }
-                throw converted(failure);
-            } finally {
-                em.close();
-            }
+            return H2Attempts.committed(factory, em -> work.apply(new CallerBudgetStore(em)));
         }
     };
 
@@ -446,18 +428,5 @@ class CallerBudgetsTest {
         assertThat(CallerBudgets.retryAfterSeconds(START + 1000, START)).isEqualTo(1);
         assertThat(CallerBudgets.retryAfterSeconds(START + 1001, START)).isEqualTo(2);
         assertThat(CallerBudgets.retryAfterSeconds(START, START)).isEqualTo(1);
-    }
-
-    /** What Keycloak's entity manager does with a duplicate (EntityManagerProxy#convert). */
-    private static RuntimeException converted(RuntimeException failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ModelException) {
-                return failure;
-            }
-            if (cause instanceof ConstraintViolationException || cause instanceof EntityExistsException) {
-                return new ModelDuplicateException("Duplicate resource error", failure);
-            }
-        }
-        return failure;
     }
 }

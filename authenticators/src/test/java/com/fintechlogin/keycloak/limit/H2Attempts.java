@@ -58,21 +58,7 @@ final class H2Attempts implements AutoCloseable {
             @Override
             public <T> T inNewTransaction(Function<AttemptStore, T> work) {
                 ownTransactions.incrementAndGet();
-                EntityManager em = factory.createEntityManager();
-                EntityTransaction transaction = em.getTransaction();
-                try {
-                    transaction.begin();
-                    T result = work.apply(new AttemptStore(em));
-                    transaction.commit();
-                    return result;
-                } catch (RuntimeException failure) {
-                    if (transaction.isActive()) {
-                        transaction.rollback();
-                    }
-                    throw converted(failure);
-                } finally {
-                    em.close();
-                }
+                return committed(factory, em -> work.apply(new AttemptStore(em)));
             }
         };
     }
@@ -100,6 +86,28 @@ final class H2Attempts implements AutoCloseable {
         EntityManager em = factory.createEntityManager();
         try {
             return new AttemptStore(em).find(key);
+        } finally {
+            em.close();
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own on {@code factory}'s database and commits; on an exception, rolls
+     * back and rethrows it as Keycloak's JPA layer would (a duplicate key as {@link ModelDuplicateException}).
+     */
+    static <T> T committed(EntityManagerFactory factory, Function<EntityManager, T> work) {
+        EntityManager em = factory.createEntityManager();
+        EntityTransaction transaction = em.getTransaction();
+        try {
+            transaction.begin();
+            T result = work.apply(em);
+            transaction.commit();
+            return result;
+        } catch (RuntimeException failure) {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+            throw converted(failure);
         } finally {
             em.close();
         }
