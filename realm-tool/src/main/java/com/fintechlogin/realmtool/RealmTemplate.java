@@ -53,10 +53,11 @@ final class RealmTemplate {
         realm.remove("id");
         realm.remove("displayName");
         realm.remove("users");
-        // The demo raises its failure budgets for scripts and tests that send everything from one address; a real
-        // realm starts from the documented defaults.
+        // The demo raises its failure and success budgets for scripts and tests that send everything from one address;
+        // a real realm starts from the documented defaults.
         if (realm.get("attributes") instanceof ObjectNode attributes) {
-            attributes.remove(List.of("fintech.budget.failures-per-address", "fintech.budget.failures-per-client"));
+            attributes.remove(List.of("fintech.budget.failures-per-address", "fintech.budget.failures-per-client",
+                    "fintech.budget.successes-per-address", "fintech.budget.successes-per-client"));
         }
         ArrayNode clients = (ArrayNode) realm.get("clients");
         for (Iterator<JsonNode> it = clients.elements(); it.hasNext(); ) {

@@ -1,7 +1,10 @@
 package com.fintechlogin.keycloak.limit;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
@@ -20,9 +23,17 @@ interface BudgetTransactions {
     <T> T inNewTransaction(Function<CallerBudgetStore, T> work);
 
     /**
+     * Runs {@code work} in the request's transaction, as the last statements before it commits; never if it rolls
+     * back. {@code work} must not throw.
+     */
+    void beforeCommit(Consumer<CallerBudgetStore> work);
+
+    /**
      * Reads in {@code session}'s transaction; writes in a new Keycloak session and transaction per unit of work, on a
      * connection of its own, the login request's transaction suspended meanwhile, so that a budget's row lock lasts
-     * only as long as its own short transaction.
+     * only as long as its own short transaction. Work before the commit is enlisted as Keycloak's "prepare"
+     * transactions are, which commit before the database's: the entity manager is flushed first, so that a row this
+     * work locks is the last lock the request takes and is held for the commit only.
      */
     static BudgetTransactions of(KeycloakSession session) {
         return new BudgetTransactions() {
@@ -35,6 +46,23 @@ interface BudgetTransactions {
             public <T> T inNewTransaction(Function<CallerBudgetStore, T> work) {
                 return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), null,
                         other -> work.apply(CallerBudgetStore.of(other)), "fintech caller budgets");
+            }
+
+            @Override
+            public void beforeCommit(Consumer<CallerBudgetStore> work) {
+                session.getTransactionManager().enlistPrepare(new AbstractKeycloakTransaction() {
+                    @Override
+                    protected void commitImpl() {
+                        // The login's own writes (attempt rows, sessions) first: their locks come before the budget's.
+                        session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
+                        work.accept(CallerBudgetStore.of(session));
+                    }
+
+                    @Override
+                    protected void rollbackImpl() {
+                        // The login did not complete: nothing to count.
+                    }
+                });
             }
         };
     }

@@ -10,7 +10,8 @@ import jakarta.persistence.UniqueConstraint;
 
 /**
  * The failures one caller (a source address or a calling client, {@link CallerKey}) had evaluated in its current
- * window: one row per realm and caller, in the Keycloak database so that every node counts in the same place. The
+ * window, or, in a row of its own ({@code success:...} keys, {@link CallerBudgets}), the logins it completed: one row
+ * per realm and caller, in the Keycloak database so that every node counts in the same place. The
  * table comes from {@code META-INF/fintech-caller-budgets-changelog.xml}; its unique constraint is the index every
  * statement finds its row by.
  *
@@ -23,6 +24,9 @@ import jakarta.persistence.UniqueConstraint;
 @NamedQueries({
     @NamedQuery(name = CallerBudgetEntity.FIND, query = "select b from " + CallerBudgetEntity.NAME + " b"
             + " where b.realmId = :realmId and b.caller = :caller"),
+    // A caller's failure and success rows, or a client's success shards, in one round trip.
+    @NamedQuery(name = CallerBudgetEntity.FIND_ALL, query = "select b from " + CallerBudgetEntity.NAME + " b"
+            + " where b.realmId = :realmId and b.caller in :callers"),
     // One more failure if the window has room, or the first of a new window if it ended. The WHERE clause is
     // re-checked against the committed row by a statement that waited for the row lock (PostgreSQL READ COMMITTED,
     // H2 MVStore), so of N concurrent reservations against limit L at most L are counted. failures is assigned
@@ -55,6 +59,7 @@ public class CallerBudgetEntity {
 
     static final String NAME = "FintechCallerBudget";
     static final String FIND = "fintechCallerBudget.find";
+    static final String FIND_ALL = "fintechCallerBudget.findAll";
     static final String RESERVE = "fintechCallerBudget.reserve";
     static final String REFUND = "fintechCallerBudget.refund";
     static final String NOTE_REFUSAL = "fintechCallerBudget.noteRefusal";
@@ -75,6 +80,10 @@ public class CallerBudgetEntity {
     /** Failures reserved in the current window. */
     @Column(name = "FAILURES", nullable = false)
     private int failures;
+
+    /** Logins completed in the current window; only in a success row, whose FAILURES stays 0. */
+    @Column(name = "SUCCESSES", nullable = false)
+    private int successes;
 
     /** Epoch millis the current window ends. */
     @Column(name = "WINDOW_END", nullable = false)
@@ -110,6 +119,10 @@ public class CallerBudgetEntity {
 
     public int getFailures() {
         return failures;
+    }
+
+    public int getSuccesses() {
+        return successes;
     }
 
     public long getWindowEnd() {

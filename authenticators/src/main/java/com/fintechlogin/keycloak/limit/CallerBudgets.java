@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -48,6 +49,18 @@ import org.keycloak.models.ModelException;
  * later. Rows of ended windows are dead and are removed by {@link CallerBudgetCleanup}. The first refusal of a caller in
  * a window says so ({@link Refusal#firstInWindow()}), so that one event per caller and window is recorded.
  *
+ * <h2>Successes</h2>
+ * A completed login ({@link #loggedIn}, Keycloak's {@code LOGIN} event) of a request these budgets admitted counts one
+ * success of its source address and one of its client, in rows of their own ({@code success:address:<source>},
+ * {@code success:client:<id>#<shard>}), in the login's own transaction as its last statements: no transaction of its
+ * own. The address's success row is read with its failure row in one SELECT; an address that completed its success
+ * budget's logins in the window is refused, a read being enough (it goes over by at most its logins in flight). A
+ * client's successes are spread over {@link #SUCCESS_SHARDS} rows, one per hash of the address, so that a busy app's
+ * logins across the cluster do not all wait for one row lock; its standing is their sum. As for failures, a client
+ * over its success budget refuses only addresses that themselves completed {@link #clientRefusesAfterSuccesses} logins
+ * in their window. Success windows are aligned to the epoch ({@link #successWindowEnd}), so that a client's shards
+ * share one window.
+ *
  * <p>A database failure of a read or a reservation is thrown, never answered as an admission: callers fail closed.
  * Counting a failure and giving a reservation back happen after the answer is decided, and are best effort: a database
  * failure there is logged, never turned into an error answer.
@@ -66,6 +79,30 @@ public final class CallerBudgets {
     static final int MIN_MARGIN = 50;
     /** Failures of its own in the window an address needs before a client over its budget refuses it, at least. */
     static final int MIN_ADDRESS_FAILURES = 3;
+    /** Logins of its own in the window an address needs before a client over its success budget refuses it, at least. */
+    static final int MIN_ADDRESS_SUCCESSES = 3;
+    /** Rows a client's successes are spread over: as many of its logins as this commit at once across the cluster. */
+    static final int SUCCESS_SHARDS = 8;
+    private static final String SUCCESS_PREFIX = "success:";
+
+    /** What a budget counts, as events name it. */
+    public enum Kind {
+        /** Failures the caller answers for: wrong credentials, unknown users, malformed requests. */
+        FAILURES("failures"),
+        /** Completed logins. */
+        SUCCESSES("successes");
+
+        private final String detail;
+
+        Kind(String detail) {
+            this.detail = detail;
+        }
+
+        /** The name in events and logs. */
+        public String detail() {
+            return detail;
+        }
+    }
 
     /** What kind of caller a budget counts, as events and answers name it. */
     public enum Caller {
@@ -101,16 +138,22 @@ public final class CallerBudgets {
     }
 
     /**
-     * A request refused by the budget of {@code by} until its window ends, in {@code retryAfterSeconds} (at least 1);
-     * {@code firstInWindow}: the first refusal of that caller in its window, the one to record.
+     * A request refused by the {@code kind} budget of {@code by} until its window ends, in {@code retryAfterSeconds}
+     * (at least 1); {@code firstInWindow}: the first refusal of that caller and kind in its window, the one to record.
      */
-    public record Refusal(Caller by, long retryAfterSeconds, boolean firstInWindow) {
+    public record Refusal(Caller by, Kind kind, long retryAfterSeconds, boolean firstInWindow) {
     }
 
     /** A caller's row as read: failures in its current window (0 when it ended or there is none). */
     private record Standing(int failures, long windowEnd, long notedWindowEnd) {
 
         static final Standing NONE = new Standing(0, 0, 0);
+    }
+
+    /** A success row as read: logins in its current window (0 when it ended or there is none); whether it exists. */
+    private record Successes(int successes, long windowEnd, long notedWindowEnd, boolean exists) {
+
+        static final Successes NONE = new Successes(0, 0, 0, false);
     }
 
     /** A reservation made, to be kept (a failure) or given back (a success). */
@@ -125,8 +168,14 @@ public final class CallerBudgets {
     private final CallerBudgetSettings settings;
     private final Runnable onFirstReservation;
 
+    private boolean addressAdmitted;
+    private String source;
     private Charge address;
     private Standing addressStanding = Standing.NONE;
+    private CallerKey successAddress;
+    private Successes addressSuccesses = Successes.NONE;
+    private boolean clientAdmitted;
+    private boolean loginCounted;
     private Charge client;
     private final List<Charge> counted = new ArrayList<>(2);
     private final List<Held> held = new ArrayList<>(2);
@@ -177,23 +226,57 @@ public final class CallerBudgets {
     }
 
     /**
+     * The budgets of the request {@code session} serves if it asked them, else null: a request that never asked (a
+     * login by a realm's other steps, an identity provider's) has nothing of them to count.
+     */
+    public static CallerBudgets asked(KeycloakSession session) {
+        return session.getAttribute(ATTRIBUTE) instanceof CallerBudgets budgets ? budgets : null;
+    }
+
+    /**
      * Before anything of a request is read: the budget of its source address ({@code remoteAddress}, as Keycloak sees
      * it). Null when admitted (again, when it already was); the refusal otherwise.
      */
     public Refusal admitAddress(String remoteAddress) {
-        if (refusal != null || address != null) {
+        if (refusal != null || addressAdmitted) {
             return refusal;
         }
+        addressAdmitted = true;
+        source = sourceOf(remoteAddress);
         FailureBudget budget = settings.perAddress().orElse(null);
         FailureBudget counting = budget != null ? budget : settings.perClient()
                 // With its own budget off, an address's failures are still counted: the client budget asks for them.
                 .map(perClient -> new FailureBudget(CallerBudgetSettings.MAX_FAILURES, perClient.windowMillis()))
                 .orElse(null);
-        if (counting == null) {
+        List<String> rows = new ArrayList<>(2);
+        if (counting != null) {
+            address = new Charge(Caller.ADDRESS, source, counting);
+            rows.add(address.key(realmId).caller());
+        }
+        if (settings.successesPerAddress().isPresent() || settings.successesPerClient().isPresent()) {
+            // Counted with either budget on: the client's success budget asks how many the address completed.
+            successAddress = new CallerKey(realmId, SUCCESS_PREFIX + Caller.ADDRESS.detail() + ":" + source);
+            rows.add(successAddress.caller());
+        }
+        if (rows.isEmpty()) {
             return null;
         }
-        address = new Charge(Caller.ADDRESS, sourceOf(remoteAddress), counting);
-        addressStanding = read(address);
+        // Both rows of the address in one round trip, in the login's own transaction.
+        Map<String, CallerBudgetEntity> found = transactions.inRequest(store -> store.findAll(realmId, rows));
+        long now = clock.getAsLong();
+        if (successAddress != null) {
+            addressSuccesses = successes(found.get(successAddress.caller()), now);
+            FailureBudget successBudget = settings.successesPerAddress().orElse(null);
+            // Before the failure budget: a plain read refuses here, where the failure budget might reserve first.
+            if (successBudget != null && addressSuccesses.successes() >= successBudget.limit()) {
+                return refuse(Caller.ADDRESS, Kind.SUCCESSES, successAddress, addressSuccesses.windowEnd(),
+                        addressSuccesses.notedWindowEnd(), source);
+            }
+        }
+        if (address == null) {
+            return null;
+        }
+        addressStanding = standing(found.get(address.key(realmId).caller()), now);
         if (budget == null) {
             counted.add(address);
             return null;
@@ -210,8 +293,13 @@ public final class CallerBudgets {
      */
     public Refusal admitClient(String remoteAddress, String clientInternalId) {
         Refusal byAddress = admitAddress(remoteAddress);
-        if (byAddress != null || client != null || settings.perClient().isEmpty()) {
+        if (byAddress != null || clientAdmitted) {
             return byAddress;
+        }
+        clientAdmitted = true;
+        Refusal bySuccesses = admitClientSuccesses(clientInternalId);
+        if (bySuccesses != null || settings.perClient().isEmpty()) {
+            return bySuccesses;
         }
         client = new Charge(Caller.CLIENT, clientInternalId, settings.perClient().get());
         if (addressStanding.failures() < clientRefusesAfter(settings)) {
@@ -222,6 +310,80 @@ public final class CallerBudgets {
             return null;
         }
         return admit(client, read(client));
+    }
+
+    /**
+     * The client's success budget: read only for an address that completed {@link #clientRefusesAfterSuccesses} logins
+     * itself in its window, so that a client driven over its budget never refuses a customer from a clean address, and
+     * that address never reads the client's rows. The client's standing is the sum of its shards, in one SELECT.
+     */
+    private Refusal admitClientSuccesses(String clientInternalId) {
+        FailureBudget budget = settings.successesPerClient().orElse(null);
+        if (budget == null || addressSuccesses.successes() < clientRefusesAfterSuccesses(settings)) {
+            return null;
+        }
+        List<String> shards = new ArrayList<>(SUCCESS_SHARDS);
+        for (int shard = 0; shard < SUCCESS_SHARDS; shard++) {
+            shards.add(successClientKey(clientInternalId, shard).caller());
+        }
+        Map<String, CallerBudgetEntity> found = transactions.inRequest(store -> store.findAll(realmId, shards));
+        long now = clock.getAsLong();
+        int total = 0;
+        CallerKey noted = null;
+        Successes first = Successes.NONE;
+        for (int shard = 0; shard < SUCCESS_SHARDS; shard++) {
+            Successes standing = successes(found.get(shards.get(shard)), now);
+            total += standing.successes();
+            if (noted == null && standing.successes() > 0) {
+                // The refusal is noted on the first shard of the window: one event per client and window, unless a
+                // shard before it opens later in the same window (then one more, at most one per shard).
+                noted = successClientKey(clientInternalId, shard);
+                first = standing;
+            }
+        }
+        if (total < budget.limit()) {
+            return null;
+        }
+        return refuse(Caller.CLIENT, Kind.SUCCESSES, noted, first.windowEnd(), first.notedWindowEnd(), clientInternalId);
+    }
+
+    /**
+     * A login of this request completed (Keycloak's {@code LOGIN} event) for the client {@code clientInternalId} (null
+     * when the event names none): one success of the address and one of the client's shard, counted in the request's
+     * own transaction, as its last statements. Only for a request these budgets admitted, once. A counting failure
+     * is logged and the login commits all the same.
+     */
+    public void loggedIn(String clientInternalId) {
+        if (loginCounted || successAddress == null || refusal != null) {
+            return;
+        }
+        loginCounted = true;
+        List<CallerKey> keys = new ArrayList<>(2);
+        keys.add(successAddress);
+        if (clientInternalId != null && settings.successesPerClient().isPresent()) {
+            keys.add(successClientKey(clientInternalId, Math.floorMod(source.hashCode(), SUCCESS_SHARDS)));
+        }
+        long windowMillis = settings.successesPerAddress().or(settings::successesPerClient).orElseThrow().windowMillis();
+        CallerKey knownAbsent = addressSuccesses.exists() ? null : successAddress;
+        transactions.beforeCommit(store -> {
+            try {
+                long now = clock.getAsLong();
+                int counted = store.countSuccesses(keys, knownAbsent, now, successWindowEnd(now, windowMillis));
+                if (counted < keys.size()) {
+                    // A row removed between its INSERT's failure and the UPDATE: the cleanup of an ended window.
+                    LOG.debugf("A login of realm %s counted in %d of its callers' %d rows", realmId, counted, keys.size());
+                }
+            } catch (RuntimeException notCounted) {
+                // The login stands: a success not counted is one the budget does not see, never a refused customer.
+                LOG.warnf("A login of realm %s's callers %s could not be counted: %s", realmId,
+                        keys.stream().map(CallerKey::caller).toList(), notCounted.getClass().getSimpleName());
+                LOG.debug("The count's failure", notCounted);
+            }
+        });
+    }
+
+    private CallerKey successClientKey(String clientInternalId, int shard) {
+        return new CallerKey(realmId, SUCCESS_PREFIX + Caller.CLIENT.detail() + ":" + clientInternalId + "#" + shard);
     }
 
     /** The refusal of this request, if one of its budgets refused it. */
@@ -304,11 +466,16 @@ public final class CallerBudgets {
     }
 
     private Refusal refuse(Charge charge, Standing standing) {
+        return refuse(charge.caller(), Kind.FAILURES, charge.key(realmId), standing.windowEnd(), standing.notedWindowEnd(),
+                charge.id());
+    }
+
+    private Refusal refuse(Caller by, Kind kind, CallerKey row, long windowEnd, long notedWindowEnd, String id) {
         long now = clock.getAsLong();
-        boolean first = standing.notedWindowEnd() != standing.windowEnd() && noteRefusal(charge, standing.windowEnd());
-        LOG.debugf("Request refused in realm %s: the %s budget of %s is spent until %d", realmId, charge.caller().detail(),
-                charge.id(), standing.windowEnd());
-        refusal = new Refusal(charge.caller(), retryAfterSeconds(standing.windowEnd(), now), first);
+        boolean first = notedWindowEnd != windowEnd && noteRefusal(row, windowEnd);
+        LOG.debugf("Request refused in realm %s: the %s budget of %s %s is spent until %d", realmId, kind.detail(),
+                by.detail(), id, windowEnd);
+        refusal = new Refusal(by, kind, retryAfterSeconds(windowEnd, now), first);
         settled = true;
         // Nothing of this request is evaluated: what an earlier budget reserved for it goes back.
         giveBack();
@@ -332,22 +499,34 @@ public final class CallerBudgets {
         held.clear();
     }
 
-    private boolean noteRefusal(Charge charge, long windowEnd) {
+    private boolean noteRefusal(CallerKey row, long windowEnd) {
         try {
-            return transactions.inNewTransaction(store -> store.noteRefusal(charge.key(realmId), windowEnd));
+            return transactions.inNewTransaction(store -> store.noteRefusal(row, windowEnd));
         } catch (RuntimeException notNoted) {
-            LOG.warnf(notNoted, "A refusal of realm %s's caller %s could not be noted", realmId, charge.id());
+            LOG.warnf(notNoted, "A refusal of realm %s's caller %s could not be noted", realmId, row.caller());
             return true;
         }
     }
 
     private Standing read(Charge charge) {
-        CallerBudgetEntity row = transactions.inRequest(store -> store.find(charge.key(realmId)));
+        return standing(transactions.inRequest(store -> store.find(charge.key(realmId))), clock.getAsLong());
+    }
+
+    private static Standing standing(CallerBudgetEntity row, long now) {
         if (row == null) {
             return Standing.NONE;
         }
-        boolean current = row.getWindowEnd() > clock.getAsLong();
+        boolean current = row.getWindowEnd() > now;
         return new Standing(current ? row.getFailures() : 0, current ? row.getWindowEnd() : 0, row.getNotedWindowEnd());
+    }
+
+    private static Successes successes(CallerBudgetEntity row, long now) {
+        if (row == null) {
+            return Successes.NONE;
+        }
+        boolean current = row.getWindowEnd() > now;
+        return new Successes(current ? row.getSuccesses() : 0, current ? row.getWindowEnd() : 0, row.getNotedWindowEnd(),
+                true);
     }
 
     /** Runs a write in transactions of its own until no row appeared or went under it. */
@@ -370,6 +549,22 @@ public final class CallerBudgets {
      */
     static int clientRefusesAfter(CallerBudgetSettings settings) {
         return Math.max(MIN_ADDRESS_FAILURES, settings.perAddress().map(budget -> budget.limit() / 10).orElse(0));
+    }
+
+    /**
+     * Logins of an address in its window before a client over its success budget refuses it:
+     * {@link #MIN_ADDRESS_SUCCESSES}, or a tenth of the address's success budget when that is larger.
+     */
+    static int clientRefusesAfterSuccesses(CallerBudgetSettings settings) {
+        return Math.max(MIN_ADDRESS_SUCCESSES, settings.successesPerAddress().map(budget -> budget.limit() / 10).orElse(0));
+    }
+
+    /**
+     * When the success window holding {@code now} ends: windows of {@code windowMillis} aligned to the epoch, so that
+     * every shard of a client, opened by whichever login, is in the same window and their sum is one window's count.
+     */
+    static long successWindowEnd(long now, long windowMillis) {
+        return (Math.floorDiv(now, windowMillis) + 1) * windowMillis;
     }
 
     /** Failures left under which a request reserves its failure rather than being admitted on a read. */

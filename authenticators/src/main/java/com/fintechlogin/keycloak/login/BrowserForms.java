@@ -21,7 +21,7 @@ public final class BrowserForms {
     /** Longer input is treated as absent: no identifier or credential of this project is that long. */
     static final int MAX_FIELD_LENGTH = 256;
 
-    /** The message key of {@link #refusedOverBudget}'s page: too many failed attempts from here, try again later. */
+    /** The message key of {@link #refusedOverBudget}'s page: too many attempts from here, try again later. */
     public static final String OVER_BUDGET_MESSAGE = "fintechTooManyFailures";
 
     private BrowserForms() {

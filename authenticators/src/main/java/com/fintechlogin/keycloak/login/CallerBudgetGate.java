@@ -57,7 +57,8 @@ public final class CallerBudgetGate {
         context.getAuthenticationSession().setAuthNote(LoginFailures.REASON_NOTE, FailureReason.CALLER_OVER_BUDGET.name());
         EventBuilder event = context.getEvent()
                 .detail(LoginEvents.REASON, FailureReason.CALLER_OVER_BUDGET.detail())
-                .detail(LoginEvents.BUDGET, refusal.by().detail());
+                .detail(LoginEvents.BUDGET, refusal.by().detail())
+                .detail(LoginEvents.BUDGET_KIND, refusal.kind().detail());
         if (refusal.firstInWindow()) {
             event.error(FailureReason.CALLER_OVER_BUDGET.eventError());
         }
@@ -92,7 +93,7 @@ public final class CallerBudgetGate {
      */
     static Response tokenEndpointAnswer(CallerBudgets.Refusal refusal) {
         OAuth2ErrorRepresentation error = new OAuth2ErrorRepresentation(OAuthErrorException.TEMPORARILY_UNAVAILABLE,
-                "Too many failed logins from this caller; retry after " + refusal.retryAfterSeconds() + " seconds");
+                "Too many login attempts from this caller; retry after " + refusal.retryAfterSeconds() + " seconds");
         return Response.status(Response.Status.TOO_MANY_REQUESTS).entity(error).type(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds())).build();
     }

@@ -16,10 +16,12 @@ public final class LoginEvents {
      */
     public static final String LIMITED_CREDENTIAL = "limited_credential";
     /**
-     * Which caller's failure budget refused the request ({@link FailureReason#CALLER_OVER_BUDGET}): {@code address} or
+     * Which caller's budget refused the request ({@link FailureReason#CALLER_OVER_BUDGET}): {@code address} or
      * {@code client}.
      */
     public static final String BUDGET = "fintech_budget";
+    /** Which kind of budget of that caller refused it: {@code failures} or {@code successes}. */
+    public static final String BUDGET_KIND = "fintech_budget_kind";
     /** Which documented API the attempt came through; Keycloak overwrites its own {@code auth_method}. */
     public static final String API = "fintech_api";
     /**

@@ -187,7 +187,8 @@ final class BruteForceDetector implements BruteForceProtector {
             EventBuilder event = new EventBuilder(realm, session, context.getConnection()).event(EventType.LOGIN_ERROR)
                     .user(user)
                     .detail(LoginEvents.REASON, FailureReason.CALLER_OVER_BUDGET.detail())
-                    .detail(LoginEvents.BUDGET, refusal.by().detail());
+                    .detail(LoginEvents.BUDGET, refusal.by().detail())
+                    .detail(LoginEvents.BUDGET_KIND, refusal.kind().detail());
             if (client != null) {
                 event.client(client);
             }

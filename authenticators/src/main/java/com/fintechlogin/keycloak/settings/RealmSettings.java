@@ -44,6 +44,8 @@ public final class RealmSettings {
             Setting.flag(LockoutScope.ACCOUNT_WIDE_ATTRIBUTE),
             budget(CallerBudgetSettings.FAILURES_PER_ADDRESS_ATTRIBUTE),
             budget(CallerBudgetSettings.FAILURES_PER_CLIENT_ATTRIBUTE),
+            successBudget(CallerBudgetSettings.SUCCESSES_PER_ADDRESS_ATTRIBUTE),
+            successBudget(CallerBudgetSettings.SUCCESSES_PER_CLIENT_ATTRIBUTE),
             new Setting(CallerBudgetSettings.WINDOW_ATTRIBUTE, "a whole number from 0 (the default) to "
                     + CallerBudgetSettings.MAX_WINDOW_SECONDS, false, (scope, value) -> CallerBudgetSettings.isWindow(value)));
 
@@ -58,6 +60,12 @@ public final class RealmSettings {
     private static Setting budget(String name) {
         return new Setting(name, "a whole number from 0 (the default) to " + CallerBudgetSettings.MAX_FAILURES + ", or "
                 + CallerBudgetSettings.OFF, false, (scope, value) -> CallerBudgetSettings.isBudget(value));
+    }
+
+    /** A success budget: as a failure budget, up to its own, higher maximum. */
+    private static Setting successBudget(String name) {
+        return new Setting(name, "a whole number from 0 (the default) to " + CallerBudgetSettings.MAX_SUCCESSES + ", or "
+                + CallerBudgetSettings.OFF, false, (scope, value) -> CallerBudgetSettings.isSuccessBudget(value));
     }
 
     /**

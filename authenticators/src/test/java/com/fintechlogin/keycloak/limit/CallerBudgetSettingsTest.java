@@ -57,4 +57,30 @@ class CallerBudgetSettingsTest {
         assertThat(CallerBudgetSettings.isWindow("86401")).isFalse();
         assertThat(CallerBudgetSettings.isWindow("off")).isFalse();
     }
+
+    @Test
+    void successBudgetsHaveTheirDocumentedDefaultsTheSameWindowAndTurnOffOnTheirOwn() {
+        CallerBudgetSettings defaults = read(Map.of());
+        assertThat(defaults.successesPerAddress()).contains(new FailureBudget(1000, 60_000));
+        assertThat(defaults.successesPerClient()).contains(new FailureBudget(10_000, 60_000));
+
+        CallerBudgetSettings set = read(Map.of(CallerBudgetSettings.SUCCESSES_PER_ADDRESS_ATTRIBUTE, "5",
+                CallerBudgetSettings.SUCCESSES_PER_CLIENT_ATTRIBUTE, "OFF", CallerBudgetSettings.WINDOW_ATTRIBUTE, "300"));
+        assertThat(set.successesPerAddress()).contains(new FailureBudget(5, 300_000));
+        assertThat(set.successesPerClient()).isEmpty();
+        assertThat(set.perClient()).as("the failure budget stays on").contains(new FailureBudget(1000, 300_000));
+    }
+
+    @Test
+    void aSuccessBudgetTakesMoreThanAFailureBudgetAndATypoIsTheDefault() {
+        CallerBudgetSettings settings = read(Map.of(CallerBudgetSettings.SUCCESSES_PER_CLIENT_ATTRIBUTE, "10000000",
+                CallerBudgetSettings.SUCCESSES_PER_ADDRESS_ATTRIBUTE, "10000001"));
+
+        assertThat(settings.successesPerClient()).contains(new FailureBudget(10_000_000, 60_000));
+        assertThat(settings.successesPerAddress()).contains(new FailureBudget(1000, 60_000));
+        assertThat(CallerBudgetSettings.isSuccessBudget("10000000")).isTrue();
+        assertThat(CallerBudgetSettings.isSuccessBudget("10000001")).isFalse();
+        assertThat(CallerBudgetSettings.isSuccessBudget("off")).isTrue();
+        assertThat(CallerBudgetSettings.isBudget("10000000")).as("a failure budget's maximum is lower").isFalse();
+    }
 }

@@ -65,6 +65,12 @@ class CallerBudgetsTest {
             }
             return H2Attempts.committed(factory, em -> work.apply(new CallerBudgetStore(em)));
         }
+
+        @Override
+        public void beforeCommit(java.util.function.Consumer<CallerBudgetStore> work) {
+            // Successes are counted with success budgets on, which these tests of the failure budgets leave off.
+            throw new UnsupportedOperationException("A success counted with the success budgets off");
+        }
     };
 
     /** One request's budgets, with {@code perAddress} and {@code perClient} failures per window (0: off). */
@@ -196,8 +202,8 @@ class CallerBudgetsTest {
         CallerBudgets.Refusal first = request(3, 0).admitAddress("198.51.100.7");
         CallerBudgets.Refusal second = request(3, 0).admitAddress("198.51.100.7");
 
-        assertThat(first).isEqualTo(new CallerBudgets.Refusal(CallerBudgets.Caller.ADDRESS, 40, true));
-        assertThat(second).isEqualTo(new CallerBudgets.Refusal(CallerBudgets.Caller.ADDRESS, 40, false));
+        assertThat(first).isEqualTo(new CallerBudgets.Refusal(CallerBudgets.Caller.ADDRESS, CallerBudgets.Kind.FAILURES, 40, true));
+        assertThat(second).isEqualTo(new CallerBudgets.Refusal(CallerBudgets.Caller.ADDRESS, CallerBudgets.Kind.FAILURES, 40, false));
         assertThat(failuresOf("address:198.51.100.7")).as("a refusal counts nothing").isEqualTo(3);
     }
 
@@ -374,7 +380,7 @@ class CallerBudgetsTest {
 
         assertThat(failuresOf("address:198.51.100.7")).isEqualTo(1);
         assertThat(request(1, 0).admitAddress("198.51.100.7")).as("refused again, and recorded again")
-                .isEqualTo(new CallerBudgets.Refusal(CallerBudgets.Caller.ADDRESS, 60, true));
+                .isEqualTo(new CallerBudgets.Refusal(CallerBudgets.Caller.ADDRESS, CallerBudgets.Kind.FAILURES, 60, true));
     }
 
     @Test

@@ -84,6 +84,8 @@ class RealmSettingsTest {
                 new String[] {"fintech.lockout.account-wide", "false", "yes"},
                 new String[] {"fintech.budget.failures-per-address", "100", "1000001"},
                 new String[] {"fintech.budget.failures-per-client", "OFF", "-1"},
+                new String[] {"fintech.budget.successes-per-address", "10000000", "10000001"},
+                new String[] {"fintech.budget.successes-per-client", "off", "lots"},
                 new String[] {"fintech.budget.window-seconds", "60", "off"});
         assertThat(cases).hasSameSizeAs(RealmSettings.ALL);
         for (String[] c : cases) {

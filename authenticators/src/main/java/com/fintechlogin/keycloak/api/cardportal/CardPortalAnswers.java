@@ -45,7 +45,7 @@ final class CardPortalAnswers {
                     REPLAYED,
                     INVALID_CREDENTIALS, USER_LOCKED, USER_DISABLED, ACCOUNT_NOT_SET_UP, LOGIN_FAILED -> FAIL;
             // The one answer a caller must tell apart: retry after Retry-After, not with other credentials.
-            case CALLER_OVER_BUDGET -> new ApiCode(429, 429, "too many failed attempts");
+            case CALLER_OVER_BUDGET -> new ApiCode(429, 429, "too many attempts");
         };
     }
 

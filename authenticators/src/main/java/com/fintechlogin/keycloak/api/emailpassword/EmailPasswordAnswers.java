@@ -42,7 +42,7 @@ final class EmailPasswordAnswers {
             case USER_DISABLED -> new ApiCode(403, 403, "Account is disabled");
             case ACCOUNT_NOT_SET_UP -> new ApiCode(403, 403, "Account is not fully set up");
             case LOGIN_FAILED -> new ApiCode(401, 401, "Login failed");
-            case CALLER_OVER_BUDGET -> new ApiCode(429, 429, "Too many failed attempts, please try again later");
+            case CALLER_OVER_BUDGET -> new ApiCode(429, 429, "Too many attempts, please try again later");
         };
     }
 

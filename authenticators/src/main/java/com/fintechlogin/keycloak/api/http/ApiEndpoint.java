@@ -82,7 +82,7 @@ public abstract class ApiEndpoint extends TransportEndpoint<FailureReason> {
      * in its window only, so that a refused caller writes one event per window rather than one per request.
      */
     private Response overBudget(EventBuilder event, CallerBudgets.Refusal refusal) {
-        event.detail(LoginEvents.BUDGET, refusal.by().detail());
+        event.detail(LoginEvents.BUDGET, refusal.by().detail()).detail(LoginEvents.BUDGET_KIND, refusal.kind().detail());
         if (refusal.firstInWindow()) {
             return refuse(event, FailureReason.CALLER_OVER_BUDGET);
         }

@@ -76,7 +76,7 @@ final class PartnerAnswers {
             case CREDENTIAL_LOCKED, USER_LOCKED, USER_DISABLED -> LOCKED;
             // Required actions pending (a temporary password): the account cannot be used until someone acts.
             case ACCOUNT_NOT_SET_UP -> LOCKED;
-            case CALLER_OVER_BUDGET -> new ApiCode(429, "FPDR4290", "Too many failed requests");
+            case CALLER_OVER_BUDGET -> new ApiCode(429, "FPDR4290", "Too many requests");
         };
     }
 

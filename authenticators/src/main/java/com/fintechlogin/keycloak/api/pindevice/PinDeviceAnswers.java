@@ -59,7 +59,7 @@ public final class PinDeviceAnswers {
             case REPLAYED -> new ApiCode(401, "ONB031", "Request already processed");
             case INVALID_CREDENTIALS -> new ApiCode(401, "ONB017", "Entered PIN is in-correct");
             case USER_DISABLED -> new ApiCode(401, "ONB029", "Account has been blocked by admin");
-            case CALLER_OVER_BUDGET -> new ApiCode(429, "ONB056", "Too many failed attempts, please retry later");
+            case CALLER_OVER_BUDGET -> new ApiCode(429, "ONB056", "Too many attempts, please retry later");
         };
     }
 

@@ -38,7 +38,7 @@ class CardPortalAnswersTest {
         Response response = CardPortalAnswers.failure(FailureReason.CALLER_OVER_BUDGET);
 
         assertThat(response.getStatus()).isEqualTo(429);
-        assertThat(response.getEntity()).isEqualTo("{\"status\":429,\"message\":\"too many failed attempts\"}");
+        assertThat(response.getEntity()).isEqualTo("{\"status\":429,\"message\":\"too many attempts\"}");
     }
 
     @Test

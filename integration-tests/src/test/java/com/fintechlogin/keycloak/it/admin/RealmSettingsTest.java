@@ -69,6 +69,8 @@ class RealmSettingsTest {
         VALUES.put("fintech.lockout.account-wide", new String[] {"true", "on"});
         VALUES.put("fintech.budget.failures-per-address", new String[] {"off", "lots"});
         VALUES.put("fintech.budget.failures-per-client", new String[] {"0", "1000001"});
+        VALUES.put("fintech.budget.successes-per-address", new String[] {"10000000", "10000001"});
+        VALUES.put("fintech.budget.successes-per-client", new String[] {"off", "-5"});
         VALUES.put("fintech.budget.window-seconds", new String[] {"600", "86401"});
     }
 

@@ -1,0 +1,326 @@
+package com.fintechlogin.keycloak.limit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The success budgets on H2, as Keycloak's dev mode runs it: each login in a transaction of its own (the request's),
+ * whose reads the admission makes and whose last statements count the success, as Keycloak's prepare phase runs them
+ * before the commit.
+ */
+class CallerSuccessBudgetsTest {
+
+    private static final String REALM = "realm-1";
+    private static final long WINDOW = 60_000;
+    /** The start of a window: success windows are aligned to the epoch. */
+    private static final long START = 1_800_000_000_000L;
+    private static final String CLIENT = "client-1";
+
+    private final EntityManagerFactory factory = new HibernatePersistenceConfiguration("success-budgets")
+            .managedClass(CallerBudgetEntity.class)
+            .jdbcUrl("jdbc:h2:mem:success-budgets-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+            .jdbcCredentials("sa", "")
+            .property("hibernate.hbm2ddl.auto", "create")
+            .property("hibernate.connection.pool_size", 20)
+            .createEntityManagerFactory();
+    private final AtomicLong now = new AtomicLong(START);
+    /** Transactions besides the logins' own: a right login must take none. */
+    private final AtomicInteger ownTransactions = new AtomicInteger();
+
+    /** One login request: its transaction, begun, and what it runs before its commit. */
+    private final class Login {
+
+        private final EntityManager em = factory.createEntityManager();
+        private final List<Consumer<CallerBudgetStore>> beforeCommit = new ArrayList<>();
+        private final CallerBudgets budgets;
+
+        Login(int successesPerAddress, int successesPerClient) {
+            em.getTransaction().begin();
+            CallerBudgetSettings settings = new CallerBudgetSettings(Optional.empty(), Optional.empty(),
+                    budget(successesPerAddress), budget(successesPerClient));
+            budgets = new CallerBudgets(new BudgetTransactions() {
+                @Override
+                public <T> T inRequest(Function<CallerBudgetStore, T> work) {
+                    return work.apply(new CallerBudgetStore(em));
+                }
+
+                @Override
+                public <T> T inNewTransaction(Function<CallerBudgetStore, T> work) {
+                    ownTransactions.incrementAndGet();
+                    return H2Attempts.committed(factory, other -> work.apply(new CallerBudgetStore(other)));
+                }
+
+                @Override
+                public void beforeCommit(Consumer<CallerBudgetStore> work) {
+                    beforeCommit.add(work);
+                }
+            }, now::get, REALM, settings, () -> { });
+        }
+
+        /** Admitted through {@link #CLIENT} from {@code address}, or the refusal. */
+        CallerBudgets.Refusal admit(String address) {
+            return budgets.admitClient(address, CLIENT);
+        }
+
+        /** The login completed: Keycloak's LOGIN event. */
+        void loggedIn() {
+            budgets.loggedIn(CLIENT);
+        }
+
+        /** The request's prepare phase, as Keycloak runs it: flush, the counts, then the database's commit. */
+        void runBeforeCommit() {
+            em.flush();
+            beforeCommit.forEach(work -> work.accept(new CallerBudgetStore(em)));
+        }
+
+        void commit() {
+            em.getTransaction().commit();
+            em.close();
+        }
+    }
+
+    private static Optional<FailureBudget> budget(int limit) {
+        return limit == 0 ? Optional.empty() : Optional.of(new FailureBudget(limit, WINDOW));
+    }
+
+    /** A whole right login from {@code address}; whether it was admitted. */
+    private boolean logsIn(String address, int perAddress, int perClient) {
+        Login login = new Login(perAddress, perClient);
+        if (login.admit(address) != null) {
+            login.em.getTransaction().rollback();
+            login.em.close();
+            return false;
+        }
+        login.loggedIn();
+        login.runBeforeCommit();
+        login.commit();
+        return true;
+    }
+
+    private CallerBudgetEntity row(String caller) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            return new CallerBudgetStore(em).find(new CallerKey(REALM, caller));
+        } finally {
+            em.close();
+        }
+    }
+
+    private int successesOf(String caller) {
+        CallerBudgetEntity row = row(caller);
+        return row == null ? 0 : row.getSuccesses();
+    }
+
+    private List<CallerBudgetEntity> clientShards() {
+        EntityManager em = factory.createEntityManager();
+        try {
+            return em.createQuery("select b from " + CallerBudgetEntity.NAME + " b where b.caller like :prefix",
+                    CallerBudgetEntity.class).setParameter("prefix", "success:client:" + CLIENT + "#%").getResultList();
+        } finally {
+            em.close();
+        }
+    }
+
+    /**
+     * Whether {@code thread} waits for a row another transaction inserted and has not committed: H2 waits by running the
+     * statement again until that transaction ends (or its lock timeout), each time finding the key held uncommitted.
+     */
+    private static boolean waitsForAnotherTransaction(Thread thread) {
+        return thread != null && Arrays.stream(thread.getStackTrace()).anyMatch(frame ->
+                frame.getClassName().equals("org.h2.command.dml.Insert")
+                        || frame.getMethodName().equals("filterConcurrentUpdate"));
+    }
+
+    private long rows() {
+        EntityManager em = factory.createEntityManager();
+        try {
+            return em.createQuery("select count(b) from " + CallerBudgetEntity.NAME + " b", Long.class).getSingleResult();
+        } finally {
+            em.close();
+        }
+    }
+
+    @AfterEach
+    void close() {
+        factory.close();
+    }
+
+    @Test
+    void aLoginCountsInTheAddresssAndTheClientsRowsInsideItsOwnTransactionAndTakesNoOther() {
+        Login login = new Login(1000, 10000);
+        assertThat(login.admit("198.51.100.7")).isNull();
+        login.loggedIn();
+        login.runBeforeCommit();
+
+        assertThat(row("success:address:198.51.100.7")).as("not committed yet: the login's own transaction").isNull();
+        login.commit();
+
+        assertThat(successesOf("success:address:198.51.100.7")).isEqualTo(1);
+        assertThat(clientShards()).extracting(CallerBudgetEntity::getSuccesses).containsExactly(1);
+        assertThat(row("address:198.51.100.7")).as("the failure row is another").isNull();
+        assertThat(ownTransactions).as("transactions of its own").hasValue(0);
+
+        assertThat(logsIn("198.51.100.7", 1000, 10000)).isTrue();
+        assertThat(successesOf("success:address:198.51.100.7")).as("the existing rows, updated").isEqualTo(2);
+        assertThat(clientShards()).extracting(CallerBudgetEntity::getSuccesses).containsExactly(2);
+        assertThat(ownTransactions).hasValue(0);
+    }
+
+    @Test
+    void aLoginThatRollsBackCountsNothing() {
+        Login login = new Login(1000, 10000);
+        login.admit("198.51.100.7");
+        login.loggedIn();
+        // Keycloak runs its prepare phase only for a transaction that commits.
+        login.em.getTransaction().rollback();
+        login.em.close();
+
+        assertThat(rows()).isZero();
+    }
+
+    @Test
+    void anAddressThatCompletedItsBudgetIsRefusedUntilTheWindowEndsThenCountsAfresh() {
+        now.set(START + 20_500);
+        assertThat(logsIn("198.51.100.7", 2, 0)).isTrue();
+        assertThat(logsIn("198.51.100.7", 2, 0)).isTrue();
+
+        CallerBudgets.Refusal first = new Login(2, 0).admit("198.51.100.7");
+        CallerBudgets.Refusal second = new Login(2, 0).admit("198.51.100.7");
+
+        assertThat(first).isEqualTo(new CallerBudgets.Refusal(CallerBudgets.Caller.ADDRESS, CallerBudgets.Kind.SUCCESSES,
+                40, true));
+        assertThat(second).as("one event per caller and window").isEqualTo(new CallerBudgets.Refusal(
+                CallerBudgets.Caller.ADDRESS, CallerBudgets.Kind.SUCCESSES, 40, false));
+        assertThat(logsIn("198.51.100.8", 2, 0)).as("another address").isTrue();
+
+        now.set(START + WINDOW);
+        assertThat(logsIn("198.51.100.7", 2, 0)).as("the next window").isTrue();
+        assertThat(successesOf("success:address:198.51.100.7")).isEqualTo(1);
+        assertThat(row("success:address:198.51.100.7").getWindowEnd()).isEqualTo(START + 2 * WINDOW);
+    }
+
+    @Test
+    void twoFirstLoginsOfOneNewAddressAtOnceBothCommitAndCountTwo() throws Exception {
+        Login first = new Login(1000, 10000);
+        Login second = new Login(1000, 10000);
+        // Both read no row at admission: each will insert the address's row.
+        assertThat(first.admit("198.51.100.7")).isNull();
+        assertThat(second.admit("198.51.100.7")).isNull();
+        first.loggedIn();
+        second.loggedIn();
+        first.runBeforeCommit();
+
+        // The second's INSERT meets the first's uncommitted row and waits for it; once the first commits, it fails as
+        // a duplicate, rolls back to its savepoint and counts with an UPDATE, its login's transaction intact.
+        Thread[] secondThread = new Thread[1];
+        CompletableFuture<Void> secondDone = CompletableFuture.runAsync(() -> {
+            secondThread[0] = Thread.currentThread();
+            second.runBeforeCommit();
+            second.commit();
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+        while (!waitsForAnotherTransaction(secondThread[0]) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(waitsForAnotherTransaction(secondThread[0])).as("the second login waits for the first's row").isTrue();
+        first.commit();
+        secondDone.get(10, TimeUnit.SECONDS);
+
+        assertThat(successesOf("success:address:198.51.100.7")).isEqualTo(2);
+        assertThat(clientShards()).extracting(CallerBudgetEntity::getSuccesses).containsExactly(2);
+    }
+
+    @Test
+    void twoFirstLoginsOfOneNewAddressOneAfterTheOtherBothCount() {
+        Login first = new Login(1000, 10000);
+        Login second = new Login(1000, 10000);
+        first.admit("198.51.100.7");
+        second.admit("198.51.100.7");
+        first.loggedIn();
+        first.runBeforeCommit();
+        first.commit();
+        // The second read no row, and the first's is committed now: its INSERT fails at once.
+        second.loggedIn();
+        second.runBeforeCommit();
+        second.commit();
+
+        assertThat(successesOf("success:address:198.51.100.7")).isEqualTo(2);
+        assertThat(clientShards()).extracting(CallerBudgetEntity::getSuccesses).containsExactly(2);
+    }
+
+    @Test
+    void aClientsStandingIsTheSumOfItsShardsAndRefusesOnlyABusyAddress() {
+        // An address success budget of 20, whose tenth is less than 3: over the client's budget, an address that
+        // completed 3 logins itself is refused.
+        for (int i = 1; i <= 5; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertThat(logsIn("198.51.100." + i, 20, 10)).as("login %d from 198.51.100.%d", j + 1, i).isTrue();
+            }
+        }
+        assertThat(clientShards()).as("the client's logins, spread over shards by address").hasSizeGreaterThan(1)
+                .extracting(CallerBudgetEntity::getSuccesses)
+                .matches(counts -> counts.stream().mapToInt(Integer::intValue).sum() == 10, "10 in all");
+
+        assertThat(logsIn("198.51.100.1", 20, 10)).as("an address with 2 logins, the client at its budget").isTrue();
+        CallerBudgets.Refusal busy = new Login(20, 10).admit("198.51.100.1");
+        assertThat(busy).as("an address with 3 logins, the client over its budget").isNotNull();
+        assertThat(busy.by()).isEqualTo(CallerBudgets.Caller.CLIENT);
+        assertThat(busy.kind()).isEqualTo(CallerBudgets.Kind.SUCCESSES);
+        assertThat(busy.firstInWindow()).isTrue();
+        assertThat(new Login(20, 10).admit("198.51.100.1").firstInWindow()).as("noted once").isFalse();
+        assertThat(logsIn("198.51.100.99", 20, 10)).as("a clean address").isTrue();
+    }
+
+    @Test
+    void aCleanAddressNeverReadsTheClientsShards() {
+        Login login = new Login(20, 10);
+        EntityManager counting = login.em;
+        assertThat(login.admit("198.51.100.7")).isNull();
+        login.loggedIn();
+        login.runBeforeCommit();
+        login.commit();
+        assertThat(counting.isOpen()).isFalse();
+        assertThat(CallerBudgets.clientRefusesAfterSuccesses(new CallerBudgetSettings(Optional.empty(), Optional.empty(),
+                budget(1000), budget(10000)))).as("a tenth of the address's budget").isEqualTo(100);
+        assertThat(CallerBudgets.clientRefusesAfterSuccesses(new CallerBudgetSettings(Optional.empty(), Optional.empty(),
+                budget(20), budget(10)))).isEqualTo(3);
+    }
+
+    @Test
+    void successRowsOfEndedWindowsAreRemoved() {
+        logsIn("198.51.100.7", 1000, 10000);
+        logsIn("198.51.100.8", 1000, 10000);
+        assertThat(rows()).isGreaterThanOrEqualTo(3);
+
+        now.set(START + WINDOW + 1);
+        long removed = H2Attempts.committed(factory, em -> (long) new CallerBudgetStore(em).deleteEnded(now.get()));
+
+        assertThat(removed).isGreaterThanOrEqualTo(3);
+        assertThat(rows()).isZero();
+    }
+
+    @Test
+    void successWindowsAreAlignedSoThatAClientsShardsShareOne() {
+        assertThat(CallerBudgets.successWindowEnd(START, WINDOW)).isEqualTo(START + WINDOW);
+        assertThat(CallerBudgets.successWindowEnd(START + WINDOW - 1, WINDOW)).isEqualTo(START + WINDOW);
+        assertThat(CallerBudgets.successWindowEnd(START + WINDOW, WINDOW)).isEqualTo(START + 2 * WINDOW);
+    }
+}
