@@ -39,6 +39,8 @@ class CallerBudgetTest {
     private static final String PER_ADDRESS = "fintech.budget.failures-per-address";
     private static final String PER_CLIENT = "fintech.budget.failures-per-client";
     private static final String WINDOW = "fintech.budget.window-seconds";
+    private static final String SUCCESSES_PER_ADDRESS = "fintech.budget.successes-per-address";
+    private static final String SUCCESSES_PER_CLIENT = "fintech.budget.successes-per-client";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
@@ -110,6 +112,95 @@ class CallerBudgetTest {
         DemoRealm.setRealmAttribute(realm, PER_ADDRESS, perAddress);
         DemoRealm.setRealmAttribute(realm, PER_CLIENT, perClient);
         DemoRealm.setRealmAttribute(realm, WINDOW, windowSeconds);
+    }
+
+    /**
+     * Success budgets of {@code perAddress} and {@code perClient} logins, and a window of an hour: success windows are
+     * aligned to the clock, and an hour's boundary is unlikely to fall within a test.
+     */
+    private void successBudgets(String perAddress, String perClient) {
+        DemoRealm.setRealmAttribute(realm, SUCCESSES_PER_ADDRESS, perAddress);
+        DemoRealm.setRealmAttribute(realm, SUCCESSES_PER_CLIENT, perClient);
+        DemoRealm.setRealmAttribute(realm, WINDOW, "3600");
+    }
+
+    private static String detail(EventRepresentation event, String name) {
+        return event.getDetails() == null ? null : event.getDetails().get(name);
+    }
+
+    @Test
+    void anAddressThatCompletedItsSuccessBudgetIsRefusedInEachAnswerWhileACustomerFromAnotherAddressLogsIn() {
+        // An attacker holding valid credentials: none of its logins fails, so no failure budget slows it.
+        successBudgets("5", "100000");
+        List<TestUser> bought = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            bought.add(DemoRealm.newUser(realm));
+        }
+        TestUser customer = DemoRealm.newUser(realm);
+
+        for (int i = 0; i < 5; i++) {
+            Answer login = emailPassword("127.0.6.2", bought.get(i).email(), bought.get(i).password(), Map.of());
+            assertThat(login.status()).as("right login %d of the address, within its success budget", i + 1).isEqualTo(200);
+        }
+        Answer refused = emailPassword("127.0.6.2", bought.get(5).email(), bought.get(5).password(), Map.of());
+        Answer again = emailPassword("127.0.6.2", bought.get(6).email(), "Wrong-pass", Map.of());
+        Answer token = passwordGrant("127.0.6.2", DemoRealm.USER_API_CLIENT, bought.get(6).email(), bought.get(6).password());
+        Answer elsewhere = emailPassword("127.0.6.3", customer.email(), customer.password(), Map.of());
+
+        assertThat(refused.status()).as("the sixth right login of the address").isEqualTo(429);
+        assertThat(refused.json().path("responseCode").asInt()).isEqualTo(429);
+        assertThat(refused.json().path("responseMessage").asText()).doesNotContainIgnoringCase("failed");
+        assertThat(Long.parseLong(refused.retryAfter())).isBetween(1L, 3600L);
+        assertThat(again.status()).as("a wrong password from it: unevaluated").isEqualTo(429);
+        assertThat(token.status()).as("Keycloak's token endpoint on the API's client").isEqualTo(429);
+        assertThat(token.json().path("error").asText()).isEqualTo("temporarily_unavailable");
+        assertThat(token.json().path("error_description").asText()).doesNotContainIgnoringCase("failed");
+        assertThat(token.retryAfter()).matches("[1-9][0-9]*");
+        assertThat(elsewhere.status()).as("a customer from another address").isEqualTo(200);
+
+        List<EventRepresentation> refusals = loginErrorsFrom("127.0.6.2").stream()
+                .filter(event -> "caller_over_budget".equals(reason(event))).toList();
+        assertThat(refusals).as("one event for the address's 3 refusals in its window").hasSize(1);
+        assertThat(detail(refusals.get(0), "fintech_budget")).isEqualTo("address");
+        assertThat(detail(refusals.get(0), "fintech_budget_kind")).isEqualTo("successes");
+        assertThat(loginErrorsFrom("127.0.6.2")).as("nothing evaluated, nothing failed")
+                .allMatch(event -> "caller_over_budget".equals(reason(event)));
+    }
+
+    @Test
+    void anAppOverItsSuccessBudgetRefusesOnlyAnAddressThatLoggedInThreeTimesItselfNeverACleanOne() {
+        // An address success budget of 20, whose tenth is less than 3: over the app's budget, an address that completed
+        // 3 logins itself is refused. A fresh app, so that its logins are only this test's.
+        TestApps.App app = TestApps.create(realm, 300, true);
+        successBudgets("20", "6");
+        String appToken = post("127.0.7.100", "market-place/v1/token",
+                Map.of("X-API-KEY", app.clientId(), "X-API-SECRET", app.secret()), "{}").json().at("/data/token").asText();
+        java.util.function.Function<String, Answer> signIn = from -> post(from, "lending/v1/token",
+                Map.of("X-API-KEY", app.clientId(), "X-API-TOKEN", appToken),
+                "{\"token\": " + Http.jsonString(appToken) + ", \"mobile\": \"" + DemoRealm.SAMPLE_MOBILE + "\"}");
+
+        for (String from : List.of("127.0.7.1", "127.0.7.2", "127.0.7.3")) {
+            for (int i = 0; i < 2; i++) {
+                Answer login = signIn.apply(from);
+                assertThat(login.status()).as("mobile sign-in %d from %s: %s", i + 1, from, login.json()).isEqualTo(200);
+            }
+        }
+        assertThat(signIn.apply("127.0.7.1").status()).as("a third from an address, the app at its budget of 6")
+                .isEqualTo(200);
+
+        Answer busy = signIn.apply("127.0.7.1");
+        assertThat(busy.status()).as("a fourth from the address that logged in 3 times, the app over its budget")
+                .isEqualTo(429);
+        assertThat(busy.json().path("resCode").asInt()).isEqualTo(429);
+        assertThat(busy.retryAfter()).matches("[1-9][0-9]*");
+        assertThat(signIn.apply("127.0.7.2").status()).as("an address that logged in twice").isEqualTo(200);
+        assertThat(signIn.apply("127.0.7.9").status()).as("a clean address").isEqualTo(200);
+
+        List<EventRepresentation> refusals = loginErrorsFrom("127.0.7.1").stream()
+                .filter(event -> "caller_over_budget".equals(reason(event))).toList();
+        assertThat(refusals).hasSize(1);
+        assertThat(detail(refusals.get(0), "fintech_budget")).isEqualTo("client");
+        assertThat(detail(refusals.get(0), "fintech_budget_kind")).isEqualTo("successes");
     }
 
     @Test
