@@ -9,7 +9,8 @@ import java.time.Duration;
 
 /**
  * What PostgreSQL itself counts for the cluster's database, read as an operator would: the rows inserted, updated and
- * deleted in the extension's attempt table ({@code pg_stat_user_tables}) and the transactions committed and rolled
+ * deleted in the extension's attempt table, and inserted and updated in its caller budget table
+ * ({@code pg_stat_user_tables}), and the transactions committed and rolled
  * back in the database ({@code pg_stat_database}).
  *
  * <p>PostgreSQL 15 keeps each backend's counts in the backend until it flushes them: at the end of a transaction, at
@@ -24,7 +25,16 @@ final class PostgresStatistics implements AutoCloseable {
     static final Duration FLUSH_DELAY = Duration.ofSeconds(11);
 
     /** One reading. */
-    record Reading(long attemptInserts, long attemptUpdates, long attemptDeletes, long commits, long rollbacks) {
+    record Reading(long attemptInserts, long attemptUpdates, long attemptDeletes, long budgetInserts, long budgetUpdates,
+                   long commits, long rollbacks) {
+
+        /**
+         * Rows inserted or updated in the caller budget table since {@code before}: a login's counts. Its deletes are the
+         * periodic removal of ended windows, no login's.
+         */
+        long budgetWritesSince(Reading before) {
+            return budgetInserts - before.budgetInserts + budgetUpdates - before.budgetUpdates;
+        }
 
         /** Rows written to the attempt table since {@code before}. */
         long attemptWritesSince(Reading before) {
@@ -73,10 +83,21 @@ final class PostgresStatistics implements AutoCloseable {
                 updates = table.getLong(2);
                 deletes = table.getLong(3);
             }
+            long budgetInserts;
+            long budgetUpdates;
+            try (ResultSet table = sql.executeQuery("SELECT n_tup_ins, n_tup_upd FROM pg_stat_user_tables"
+                    + " WHERE relname = 'fintech_caller_budget'")) {
+                if (!table.next()) {
+                    throw new AssertionError("PostgreSQL has no statistics of table fintech_caller_budget");
+                }
+                budgetInserts = table.getLong(1);
+                budgetUpdates = table.getLong(2);
+            }
             try (ResultSet database = sql.executeQuery("SELECT xact_commit, xact_rollback FROM pg_stat_database"
                     + " WHERE datname = current_database()")) {
                 database.next();
-                return new Reading(inserts, updates, deletes, database.getLong(1), database.getLong(2));
+                return new Reading(inserts, updates, deletes, budgetInserts, budgetUpdates, database.getLong(1),
+                        database.getLong(2));
             }
         } catch (SQLException e) {
             throw new AssertionError("Cannot read PostgreSQL's statistics: " + e.getMessage(), e);

@@ -42,7 +42,13 @@ import org.keycloak.representations.idm.ClientRepresentation;
  * (stock Keycloak 26.7.3, {@code kc.sh build} and {@code start --optimized} on PostgreSQL, Keycloak's default database
  * pool and worker threads, the demo realm): right PINs, device proofs and passwords with no earlier failures write
  * nothing to the attempt table, and take no more transactions than Keycloak's own grants; and 200 PIN logins at once
- * all succeed on the default pool. Runs in integration-tests' {@code cluster} execution, after or before
+ * all succeed on the default pool.
+ *
+ * <p>The price of the success budgets, per right login that asked the budgets (the APIs, Keycloak's password grant in a
+ * realm using the extension's steps): exactly two rows written to the caller budget table — one success of the source
+ * address, one of a shard of the client — inside the login's own transaction (an UPDATE, or an INSERT for a caller's
+ * first login in a window whose row was removed), and no transaction of its own, which the transaction counts hold. A
+ * grant that runs no login (client credentials) writes none. Runs in integration-tests' {@code cluster} execution, after or before
  * {@link ClusterTest} (it uses the same ports and database, one node at a time).
  */
 @Tag("cluster")
@@ -198,7 +204,7 @@ class RightCredentialCostTest {
     }
 
     /** What {@code logins} right logins cost, less Keycloak's idle activity over the same time. */
-    private record Cost(long attemptWrites, long attemptInserts, double transactionsPerLogin) {
+    private record Cost(long attemptWrites, long attemptInserts, long budgetWrites, double transactionsPerLogin) {
     }
 
     /**
@@ -228,9 +234,10 @@ class RightCredentialCostTest {
             last = statistics.settled();
             double windowSeconds = (busyNanos + PostgresStatistics.FLUSH_DELAY.toNanos()) / 1e9;
             double perLogin = (last.transactionsSince(before) - idleTransactionsPerSecond * windowSeconds) / logins;
-            Cost cost = new Cost(last.attemptWritesSince(before), last.attemptInsertsSince(before), perLogin);
-            figures.put(name, String.format("%d attempt-table writes in %d logins, %.2f transactions per login",
-                    cost.attemptWrites(), logins, perLogin));
+            Cost cost = new Cost(last.attemptWritesSince(before), last.attemptInsertsSince(before),
+                    last.budgetWritesSince(before), perLogin);
+            figures.put(name, String.format("%d attempt-table writes and %d budget-table writes in %d logins, %.2f "
+                    + "transactions per login", cost.attemptWrites(), cost.budgetWrites(), logins, perLogin));
             System.out.printf("right-credential cost: %s: %s%n", name, figures.get(name));
             return cost;
         }
@@ -253,13 +260,21 @@ class RightCredentialCostTest {
         assertThat(first.attemptInserts()).as("counters created by the first logins of %d users by 3 kinds", USERS)
                 .isEqualTo(USERS * 3L);
         assertThat(first.attemptWrites()).as("rows written by the first logins").isEqualTo(USERS * 3L);
+        assertThat(first.budgetWrites()).as("success budget rows written by the first %d logins", USERS * 3)
+                .isEqualTo(2L * USERS * 3);
 
-        assertThat(meter.measure("PIN login (mode 1)", pin, LOGINS).attemptWrites())
-                .as("attempt-table rows written by %d right PINs", LOGINS).isZero();
-        assertThat(meter.measure("device login (mode 2)", device, LOGINS).attemptWrites())
-                .as("attempt-table rows written by %d right device proofs", LOGINS).isZero();
-        assertThat(meter.measure("email/password API", password, LOGINS).attemptWrites())
-                .as("attempt-table rows written by %d right passwords", LOGINS).isZero();
+        Cost pins = meter.measure("PIN login (mode 1)", pin, LOGINS);
+        assertThat(pins.attemptWrites()).as("attempt-table rows written by %d right PINs", LOGINS).isZero();
+        assertThat(pins.budgetWrites()).as("success budget rows written by %d right PINs: address and client", LOGINS)
+                .isEqualTo(2L * LOGINS);
+        Cost devices = meter.measure("device login (mode 2)", device, LOGINS);
+        assertThat(devices.attemptWrites()).as("attempt-table rows written by %d right device proofs", LOGINS).isZero();
+        assertThat(devices.budgetWrites()).as("success budget rows written by %d right device proofs", LOGINS)
+                .isEqualTo(2L * LOGINS);
+        Cost passwords = meter.measure("email/password API", password, LOGINS);
+        assertThat(passwords.attemptWrites()).as("attempt-table rows written by %d right passwords", LOGINS).isZero();
+        assertThat(passwords.budgetWrites()).as("success budget rows written by %d right passwords", LOGINS)
+                .isEqualTo(2L * LOGINS);
     }
 
     @Test
@@ -285,6 +300,13 @@ class RightCredentialCostTest {
         assertThat(device.transactionsPerLogin()).as("transactions per device login, against mobile sign-in's %.2f",
                 mobile.transactionsPerLogin()).isLessThan(mobile.transactionsPerLogin() + 0.5);
         assertThat(clientCredentials.attemptWrites() + mobile.attemptWrites() + passwordGrant.attemptWrites()).isZero();
+        // The success budgets count in the login's own transaction: the counts above hold them to no transaction more.
+        assertThat(password.budgetWrites()).as("budget rows written by %d email/password logins", LOGINS)
+                .isEqualTo(2L * LOGINS);
+        assertThat(mobile.budgetWrites()).as("budget rows written by %d mobile sign-ins", LOGINS).isEqualTo(2L * LOGINS);
+        assertThat(passwordGrant.budgetWrites()).as("budget rows written by %d of Keycloak's password grants", LOGINS)
+                .isEqualTo(2L * LOGINS);
+        assertThat(clientCredentials.budgetWrites()).as("a client-credentials grant logs no user in").isZero();
     }
 
     @Test
