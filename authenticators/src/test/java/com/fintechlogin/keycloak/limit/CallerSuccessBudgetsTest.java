@@ -267,6 +267,19 @@ class CallerSuccessBudgetsTest {
     }
 
     @Test
+    void anAddressKnownToTheAdmissionAndAShardNotYetWrittenAreBothCountedOnce() {
+        // The address's row exists (a login with the client budget off); the client's shard does not: the one UPDATE
+        // changes one row, and the shard's INSERT tells which.
+        assertThat(logsIn("198.51.100.7", 1000, 0)).isTrue();
+        assertThat(clientShards()).isEmpty();
+
+        assertThat(logsIn("198.51.100.7", 1000, 10000)).isTrue();
+
+        assertThat(successesOf("success:address:198.51.100.7")).isEqualTo(2);
+        assertThat(clientShards()).extracting(CallerBudgetEntity::getSuccesses).containsExactly(1);
+    }
+
+    @Test
     void aClientsStandingIsTheSumOfItsShardsAndRefusesOnlyABusyAddress() {
         // An address success budget of 20, whose tenth is less than 3: over the client's budget, an address that
         // completed 3 logins itself is refused.
