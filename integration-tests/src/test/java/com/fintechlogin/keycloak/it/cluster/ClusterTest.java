@@ -47,6 +47,7 @@ class ClusterTest {
     private static final String PIN = "2580";
     private static final String BUDGET_PER_ADDRESS = "fintech.budget.failures-per-address";
     private static final String BUDGET_WINDOW = "fintech.budget.window-seconds";
+    private static final String SUCCESSES_PER_ADDRESS = "fintech.budget.successes-per-address";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static TwoNodeCluster cluster;
@@ -358,6 +359,62 @@ class ClusterTest {
             settings.keySet().forEach(name -> {
                 String previous = before.getAttributes().get(name);
                 // An empty value reads as "not set": the admin API keeps attributes a representation leaves out.
+                restored.getAttributes().put(name, previous == null ? "" : previous);
+            });
+            adminA.realm().update(restored);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void rightLoginsFromOneAddressOverBothNodesAreHeldToItsSuccessBudgetWhileACustomerLogsInFromAnother()
+            throws Exception {
+        // An attacker holding valid passwords: every login of it succeeds. A success budget of 20 per address, in a
+        // window of an hour (success windows are aligned to the clock); the logins are counted in each node's login
+        // transaction, in one row both nodes update, and admitted on a read of it.
+        int budget = 20;
+        Map<String, String> settings = Map.of(SUCCESSES_PER_ADDRESS, Integer.toString(budget), BUDGET_WINDOW, "3600");
+        RealmRepresentation before = adminA.realm().toRepresentation();
+        RealmRepresentation withBudget = adminA.realm().toRepresentation();
+        withBudget.getAttributes().putAll(settings);
+        adminA.realm().update(withBudget);
+        try {
+            awaitRealmAttributesOnB(settings, Duration.ofSeconds(10));
+            int logins = 60;
+            int atOnce = 5;
+            List<ClusterAdmin.User> bought = new ArrayList<>();
+            for (int i = 0; i < logins; i++) {
+                bought.add(adminA.newUser(List.of()));
+            }
+            ClusterAdmin.User customer = adminA.newUser(List.of());
+
+            List<FintechApi.FromAddress> answers = new ArrayList<>();
+            for (int start = 0; start < logins; start += atOnce) {
+                int first = start;
+                answers.addAll(Guessing.inParallel(atOnce, i -> ((first + i) % 2 == 0 ? a : b)
+                        .userLoginFrom("127.0.0.6", bought.get(first + i).email(), bought.get(first + i).password())));
+            }
+            FintechApi.FromAddress customerOnA = a.userLoginFrom("127.0.0.7", customer.email(), customer.password());
+            FintechApi.FromAddress customerOnB = b.userLoginFrom("127.0.0.7", customer.email(), customer.password());
+
+            List<FintechApi.FromAddress> admitted = answers.stream().filter(answer -> answer.status() == 200).toList();
+            List<FintechApi.FromAddress> refused = answers.stream().filter(answer -> answer.status() == 429).toList();
+            assertThat(admitted.size() + refused.size()).as("every answer a login or a refusal").isEqualTo(logins);
+            assertThat(admitted).as("right logins from one address over both nodes, %d at once", atOnce)
+                    .hasSizeBetween(budget, budget + atOnce);
+            assertThat(refused).allSatisfy(answer -> {
+                assertThat(JSON.readTree(answer.body()).path("responseCode").asInt()).as(answer.body()).isEqualTo(429);
+                assertThat(Long.parseLong(answer.retryAfter())).as("Retry-After").isBetween(1L, 3600L);
+            });
+            assertThat(customerOnA.status()).as("the customer on A from another address").isEqualTo(200);
+            assertThat(customerOnB.status()).as("the customer on B from another address").isEqualTo(200);
+            System.out.printf("cluster: %d right logins from 127.0.0.6, %d at once, half to each node, against a success "
+                    + "budget of %d per address: %d logged in, %d refused with 429%n", logins, atOnce, budget,
+                    admitted.size(), refused.size());
+        } finally {
+            RealmRepresentation restored = adminA.realm().toRepresentation();
+            settings.keySet().forEach(name -> {
+                String previous = before.getAttributes().get(name);
                 restored.getAttributes().put(name, previous == null ? "" : previous);
             });
             adminA.realm().update(restored);
