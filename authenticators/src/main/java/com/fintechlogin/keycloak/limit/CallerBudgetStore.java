@@ -131,9 +131,12 @@ final class CallerBudgetStore {
      */
     int countSuccesses(List<CallerKey> keys, CallerKey knownAbsent, long now, long windowEnd) {
         String table = JpaUtils.getTableNameForNativeQuery(TABLE, em);
-        // Thrown SQLExceptions come back wrapped in a PersistenceException.
-        return em.callWithConnection((Connection connection) -> new SuccessCount(connection, table, now, windowEnd)
-                .count(keys, knownAbsent));
+        // Thrown SQLExceptions come back wrapped in a PersistenceException. The statements run on the database's own
+        // connection, unwrapped from the pool's: Keycloak's pool (Agroal) refuses a rollback to a savepoint on a
+        // connection enlisted in a JTA transaction, and marks the connection broken, though the database (and
+        // Keycloak's non-XA datasource, one connection per transaction) take it as any statement of the transaction.
+        return em.callWithConnection((Connection pooled) -> new SuccessCount(pooled.unwrap(Connection.class), table, now,
+                windowEnd).count(keys, knownAbsent));
     }
 
     /** Removes the rows whose window ended before {@code now}; how many. */

@@ -376,10 +376,20 @@ public final class CallerBudgets {
             } catch (RuntimeException notCounted) {
                 // The login stands: a success not counted is one the budget does not see, never a refused customer.
                 LOG.warnf("A login of realm %s's callers %s could not be counted: %s", realmId,
-                        keys.stream().map(CallerKey::caller).toList(), notCounted.getClass().getSimpleName());
+                        keys.stream().map(CallerKey::caller).toList(), databaseError(notCounted));
                 LOG.debug("The count's failure", notCounted);
             }
         });
+    }
+
+    /** The exception's type and the database's SQLSTATE, without its message (which may quote the statement's values). */
+    private static String databaseError(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                return sql.getClass().getSimpleName() + " (SQLSTATE " + sql.getSQLState() + ")";
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 
     private CallerKey successClientKey(String clientInternalId, int shard) {

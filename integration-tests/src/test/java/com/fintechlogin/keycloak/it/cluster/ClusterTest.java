@@ -406,6 +406,8 @@ class ClusterTest {
                 assertThat(JSON.readTree(answer.body()).path("responseCode").asInt()).as(answer.body()).isEqualTo(429);
                 assertThat(Long.parseLong(answer.retryAfter())).as("Retry-After").isBetween(1L, 3600L);
             });
+            assertThat(successesCounted("127.0.0.6")).as("logins counted in the address's row, as the database holds it: "
+                    + "every one, none lost to concurrent first logins on two nodes").isEqualTo(admitted.size());
             assertThat(customerOnA.status()).as("the customer on A from another address").isEqualTo(200);
             assertThat(customerOnB.status()).as("the customer on B from another address").isEqualTo(200);
             System.out.printf("cluster: %d right logins from 127.0.0.6, %d at once, half to each node, against a success "
@@ -418,6 +420,19 @@ class ClusterTest {
                 restored.getAttributes().put(name, previous == null ? "" : previous);
             });
             adminA.realm().update(restored);
+        }
+    }
+
+    /** The successes the caller budget table holds for {@code address}, read from the cluster's database. */
+    private static long successesCounted(String address) throws java.sql.SQLException {
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection(Postgres.url(), Postgres.ROLE, Postgres.PASSWORD);
+             java.sql.PreparedStatement select = sql.prepareStatement(
+                     "SELECT COALESCE(SUM(successes), 0) FROM fintech_caller_budget WHERE caller = ?")) {
+            select.setString(1, "success:address:" + address);
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 
