@@ -13,10 +13,18 @@
 #                                   runs it against that running Keycloak (e.g. ./run.sh's) with the demo realm; give
 #                                   --pg-stats 'jdbc:postgresql://HOST:5432/DB?user=U&password=P' when its database is
 #                                   a PostgreSQL the benchmark may read
+#   ./bench.sh [--postgres] --only budgets [options]
+#                                   only the caller budgets' on/off rounds (Keycloak's password grant and every API,
+#                                   budgets on, off, off, on, on, off in the same run): no scale population, no other
+#                                   section. Results: budgets.md and budgets.json in the directory above, beside a full
+#                                   run's results, which stay as they are. About 12 minutes with the default windows;
+#                                   a quick look: --seconds 3 --warmup-seconds 2 --users 100
 # Options (all ways): --concurrency 8 --warmup-seconds 5 --seconds 30 --users 1000 --scale-users 100000
-#                     --memory-logins 5000 --db-logins 200 --out DIR; with --url also --realm demo --admin admin:admin
+#                     --memory-logins 5000 --db-logins 200 --out DIR --only budgets; with --url also --realm demo
+#                     --admin admin:admin
 # Results: results.md, results.json, throughput-ratios.png in the directory above. Not part of the test command.
-# On this 2-core machine: about 25 minutes for ./bench.sh, 40 for ./bench.sh --postgres, most of it seeding 100,000 users.
+# On this 2-core machine: about 35 minutes for ./bench.sh, 50 for ./bench.sh --postgres, most of it seeding 100,000 users
+# and the caller budgets' on/off rounds (about 11 minutes).
 # Run it alone: other load on the machine moves the figures. Under a lock shared with the integration tests:
 #   flock -o /tmp/kc-it.lock ./bench.sh --postgres
 set -euo pipefail

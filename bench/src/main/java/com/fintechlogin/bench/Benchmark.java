@@ -43,20 +43,22 @@ public final class Benchmark {
      *                    scenario's transactions and row writes per login; empty when the database is not one to read
      * @param dbLogins    logins counted per scenario for the database's figures
      * @param mostProfiles how many APIs that missed their targets are profiled, at most
+     * @param budgetsOnly  measure only the caller budgets' on/off rounds ({@code --only budgets}): no other section,
+     *                     no scale population; results in budgets.md and budgets.json beside a full run's
      */
     public record Options(String serverUrl, String realm, String adminUser, String adminPassword, int concurrency,
             Duration warmup, Duration window, int users, int scaleUsers, int memoryLogins, Path out, String command,
-            String server, Optional<String> pgStats, int dbLogins, int mostProfiles) {
+            String server, Optional<String> pgStats, int dbLogins, int mostProfiles, boolean budgetsOnly) {
 
         public static Options defaults(String serverUrl, Path out, String command) {
             return new Options(serverUrl, "demo", "admin", "admin", 8, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                    1_000, 100_000, 5_000, out, command, "a running server", Optional.empty(), 200, Integer.MAX_VALUE);
+                    1_000, 100_000, 5_000, out, command, "a running server", Optional.empty(), 200, Integer.MAX_VALUE, false);
         }
 
         /** A seconds-long run that only proves every scenario and every part of the report still works. */
         public static Options smoke(String serverUrl, Path out) {
             return new Options(serverUrl, "demo", "admin", "admin", 2, Duration.ZERO, Duration.ofSeconds(1),
-                    20, 40, 20, out, "smoke test", "the integration tests' server", Optional.empty(), 10, 1);
+                    20, 40, 20, out, "smoke test", "the integration tests' server", Optional.empty(), 10, 1, false);
         }
 
         /** Options from command-line arguments ({@link #usage()}), over {@link #defaults}. */
@@ -68,13 +70,13 @@ public final class Benchmark {
         public Options on(String otherServerUrl, Path base, String otherCommand) {
             return new Options(otherServerUrl, realm, adminUser, adminPassword, concurrency, warmup, window, users,
                     scaleUsers, memoryLogins, out.isAbsolute() ? out : base.resolve(out).normalize(), otherCommand,
-                    server, pgStats, dbLogins, mostProfiles);
+                    server, pgStats, dbLogins, mostProfiles, budgetsOnly);
         }
 
         /** The same options, saying how the server runs and, when it is PostgreSQL, where its statistics are. */
         public Options describing(String otherServer, Optional<String> otherPgStats) {
             return new Options(serverUrl, realm, adminUser, adminPassword, concurrency, warmup, window, users, scaleUsers,
-                    memoryLogins, out, command, otherServer, otherPgStats, dbLogins, mostProfiles);
+                    memoryLogins, out, command, otherServer, otherPgStats, dbLogins, mostProfiles, budgetsOnly);
         }
 
         String realmUrl() {
@@ -85,7 +87,7 @@ public final class Benchmark {
     /** What a run measured, and the Markdown it wrote. */
     public record Outcome(List<Measurement> measurements, Report.GeneratorCheck generator, List<Report.Scale> scales,
             Report.Memory memory, List<Report.Comparison> comparisons, Report.Database database,
-            List<Report.Profile> profiles, String markdown) {
+            List<Report.Profile> profiles, List<Report.BudgetCost> budgets, String markdown) {
     }
 
     private final Options options;
@@ -121,6 +123,19 @@ public final class Benchmark {
             ClientCrypto crypto = new ClientCrypto(key.get("publicKey").asText());
             List<Scenario> all = new ArrayList<>(List.of(scenarios.nativePasswordGrant(), scenarios.nativeClientCredentialsGrant()));
             all.addAll(scenarios.everyApi(crypto, key.get("keyRef").asText()));
+            // Keycloak's client-credentials grant checks no user's credential: no budget counts it.
+            List<Scenario> payingBudgets = all.stream()
+                    .filter(s -> !s.id().equals(Scenarios.CLIENT_CREDENTIALS_GRANT)).toList();
+            if (options.budgetsOnly()) {
+                List<Report.BudgetCost> budgets = budgetCost(payingBudgets, measurement);
+                Report.Run run = new Report.Run("keycloak-fintech-login benchmark: caller budgets on/off", options.command(),
+                        admin.serverVersion(), Report.Machine.current(), started, options.server(), measurement.describe());
+                String markdown = Report.budgetsOnly(run, budgets).writeBudgets(options.out());
+                log.accept("Results in " + options.out().resolve(Report.BUDGETS_MARKDOWN_FILE).toAbsolutePath() + " after "
+                        + Duration.between(started, Instant.now()).toSeconds() + " s");
+                failUnlessClean(budgets);
+                return new Outcome(List.of(), null, List.of(), null, List.of(), null, List.of(), budgets, markdown);
+            }
             List<Measurement> measurements = measurement.measure(all.stream().map(Benchmark::replayed).toList());
             phase("Seeding and the rounds", started);
             Instant phase = Instant.now();
@@ -129,6 +144,8 @@ public final class Benchmark {
             phase = phase("The generator check", phase);
             List<Report.Comparison> comparisons = limiterCost(scenarios, measurement, measurements);
             phase = phase("The limiter's cost", phase);
+            List<Report.BudgetCost> budgets = budgetCost(payingBudgets, measurement);
+            phase = phase("The caller budgets' cost", phase);
             Report.Database database = options.pgStats().isPresent() ? databaseWork(all, options.pgStats().get()) : null;
             phase = phase("The database's statistics", phase);
             List<Report.Profile> profiles = server.isPresent()
@@ -142,11 +159,11 @@ public final class Benchmark {
 
             Report.Run run = new Report.Run("keycloak-fintech-login benchmark", options.command(), admin.serverVersion(),
                     Report.Machine.current(), started, options.server(), measurement.describe());
-            Report report = new Report(run, measurements, generator, scales, memory, comparisons, database, profiles);
+            Report report = new Report(run, measurements, generator, scales, memory, comparisons, database, profiles, budgets);
             String markdown = report.write(options.out());
             log.accept("Results in " + options.out().toAbsolutePath() + " after "
                     + Duration.between(started, Instant.now()).toSeconds() + " s");
-            return new Outcome(measurements, generator, scales, memory, comparisons, database, profiles, markdown);
+            return new Outcome(measurements, generator, scales, memory, comparisons, database, profiles, budgets, markdown);
         } finally {
             deleteTree(work);
         }
@@ -215,6 +232,67 @@ public final class Benchmark {
                             find(withLimiter, Scenarios.PASSWORD_GRANT), off.get(0)));
         } finally {
             admin.updateRealm(Map.of("bruteForceProtected", true));
+        }
+    }
+
+    /**
+     * What the caller budgets cost each scenario that pays them: per scenario, after its warmup, as many pairs of
+     * rounds as the main rounds have windows per scenario, in {@link CallerBudgetToggle#order}'s order (on, off, off,
+     * on, on, off), each round after the usual settling load with the setting just made (see {@link CallerBudgetToggle} for the two settings). A round with errors ends its scenario's rounds: its row fails
+     * without a ratio and the run goes on with the next. The realm's own budget settings are put back at the end,
+     * whatever happened.
+     */
+    private List<Report.BudgetCost> budgetCost(List<Scenario> scenarios, WrkMeasurement measurement) {
+        CallerBudgetToggle budgets = new CallerBudgetToggle(admin);
+        Map<String, String> before = budgets.current();
+        List<Report.BudgetCost> costs = new ArrayList<>();
+        try {
+            for (Scenario scenario : scenarios) {
+                log.accept("Caller budgets on/off: " + scenario.label());
+                WrkMeasurement.Load load = replayed(scenario);
+                budgets.set(true);
+                measurement.warmUp(load);
+                List<Measurement> on = new ArrayList<>();
+                List<Measurement> off = new ArrayList<>();
+                for (boolean setting : CallerBudgetToggle.order(measurement.rounds())) {
+                    if (!budgetRound(budgets, setting, load, measurement, setting ? on : off)) {
+                        break;
+                    }
+                }
+                Report.BudgetCost cost = new Report.BudgetCost(scenario.id(), scenario.label(), on, off);
+                log.accept(String.format("  %-44s on %8.1f req/s  off %8.1f req/s  ratio %s  %s", scenario.label(),
+                        cost.onPerSecond(), cost.offPerSecond(), Format.closeRatio(cost.ratio()), cost.met() ? "met" : "NOT MET"));
+                costs.add(cost);
+            }
+        } finally {
+            budgets.restore(before);
+        }
+        return costs;
+    }
+
+    /** One round with budgets on or off, added to {@code rounds}; answers whether it had no errors. */
+    private boolean budgetRound(CallerBudgetToggle budgets, boolean on, WrkMeasurement.Load load, WrkMeasurement measurement,
+            List<Measurement> rounds) {
+        budgets.set(on);
+        Measurement round = measurement.settledRound(load);
+        rounds.add(round);
+        log.accept(String.format("    budgets %-3s %8.1f req/s  p50 %6.1f ms  errors %d%s", on ? "on" : "off",
+                round.perSecond(), round.p50Millis(), round.errors(),
+                round.firstErrors().isEmpty() ? "" : "  first: " + round.firstErrors().get(0)));
+        if (round.errors() == 0) {
+            return true;
+        }
+        boolean refused = on && Report.BudgetCost.refused(round);
+        log.accept("    " + (refused ? "REFUSED with budgets on (HTTP 429): the \"on\" setting turned the load away; "
+                : "errors: ") + "no ratio for " + load.scenario().label());
+        return false;
+    }
+
+    /** A run of the budgets' rounds alone fails, after writing its results, when a row had errors. */
+    private static void failUnlessClean(List<Report.BudgetCost> budgets) {
+        List<String> broken = budgets.stream().filter(b -> b.errors() > 0).map(Report.BudgetCost::label).toList();
+        if (!broken.isEmpty()) {
+            throw new IllegalStateException("Caller budgets on/off: rounds with errors, no ratio for " + broken);
         }
     }
 
@@ -394,6 +472,7 @@ public final class Benchmark {
                              [--memory-logins 5000] [--out bench-results/h2, with --pg-stats bench-results/postgres]
                              [--pg-stats jdbc:postgresql://HOST:5432/DB?user=U&password=P] [--db-logins 200]
                              [--server "how the server runs, for the report"]
+                             [--only budgets: the caller budgets' on/off rounds alone, into budgets.md]
                 """;
     }
 

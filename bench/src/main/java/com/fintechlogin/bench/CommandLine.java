@@ -14,7 +14,10 @@ import java.util.Set;
 final class CommandLine {
 
     private static final Set<String> NAMES = Set.of("--url", "--realm", "--admin", "--concurrency", "--warmup-seconds",
-            "--seconds", "--users", "--scale-users", "--memory-logins", "--out", "--pg-stats", "--db-logins", "--server");
+            "--seconds", "--users", "--scale-users", "--memory-logins", "--out", "--pg-stats", "--db-logins", "--server",
+            "--only");
+    /** The one section that runs alone: the caller budgets' on/off rounds. */
+    static final String ONLY_BUDGETS = "budgets";
 
     private CommandLine() {
     }
@@ -36,7 +39,19 @@ final class CommandLine {
                 Path.of(given.getOrDefault("--out", d.out().toString())), d.command(),
                 given.getOrDefault("--server", d.server()),
                 Optional.ofNullable(given.get("--pg-stats")).map(CommandLine::jdbcUrl),
-                number(given, "--db-logins", d.dbLogins(), 1), d.mostProfiles());
+                number(given, "--db-logins", d.dbLogins(), 1), d.mostProfiles(), budgetsOnly(given));
+    }
+
+    /** {@code --only budgets}; any other section is refused (none other runs alone). */
+    static boolean budgetsOnly(Map<String, String> given) {
+        String only = given.get("--only");
+        if (only == null) {
+            return false;
+        }
+        if (!only.equals(ONLY_BUDGETS)) {
+            throw new IllegalArgumentException("--only takes " + ONLY_BUDGETS + " (the caller budgets' on/off rounds); not: " + only);
+        }
+        return true;
     }
 
     /** A PostgreSQL JDBC URL; anything else is refused before a run starts rather than after it has measured. */

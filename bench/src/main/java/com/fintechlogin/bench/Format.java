@@ -36,6 +36,14 @@ final class Format {
         return decimals(value, "0.00");
     }
 
+    /**
+     * A ratio, three decimals: for a target a few percent below 1, where two decimals would round 0.946 up to a
+     * "0.95" that reads as meeting a target of 0.95.
+     */
+    static String closeRatio(double value) {
+        return decimals(value, "0.000");
+    }
+
     /** A share (1.0 = all) as a whole percentage, e.g. {@code 71 %}. */
     static String percent(double share) {
         return Double.isFinite(share) ? decimals(share * 100, "0") + " %" : "—";

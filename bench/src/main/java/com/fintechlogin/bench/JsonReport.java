@@ -23,14 +23,7 @@ final class JsonReport {
 
     static byte[] render(Report report, List<Verdict> verdicts) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
-        Report.Run run = report.run();
-        root.put("title", run.title());
-        root.put("started", run.started().toString());
-        root.put("command", run.command());
-        root.put("keycloakVersion", run.keycloakVersion());
-        root.put("server", run.server());
-        root.put("load", run.load());
-        root.put("machine", run.machine().description());
+        run(root, report.run());
 
         ArrayNode measurements = root.putArray("measurements");
         for (Verdict verdict : verdicts) {
@@ -135,6 +128,8 @@ final class JsonReport {
             node.put("how", memory.how());
         }
 
+        budgets(root, report.budgets());
+
         ArrayNode comparisons = root.putArray("comparisons");
         for (Report.Comparison comparison : report.comparisons()) {
             ObjectNode node = comparisons.addObject();
@@ -144,6 +139,46 @@ final class JsonReport {
             number(node, "ratio", comparison.ratio());
         }
         return MAPPER.writeValueAsBytes(root);
+    }
+
+    /** The run and the caller budgets' rounds alone, for a run of that section only. */
+    static byte[] renderBudgets(Report report) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        run(root, report.run());
+        budgets(root, report.budgets());
+        return MAPPER.writeValueAsBytes(root);
+    }
+
+    private static void run(ObjectNode root, Report.Run run) {
+        root.put("title", run.title());
+        root.put("started", run.started().toString());
+        root.put("command", run.command());
+        root.put("keycloakVersion", run.keycloakVersion());
+        root.put("server", run.server());
+        root.put("load", run.load());
+        root.put("machine", run.machine().description());
+    }
+
+    private static void budgets(ObjectNode root, List<Report.BudgetCost> budgets) {
+        ArrayNode rows = root.putArray("callerBudgets");
+        for (Report.BudgetCost cost : budgets) {
+            ObjectNode node = rows.addObject();
+            node.put("id", cost.id());
+            node.put("label", cost.label());
+            number(node, "onPerSecond", cost.onPerSecond());
+            number(node, "offPerSecond", cost.offPerSecond());
+            number(node, "ratio", cost.ratio());
+            number(node, "onP50Millis", cost.onP50Millis());
+            number(node, "offP50Millis", cost.offP50Millis());
+            node.put("target", Report.BudgetCost.TARGET);
+            node.put("met", cost.met());
+            node.put("errors", cost.errors());
+            node.put("refusedOn", cost.refusedOn());
+            ArrayNode on = node.putArray("onRounds");
+            cost.on().forEach(m -> on.add(measurement(m)));
+            ArrayNode off = node.putArray("offRounds");
+            cost.off().forEach(m -> off.add(measurement(m)));
+        }
     }
 
     private static ObjectNode measurement(Measurement m) {

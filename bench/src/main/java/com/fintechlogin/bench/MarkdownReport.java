@@ -31,6 +31,15 @@ final class MarkdownReport {
         scales(md, report.scales());
         memory(md, report.memory());
         comparisons(md, report.comparisons());
+        budgets(md, report.budgets());
+        return md.toString();
+    }
+
+    /** The header and the caller budgets' section alone, for a run of that section only. */
+    static String renderBudgets(Report report) {
+        StringBuilder md = new StringBuilder();
+        header(md, report);
+        budgets(md, report.budgets());
         return md.toString();
     }
 
@@ -302,6 +311,44 @@ final class MarkdownReport {
                     with.errors() + " / " + without.errors(), Format.ratio(comparison.ratio())));
         }
         md.append('\n');
+    }
+
+    private static void budgets(StringBuilder md, List<Report.BudgetCost> budgets) {
+        md.append("## Caller budgets: on/off\n\n");
+        if (budgets.isEmpty()) {
+            md.append("Not measured.\n\n");
+            return;
+        }
+        md.append("What the realm's caller budgets (failures and successes per source address and per client) cost each ")
+                .append("scenario that pays them: Keycloak's password grant (through the project's brute-force detector) ")
+                .append("and every API of the project. Both settings ran on the same server in the same run, each ")
+                .append("scenario in turn: ").append(CallerBudgetToggle.describe()).append(" A scenario's rounds go on, ")
+                .append("off, off, on, on, off (each pair begins with the setting the previous one ended with, so that a ")
+                .append("drift over the rounds falls on both settings nearly alike), each after the same unmeasured ")
+                .append("settling load with the setting just made. req/s is the mean of the ")
+                .append("rounds', p50 the median of theirs. Budgets on must keep at least ")
+                .append(Format.ratio(Report.BudgetCost.TARGET)).append(" of the throughput with them off. A round with ")
+                .append("errors fails its row without a ratio; HTTP 429 with budgets on means the \"on\" setting refused ")
+                .append("the load it should only have counted.\n\n");
+        md.append(row("scenario", "req/s on", "req/s off", "ratio on/off", "p50 ms on", "p50 ms off", "target", "met?",
+                "req/s per round (on / off)", "errors"));
+        md.append("|---|---:|---:|---:|---:|---:|---|---|---|---|\n");
+        for (Report.BudgetCost cost : budgets) {
+            String errors = cost.errors() == 0 ? "0"
+                    : cost.errors() + (cost.refusedOn() ? ", REFUSED with budgets on (HTTP 429)" : "")
+                            + cost.firstError().map(e -> "; first: " + e.substring(0, Math.min(120, e.length()))).orElse("");
+            md.append(row(cost.label(), Format.perSecond(cost.onPerSecond()), Format.perSecond(cost.offPerSecond()),
+                    Format.closeRatio(cost.ratio()), Format.millis(cost.onP50Millis()), Format.millis(cost.offP50Millis()),
+                    "≥ " + Format.ratio(Report.BudgetCost.TARGET), cost.met() ? "yes" : "NO",
+                    perRound(cost.on()) + " / " + perRound(cost.off()), errors));
+        }
+        md.append('\n');
+    }
+
+    /** Each round's req/s in the order run, e.g. {@code 101.2, 99.8, 100.4}. */
+    static String perRound(List<Measurement> rounds) {
+        return rounds.isEmpty() ? NONE
+                : rounds.stream().map(m -> Format.perSecond(m.perSecond())).collect(Collectors.joining(", "));
     }
 
     private static String row(String... cells) {

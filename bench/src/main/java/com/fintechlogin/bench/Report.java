@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Results of one benchmark run and where they go: {@code results.md} for people, {@code results.json} for tools and
@@ -20,6 +22,8 @@ public final class Report {
     static final String MARKDOWN_FILE = "results.md";
     static final String JSON_FILE = "results.json";
     static final String CHART_FILE = "throughput-ratios.png";
+    static final String BUDGETS_MARKDOWN_FILE = "budgets.md";
+    static final String BUDGETS_JSON_FILE = "budgets.json";
 
     /** The machine the run was made on, as one line; ratios travel between machines, absolute numbers do not. */
     public record Machine(String description) {
@@ -159,6 +163,77 @@ public final class Report {
     }
 
     /**
+     * What the caller budgets cost one scenario: its rounds with the realm's budgets on (set high enough never to
+     * refuse the benchmark's load, so that they count every request without turning any away) and off, interleaved on
+     * the same server in the same run. Throughput is the mean of the rounds' own, latency the median of their p50s.
+     * A round with errors makes the row fail without a ratio: errors are faster or slower than logins, and an HTTP 429
+     * with budgets on means the "on" setting refused the load it should only have counted.
+     *
+     * @param on  the rounds with budgets on, in the order run
+     * @param off the rounds with budgets off, in the order run
+     */
+    public record BudgetCost(String id, String label, List<Measurement> on, List<Measurement> off) {
+
+        /** Budgets on must keep at least this share of the throughput with them off (issue 21: they cost ≤ 5 %). */
+        public static final double TARGET = 0.95;
+
+        public BudgetCost {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(label, "label");
+            on = List.copyOf(on);
+            off = List.copyOf(off);
+        }
+
+        /** Mean requests per second of the rounds with budgets on; NaN without rounds. */
+        public double onPerSecond() {
+            return on.stream().mapToDouble(Measurement::perSecond).average().orElse(Double.NaN);
+        }
+
+        /** Mean requests per second of the rounds with budgets off; NaN without rounds. */
+        public double offPerSecond() {
+            return off.stream().mapToDouble(Measurement::perSecond).average().orElse(Double.NaN);
+        }
+
+        public double onP50Millis() {
+            return Rounds.median(on.stream().mapToDouble(Measurement::p50Millis).toArray());
+        }
+
+        public double offP50Millis() {
+            return Rounds.median(off.stream().mapToDouble(Measurement::p50Millis).toArray());
+        }
+
+        /** Errors over all rounds, both settings. */
+        public long errors() {
+            return Stream.concat(on.stream(), off.stream()).mapToLong(Measurement::errors).sum();
+        }
+
+        /** Whether a round with budgets on was answered HTTP 429: the budgets refused what they should only count. */
+        public boolean refusedOn() {
+            return on.stream().anyMatch(BudgetCost::refused);
+        }
+
+        /** Whether {@code round} was answered HTTP 429, as the budgets refuse a caller over one. */
+        static boolean refused(Measurement round) {
+            return round.firstErrors().stream().anyMatch(e -> e.startsWith("HTTP 429"));
+        }
+
+        /** On / off; NaN when a round had errors or a setting has no rounds, so that no ratio stands for a broken row. */
+        public double ratio() {
+            return errors() == 0 ? Verdict.ratio(onPerSecond(), offPerSecond()) : Double.NaN;
+        }
+
+        /** Both settings measured, no errors, and {@link #ratio()} at least {@link #TARGET}. */
+        public boolean met() {
+            return !on.isEmpty() && !off.isEmpty() && ratio() >= TARGET;
+        }
+
+        /** The first error of the rounds, budgets on first; empty when there was none. */
+        public Optional<String> firstError() {
+            return Stream.concat(on.stream(), off.stream()).flatMap(m -> m.firstErrors().stream()).findFirst();
+        }
+    }
+
+    /**
      * What a counted number of logins of one scenario cost the database, from its own statistics.
      *
      * @param logins       successful logins counted
@@ -226,6 +301,7 @@ public final class Report {
     private final List<Comparison> comparisons;
     private final Database database;
     private final List<Profile> profiles;
+    private final List<BudgetCost> budgets;
 
     /**
      * @param generator {@code null} when the generator was not checked
@@ -233,7 +309,7 @@ public final class Report {
      * @param database  {@code null} when the database's statistics were not read (an H2 inside the server)
      */
     public Report(Run run, List<Measurement> measurements, GeneratorCheck generator, List<Scale> scales, Memory memory,
-            List<Comparison> comparisons, Database database, List<Profile> profiles) {
+            List<Comparison> comparisons, Database database, List<Profile> profiles, List<BudgetCost> budgets) {
         this.run = Objects.requireNonNull(run, "run");
         this.measurements = List.copyOf(measurements);
         this.generator = generator;
@@ -242,6 +318,15 @@ public final class Report {
         this.comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
         this.database = database;
         this.profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        this.budgets = budgets == null ? List.of() : List.copyOf(budgets);
+    }
+
+    /**
+     * A report of the caller budgets' rounds alone ({@code --only budgets}): written by {@link #writeBudgets} beside a
+     * full run's results, which it leaves as they are.
+     */
+    public static Report budgetsOnly(Run run, List<BudgetCost> budgets) {
+        return new Report(run, List.of(), null, List.of(), null, List.of(), null, List.of(), budgets);
     }
 
     /** Writes results.md, results.json and throughput-ratios.png into dir (created if needed); returns the Markdown. */
@@ -252,6 +337,18 @@ public final class Report {
         Files.writeString(dir.resolve(MARKDOWN_FILE), markdown);
         Files.write(dir.resolve(JSON_FILE), JsonReport.render(this, verdicts));
         Files.write(dir.resolve(CHART_FILE), RatioChart.png(run.title(), verdicts));
+        return markdown;
+    }
+
+    /**
+     * Writes budgets.md and budgets.json into dir (created if needed): the run's header and the caller budgets'
+     * section only, beside a full run's results.md, which stays as it is; returns the Markdown.
+     */
+    public String writeBudgets(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String markdown = MarkdownReport.renderBudgets(this);
+        Files.writeString(dir.resolve(BUDGETS_MARKDOWN_FILE), markdown);
+        Files.write(dir.resolve(BUDGETS_JSON_FILE), JsonReport.renderBudgets(this));
         return markdown;
     }
 
@@ -288,5 +385,9 @@ public final class Report {
 
     List<Profile> profiles() {
         return profiles;
+    }
+
+    List<BudgetCost> budgets() {
+        return budgets;
     }
 }

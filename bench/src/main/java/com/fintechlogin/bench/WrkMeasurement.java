@@ -115,7 +115,8 @@ final class WrkMeasurement {
         return Duration.ofSeconds(Math.max(1, Math.round(window.toSeconds() / (double) rounds())));
     }
 
-    private int rounds() {
+    /** Measured windows per load: {@link #ROUNDS}, fewer when the measured time is shorter than that many seconds. */
+    int rounds() {
         return (int) Math.max(1, Math.min(ROUNDS, window.toSeconds()));
     }
 
@@ -147,6 +148,22 @@ final class WrkMeasurement {
             measured.add(m);
         }
         return measured;
+    }
+
+    /** The load's unmeasured warmup, as {@link #measure} begins with; nothing in a run without warmups. */
+    void warmUp(Load load) {
+        if (!warmup.isZero()) {
+            log.accept("Warming up " + load.scenario().label() + " (" + load.generator().description() + ") …");
+            once(load, warmup);
+        }
+    }
+
+    /** One round's window of the load, after its settling as in {@link #measure}'s rounds; not combined with others. */
+    Measurement settledRound(Load load) {
+        if (!warmup.isZero()) {
+            once(load, SETTLE);
+        }
+        return once(load, roundWindow());
     }
 
     /** One window of one load. */

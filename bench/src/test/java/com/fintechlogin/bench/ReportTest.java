@@ -90,7 +90,7 @@ class ReportTest {
     void aGeneratorThatReadsLessThanNineTenthsOfWrkAloneIsCalledTheBottleneck() throws IOException {
         Report.GeneratorCheck slow = new Report.GeneratorCheck(renamed(CC_GRANT, 1200), CC_GRANT, null, null);
 
-        String markdown = new Report(run(), List.of(CC_GRANT), slow, List.of(), null, List.of(), null, List.of()).write(dir);
+        String markdown = new Report(run(), List.of(CC_GRANT), slow, List.of(), null, List.of(), null, List.of(), List.of()).write(dir);
 
         assertThat(slow.met()).isFalse();
         assertThat(markdown).contains("reads 0.83 × what wrk alone reads (at least 0.90 needed): "
@@ -136,7 +136,7 @@ class ReportTest {
 
     @Test
     void withoutAMissedTargetNoProfileIsTaken() throws IOException {
-        String markdown = new Report(run(), List.of(PASSWORD_GRANT, EMAIL), null, List.of(), null, List.of(), null, List.of())
+        String markdown = new Report(run(), List.of(PASSWORD_GRANT, EMAIL), null, List.of(), null, List.of(), null, List.of(), List.of())
                 .write(dir);
 
         assertThat(markdown).contains("## Where the time goes\n\nEvery target was met: no profile taken.")
@@ -158,7 +158,7 @@ class ReportTest {
 
     @Test
     void anApiWhoseBaselineWasNotMeasuredIsNotMet() throws IOException {
-        Report report = new Report(run(), List.of(EMAIL), null, List.of(), null, List.of(), null, List.of());
+        Report report = new Report(run(), List.of(EMAIL), null, List.of(), null, List.of(), null, List.of(), List.of());
 
         String markdown = report.write(dir);
 
@@ -217,7 +217,7 @@ class ReportTest {
         assertThat(image.getWidth()).isEqualTo(RatioChart.WIDTH);
         assertThat(image.getHeight()).isEqualTo(RatioChart.HEIGHT);
 
-        new Report(run(), List.of(PASSWORD_GRANT), null, List.of(), null, List.of(), null, List.of()).write(dir);
+        new Report(run(), List.of(PASSWORD_GRANT), null, List.of(), null, List.of(), null, List.of(), List.of()).write(dir);
         assertThat(ImageIO.read(dir.resolve("throughput-ratios.png").toFile())).isNotNull();
     }
 
@@ -268,7 +268,7 @@ class ReportTest {
                 new Report.ProfileRow("RSA signature (token signing)", "Keycloak", "AsymmetricSignatureSignerContext.sign", 0.3, 0.37),
                 new Report.ProfileRow("database (JDBC, Hibernate, transactions)", "extension", "AttemptStore.reserve", 0.2, 0)));
         return new Report(run(), List.of(PASSWORD_GRANT, CC_GRANT, EMAIL, MOBILE, PIN), generator, scales, memory,
-                comparisons, database, List.of(profile));
+                comparisons, database, List.of(profile), List.of());
     }
 
     private static Report.Run run() {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import com.fintechlogin.bench.Benchmark;
 import com.fintechlogin.keycloak.it.support.DemoRealm;
@@ -28,6 +31,7 @@ class BenchmarkSmokeTest {
     @Test
     void everyScenarioRunsWithoutErrorsAndTheReportIsWritten() throws Exception {
         Path out = Path.of("target", "bench-smoke");
+        Map<String, String> attributesBefore = realm.admin().toRepresentation().getAttributes();
 
         Benchmark.Outcome outcome = new Benchmark(Benchmark.Options.smoke(BenchTool.serverUrl(realm), out), System.out::println).run();
 
@@ -47,8 +51,22 @@ class BenchmarkSmokeTest {
         assertThat(outcome.memory()).as("the heap of the local server").isNotNull();
         assertThat(outcome.memory().logins()).isEqualTo(20);
         assertThat(realm.admin().toRepresentation().isBruteForceProtected()).as("brute-force detection restored").isTrue();
+        assertThat(outcome.budgets()).as("the password grant and every API, budgets on and off").hasSize(8)
+                .allSatisfy(cost -> {
+                    assertThat(cost.errors()).as("%s: %s", cost.label(), cost.firstError()).isZero();
+                    assertThat(cost.on()).as(cost.label()).hasSize(1);
+                    assertThat(cost.off()).as(cost.label()).hasSize(1);
+                });
+        Map<String, String> attributesAfter = realm.admin().toRepresentation().getAttributes();
+        for (String budget : List.of("fintech.budget.failures-per-address", "fintech.budget.failures-per-client",
+                "fintech.budget.window-seconds")) {
+            assertThat(Objects.requireNonNullElse(attributesAfter.get(budget), ""))
+                    .as("%s restored after the on/off rounds", budget)
+                    .isEqualTo(Objects.requireNonNullElse(attributesBefore.get(budget), ""));
+        }
         assertThat(out.resolve("results.md")).content().contains("| Email/password | Keycloak password grant |")
                 .contains("| PIN login (mode 1) | Mobile sign-in |").contains("## Load generator")
+                .contains("## Caller budgets: on/off")
                 .doesNotContainPattern("seed[ -]?0\\d\\d");
         assertThat(out.resolve("results.json")).isNotEmptyFile();
         assertThat(Files.size(out.resolve("throughput-ratios.png"))).isPositive();

@@ -298,13 +298,7 @@ class ClusterTest {
         // that outlasts the test. Its last 50 are reserved under the row lock; the first 50 are admitted on reads, which
         // must see what either node counted.
         int budget = 100;
-        Map<String, String> settings = Map.of(BUDGET_PER_ADDRESS, Integer.toString(budget), BUDGET_WINDOW, "600");
-        RealmRepresentation before = adminA.realm().toRepresentation();
-        RealmRepresentation withBudget = adminA.realm().toRepresentation();
-        withBudget.getAttributes().putAll(settings);
-        adminA.realm().update(withBudget);
-        try {
-            awaitRealmAttributesOnB(settings, Duration.ofSeconds(10));
+        withRealmAttributes(Map.of(BUDGET_PER_ADDRESS, Integer.toString(budget), BUDGET_WINDOW, "600"), () -> {
             int guesses = 300;
             List<ClusterAdmin.User> sprayed = new ArrayList<>();
             for (int i = 0; i < guesses; i++) {
@@ -354,9 +348,60 @@ class ClusterTest {
                             + "the customer from 127.0.0.3 logged in %d times meanwhile (200 each, on A and B)%n",
                     budget, evaluated.size(), evaluatedOn(answers, 0), evaluatedOn(answers, 1), refused.size(),
                     customerNodes.size());
+        });
+    }
+
+    @Test
+    @Order(9)
+    void behindTheTrustedProxyEachForwardedAddressHasItsOwnBudgetAndAnyoneElsesHeaderCountsNothing() throws Exception {
+        // Both nodes run with --proxy-headers=xforwarded and trust the proxy at 127.0.0.9 only, as the admin guide
+        // tells an operator behind a load balancer to start them.
+        int budget = 5;
+        withRealmAttributes(Map.of(BUDGET_PER_ADDRESS, Integer.toString(budget), BUDGET_WINDOW, "600"), () -> {
+            // Through the proxy: the customers behind 198.51.100.7 spend their address's budget over both nodes…
+            List<Integer> first = new ArrayList<>();
+            for (int i = 0; i <= budget; i++) {
+                first.add((i % 2 == 0 ? a : b).userLoginFrom(TwoNodeCluster.PROXY, "198.51.100.7",
+                        "proxied-" + i + "@budget.example", "Wrong-pass").status());
+            }
+            assertThat(first.subList(0, budget)).as("198.51.100.7's wrong logins within its budget: evaluated, the API's "
+                    + "404 for an unknown email").containsOnly(404);
+            assertThat(first.get(budget)).as("198.51.100.7 over its budget").isEqualTo(429);
+            // …while 198.51.100.8, behind the same proxy, is a caller of its own: the proxy's address has no budget spent.
+            FintechApi.FromAddress other = b.userLoginFrom(TwoNodeCluster.PROXY, "198.51.100.8",
+                    "proxied-other@budget.example", "Wrong-pass");
+            assertThat(other.status()).as("198.51.100.8 behind the same proxy: %s", other.body()).isEqualTo(404);
+
+            // A caller that is not the proxy names a new address in every request: the nodes count its connection's.
+            List<Integer> spoofed = new ArrayList<>();
+            for (int i = 0; i < budget + 3; i++) {
+                spoofed.add((i % 2 == 0 ? a : b).userLoginFrom("127.0.0.4", "203.0.113." + (i + 1),
+                        "spoofed-" + i + "@budget.example", "Wrong-pass").status());
+            }
+            assertThat(spoofed.subList(0, budget)).as("127.0.0.4's wrong logins within its budget").containsOnly(404);
+            assertThat(spoofed.subList(budget, budget + 3)).as("127.0.0.4 over its budget, whatever address its header "
+                    + "named").containsOnly(429);
+            System.out.printf("cluster: behind the trusted proxy %s, 198.51.100.7 was refused after %d failures while "
+                    + "198.51.100.8 was evaluated; 127.0.0.4 naming a new X-Forwarded-For each time was refused after %d%n",
+                    TwoNodeCluster.PROXY, budget, budget);
+        });
+    }
+
+    /**
+     * Runs {@code test} with {@code attributes} set on the realm through node A's admin API, as an admin would, once
+     * node B shows them; then puts back what the realm had.
+     */
+    private static void withRealmAttributes(Map<String, String> attributes, ClusterCase test) throws Exception {
+        RealmRepresentation before = adminA.realm().toRepresentation();
+        RealmRepresentation changed = adminA.realm().toRepresentation();
+        changed.getAttributes().putAll(attributes);
+        adminA.realm().update(changed);
+        try {
+            awaitRealmAttributesOnB(attributes, Duration.ofSeconds(10));
+            test.run();
         } finally {
             RealmRepresentation restored = adminA.realm().toRepresentation();
-            settings.keySet().forEach(name -> {
+            attributes.keySet().forEach(name -> {
                 String previous = before.getAttributes().get(name);
                 // An empty value reads as "not set": the admin API keeps attributes a representation leaves out.
                 restored.getAttributes().put(name, previous == null ? "" : previous);
@@ -366,20 +411,14 @@ class ClusterTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void rightLoginsFromOneAddressOverBothNodesAreHeldToItsSuccessBudgetWhileACustomerLogsInFromAnother()
             throws Exception {
         // An attacker holding valid passwords: every login of it succeeds. A success budget of 20 per address, in a
         // window of an hour (success windows are aligned to the clock); the logins are counted in each node's login
         // transaction, in one row both nodes update, and admitted on a read of it.
         int budget = 20;
-        Map<String, String> settings = Map.of(SUCCESSES_PER_ADDRESS, Integer.toString(budget), BUDGET_WINDOW, "3600");
-        RealmRepresentation before = adminA.realm().toRepresentation();
-        RealmRepresentation withBudget = adminA.realm().toRepresentation();
-        withBudget.getAttributes().putAll(settings);
-        adminA.realm().update(withBudget);
-        try {
-            awaitRealmAttributesOnB(settings, Duration.ofSeconds(10));
+        withRealmAttributes(Map.of(SUCCESSES_PER_ADDRESS, Integer.toString(budget), BUDGET_WINDOW, "3600"), () -> {
             int logins = 60;
             int atOnce = 5;
             List<ClusterAdmin.User> bought = new ArrayList<>();
@@ -413,14 +452,7 @@ class ClusterTest {
             System.out.printf("cluster: %d right logins from 127.0.0.6, %d at once, half to each node, against a success "
                     + "budget of %d per address: %d logged in, %d refused with 429%n", logins, atOnce, budget,
                     admitted.size(), refused.size());
-        } finally {
-            RealmRepresentation restored = adminA.realm().toRepresentation();
-            settings.keySet().forEach(name -> {
-                String previous = before.getAttributes().get(name);
-                restored.getAttributes().put(name, previous == null ? "" : previous);
-            });
-            adminA.realm().update(restored);
-        }
+        });
     }
 
     /** The successes the caller budget table holds for {@code address}, read from the cluster's database. */
@@ -434,6 +466,12 @@ class ClusterTest {
                 return rows.getLong(1);
             }
         }
+    }
+
+    /** A case's body, which may throw what a test method may. */
+    @FunctionalInterface
+    private interface ClusterCase {
+        void run() throws Exception;
     }
 
     /** Polls node B's admin view of the realm, which reads B's realm cache, until it shows {@code attributes}. */

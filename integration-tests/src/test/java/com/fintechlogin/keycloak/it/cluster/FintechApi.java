@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +47,24 @@ final class FintechApi {
      * loopback and the nodes listen on 127.0.0.1, so the node sees a caller at {@code from}.
      */
     FromAddress userLoginFrom(String from, String email, String password) {
+        return userLoginFrom(from, null, email, password);
+    }
+
+    /**
+     * As {@link #userLoginFrom(String, String, String)}, with an {@code X-Forwarded-For} header naming
+     * {@code forwardedFor} (none when null), as a proxy or a client may send it.
+     */
+    FromAddress userLoginFrom(String from, String forwardedFor, String email, String password) {
         URI url = URI.create(realmUrl + "/fintech/user/login");
         byte[] body = ("{\"emailId\": " + Http.jsonString(email) + ", \"password\": " + Http.jsonString(password) + "}")
                 .getBytes(StandardCharsets.UTF_8);
-        RawHttp.Response response = RawHttp.exchange(address(from), url.getHost(), url.getPort(), new RawHttp.Request("POST",
-                url.getPath(), List.of(Map.entry("Content-Type", "application/json".getBytes(StandardCharsets.US_ASCII))), body));
+        List<Map.Entry<String, byte[]>> headers = new ArrayList<>();
+        headers.add(Map.entry("Content-Type", "application/json".getBytes(StandardCharsets.US_ASCII)));
+        if (forwardedFor != null) {
+            headers.add(Map.entry("X-Forwarded-For", forwardedFor.getBytes(StandardCharsets.US_ASCII)));
+        }
+        RawHttp.Response response = RawHttp.exchange(address(from), url.getHost(), url.getPort(),
+                new RawHttp.Request("POST", url.getPath(), headers, body));
         List<String> retryAfter = RawHttp.headers(response.head()).entrySet().stream()
                 .filter(header -> header.getKey().equalsIgnoreCase("Retry-After"))
                 .flatMap(header -> header.getValue().stream()).toList();

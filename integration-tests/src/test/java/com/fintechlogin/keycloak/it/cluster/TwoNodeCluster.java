@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fintechlogin.keycloak.it.support.FintechServerConfig;
@@ -33,6 +34,16 @@ final class TwoNodeCluster implements AutoCloseable {
      * extension's row locks in the shared database can keep guesses within the limit, which is what the cases check.
      */
     static final String CONCURRENT_LOGINS = "--spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true";
+    /**
+     * The only address the nodes take a forwarded client address from, as behind a production load balancer
+     * (docs/admin-guide.md, "the source address"): a loopback address no other case sends from.
+     */
+    static final String PROXY = "127.0.0.9";
+    /**
+     * Both nodes read {@code X-Forwarded-For} from {@link #PROXY} only, as the admin guide tells an operator behind a
+     * proxy to start Keycloak. The other cases send no forwarded header, so they see the connection's address.
+     */
+    static final List<String> BEHIND_A_PROXY = List.of("--proxy-headers=xforwarded", "--proxy-trusted-addresses=" + PROXY);
     /** Logged by a node after its database schema (Keycloak's and the extension's) is in place. */
     private static final String SCHEMA_READY = "JGroups JDBC_PING discovery enabled";
 
@@ -72,11 +83,11 @@ final class TwoNodeCluster implements AutoCloseable {
                 new KeycloakNode("A", homeA, new KeycloakNode.Ports(8181, 9181, 7901), work.resolve("node-a.log")),
                 new KeycloakNode("B", homeB, new KeycloakNode.Ports(8282, 9282, 7902), work.resolve("node-b.log")));
         try {
-            cluster.a.start(PUBLIC_URL, vault, List.of("--import-realm", CONCURRENT_LOGINS));
+            cluster.a.start(PUBLIC_URL, vault, options("--import-realm", CONCURRENT_LOGINS));
             // Two nodes creating the schema of an empty database at once collide (Liquibase's own tables): B starts once
             // A has created it, which A logs just before it sets up clustering.
             cluster.a.awaitLogLine(SCHEMA_READY, BOOT);
-            cluster.b.start(PUBLIC_URL, vault, List.of(CONCURRENT_LOGINS));
+            cluster.b.start(PUBLIC_URL, vault, options(CONCURRENT_LOGINS));
             cluster.a.awaitReady(REALM, BOOT);
             cluster.b.awaitReady(REALM, BOOT);
             cluster.a.awaitClusterSize(2, Duration.ofMinutes(1));
@@ -86,6 +97,12 @@ final class TwoNodeCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    private static List<String> options(String... options) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.addAll(BEHIND_A_PROXY);
+        return all;
     }
 
     /** Stops whichever node still runs; both are tried even when one fails. */
