@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
@@ -50,8 +51,8 @@ import org.keycloak.models.ModelException;
  * a window says so ({@link Refusal#firstInWindow()}), so that one event per caller and window is recorded.
  *
  * <h2>Successes</h2>
- * A completed login ({@link #loggedIn}, Keycloak's {@code LOGIN} event) of a request these budgets admitted counts one
- * success of its source address and one of its client, in rows of their own ({@code success:address:<source>},
+ * A right credential ({@link #rightCredential}), in the request these budgets admitted and that checked it, counts one
+ * success of its source address and one of the client they admitted, in rows of their own ({@code success:address:<source>},
  * {@code success:client:<id>#<shard>}), in the login's own transaction as its last statements: no transaction of its
  * own. The address's success row is read with its failure row in one SELECT; an address that completed its success
  * budget's logins in the window is refused, a read being enough (it goes over by at most its logins in flight). A
@@ -176,11 +177,15 @@ public final class CallerBudgets {
     private Successes addressSuccesses = Successes.NONE;
     private boolean clientAdmitted;
     private boolean loginCounted;
+    /** The client whose budgets admitted this request: the one its successes count for. */
+    private String admittedClientId;
+    private final List<BooleanSupplier> rightCredentials = new ArrayList<>(1);
     private Charge client;
     private final List<Charge> counted = new ArrayList<>(2);
     private final List<Held> held = new ArrayList<>(2);
     private Refusal refusal;
     private boolean settled;
+    private boolean failureRecorded;
 
     /**
      * @param clock epoch millis; Keycloak's {@link Time}, so that its test time offset applies
@@ -297,6 +302,7 @@ public final class CallerBudgets {
             return byAddress;
         }
         clientAdmitted = true;
+        admittedClientId = clientInternalId;
         Refusal bySuccesses = admitClientSuccesses(clientInternalId);
         if (bySuccesses != null || settings.perClient().isEmpty()) {
             return bySuccesses;
@@ -348,24 +354,43 @@ public final class CallerBudgets {
     }
 
     /**
-     * A login of this request completed (Keycloak's {@code LOGIN} event) for the client {@code clientInternalId} (null
-     * when the event names none): one success of the address and one of the client's shard, counted in the request's
-     * own transaction, as its last statements. Only for a request these budgets admitted, once. A counting failure
-     * is logged and the login commits all the same.
+     * A credential of this request was evaluated and right: one success of the address and one of the client these
+     * budgets admitted (its shard), counted in the request's own transaction as its last statements. A success is a
+     * right credential, counted where it was checked, not a completed login: a login may complete in a later request
+     * (a required action, a second factor on the next page) that never asks the budgets, or never (Keycloak's password
+     * grant refuses a user with pending required actions after the right password). Only for a request these budgets
+     * admitted; once per request, however many credentials it checked. A counting failure is logged and the login
+     * commits all the same.
      */
-    public void loggedIn(String clientInternalId) {
-        if (loginCounted || successAddress == null || refusal != null) {
+    public void rightCredential() {
+        rightCredentialIf(() -> true);
+    }
+
+    /**
+     * As {@link #rightCredential}, if {@code right} holds when the request is about to commit: for a credential checked
+     * by steps that are not this project's (Keycloak's password steps), whose verdict is known only by what they leave
+     * behind. Evaluated once, in the prepare phase.
+     */
+    public void rightCredentialIf(BooleanSupplier right) {
+        if (successAddress == null || refusal != null) {
             return;
         }
-        loginCounted = true;
-        List<CallerKey> keys = new ArrayList<>(2);
-        keys.add(successAddress);
-        if (clientInternalId != null && settings.successesPerClient().isPresent()) {
-            keys.add(successClientKey(clientInternalId, Math.floorMod(source.hashCode(), SUCCESS_SHARDS)));
+        rightCredentials.add(right);
+        if (rightCredentials.size() > 1) {
+            return;
         }
-        long windowMillis = settings.successesPerAddress().or(settings::successesPerClient).orElseThrow().windowMillis();
-        CallerKey knownAbsent = addressSuccesses.exists() ? null : successAddress;
         transactions.beforeCommit(store -> {
+            if (loginCounted || refusal != null || rightCredentials.stream().noneMatch(BooleanSupplier::getAsBoolean)) {
+                return;
+            }
+            loginCounted = true;
+            List<CallerKey> keys = new ArrayList<>(2);
+            keys.add(successAddress);
+            if (admittedClientId != null && settings.successesPerClient().isPresent()) {
+                keys.add(successClientKey(admittedClientId, Math.floorMod(source.hashCode(), SUCCESS_SHARDS)));
+            }
+            long windowMillis = settings.successesPerAddress().or(settings::successesPerClient).orElseThrow().windowMillis();
+            CallerKey knownAbsent = addressSuccesses.exists() ? null : successAddress;
             try {
                 long now = clock.getAsLong();
                 int counted = store.countSuccesses(keys, knownAbsent, now, successWindowEnd(now, windowMillis));
@@ -396,6 +421,11 @@ public final class CallerBudgets {
         return new CallerKey(realmId, SUCCESS_PREFIX + Caller.CLIENT.detail() + ":" + clientInternalId + "#" + shard);
     }
 
+    /** Whether a failure of this request was recorded ({@link #failed}), whether or not it was counted. */
+    public boolean failureRecorded() {
+        return failureRecorded;
+    }
+
     /** The refusal of this request, if one of its budgets refused it. */
     public Refusal refusal() {
         return refusal;
@@ -406,6 +436,7 @@ public final class CallerBudgets {
      * in one transaction of its own (a reservation already counts it). Once per request; nothing after a refusal.
      */
     public void failed() {
+        failureRecorded = true;
         if (settled) {
             return;
         }

@@ -85,6 +85,18 @@ public final class CallerBudgetGate {
     }
 
     /**
+     * A step of this project found a credential right: one success of the caller the budgets admitted, counted in this
+     * request, which checked it (a login that completes in a later request, after a required action or a second factor,
+     * would otherwise never be counted). Nothing for a request that never asked the budgets.
+     */
+    public static void rightCredential(KeycloakSession session) {
+        CallerBudgets budgets = CallerBudgets.asked(session);
+        if (budgets != null) {
+            budgets.rightCredential();
+        }
+    }
+
+    /**
      * HTTP 429 with {@code Retry-After}: an OAuth client reads it as "later", where Keycloak's usual 400
      * {@code invalid_grant} would tell an app that its user typed a wrong password (the user would try again, and fail
      * again) and a 401 {@code invalid_client} that the app's own credentials are wrong. The body keeps the token

@@ -100,9 +100,10 @@ public final class LoginFailures {
     /**
      * Ends a step whose credential was right, with the credential type the flow records
      * ({@link KeycloakBruteForce#flowCredentialType}): the API steps through {@link #conclude}, the browser forms
-     * directly.
+     * directly. The right credential counts as one success of its caller ({@link CallerBudgetGate#rightCredential}).
      */
     public static void succeed(AuthenticationFlowContext context, String credentialType) {
+        CallerBudgetGate.rightCredential(context.getSession());
         String recorded = KeycloakBruteForce.flowCredentialType(context.getRealm(), credentialType);
         if (recorded == null) {
             context.success();

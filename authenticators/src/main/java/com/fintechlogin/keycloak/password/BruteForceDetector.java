@@ -14,6 +14,7 @@ import com.fintechlogin.keycloak.login.LoginEvents;
 
 import jakarta.ws.rs.core.UriInfo;
 
+import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.common.ClientConnection;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
@@ -101,7 +102,10 @@ final class BruteForceDetector implements BruteForceProtector {
         if (PasswordCheck.count(session, realm, user, true).right()) {
             KeycloakBruteForce.reportSuccess(session, realm, user);
         }
-        CallerBudgets.of(session).succeeded();
+        CallerBudgets budgets = CallerBudgets.of(session);
+        // Counted already if this request checked the password (countsARightPassword); once per request.
+        budgets.rightCredential();
+        budgets.succeeded();
     }
 
     /**
@@ -159,7 +163,31 @@ final class BruteForceDetector implements BruteForceProtector {
         if (overCallerBudget(session, realm, user)) {
             return true;
         }
-        return PasswordCheck.lockedElseHold(session, realm, user);
+        if (PasswordCheck.lockedElseHold(session, realm, user)) {
+            return true;
+        }
+        countsARightPassword(session);
+        return false;
+    }
+
+    /**
+     * A right password of Keycloak's steps counts as one success of its caller in the request that checked it, at its
+     * commit: the login may complete only in a later request (a required action, a second factor) that never asks the
+     * budgets, or never (the password grant's "Account is not fully set up"), and Keycloak's {@link #successfulLogin}
+     * comes only then. Its pages mark a right password in the authentication session
+     * ({@link AuthenticatorUtil#isPasswordValidated}), and a mark already there when this is asked (its OTP page, after
+     * the password page) is an earlier request's. Its password grant has no authentication session in the context; its
+     * one request checks the password right after this answer, and a wrong or empty one fails the flow
+     * ({@link #failedLogin}), so a request with no failure recorded had a right password.
+     */
+    private static void countsARightPassword(KeycloakSession session) {
+        CallerBudgets budgets = CallerBudgets.of(session);
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        if (authSession == null) {
+            budgets.rightCredentialIf(() -> !budgets.failureRecorded());
+        } else if (!AuthenticatorUtil.isPasswordValidated(authSession)) {
+            budgets.rightCredentialIf(() -> AuthenticatorUtil.isPasswordValidated(authSession));
+        }
     }
 
     /**

@@ -34,12 +34,19 @@ class CallerSuccessBudgetsTest {
     private static final long START = 1_800_000_000_000L;
     private static final String CLIENT = "client-1";
 
+    /** Every statement Hibernate sends, as sent. */
+    private final List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final EntityManagerFactory factory = new HibernatePersistenceConfiguration("success-budgets")
             .managedClass(CallerBudgetEntity.class)
             .jdbcUrl("jdbc:h2:mem:success-budgets-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
             .jdbcCredentials("sa", "")
             .property("hibernate.hbm2ddl.auto", "create")
             .property("hibernate.connection.pool_size", 20)
+            .property("hibernate.session_factory.statement_inspector",
+                    (org.hibernate.resource.jdbc.spi.StatementInspector) sql -> {
+                        statements.add(sql);
+                        return sql;
+                    })
             .createEntityManagerFactory();
     private final AtomicLong now = new AtomicLong(START);
     /** Transactions besides the logins' own: a right login must take none. */
@@ -80,9 +87,9 @@ class CallerSuccessBudgetsTest {
             return budgets.admitClient(address, CLIENT);
         }
 
-        /** The login completed: Keycloak's LOGIN event. */
-        void loggedIn() {
-            budgets.loggedIn(CLIENT);
+        /** A step found the login's credential right. */
+        void rightCredential() {
+            budgets.rightCredential();
         }
 
         /** The request's prepare phase, as Keycloak runs it: flush, the counts, then the database's commit. */
@@ -109,7 +116,7 @@ class CallerSuccessBudgetsTest {
             login.em.close();
             return false;
         }
-        login.loggedIn();
+        login.rightCredential();
         login.runBeforeCommit();
         login.commit();
         return true;
@@ -167,7 +174,7 @@ class CallerSuccessBudgetsTest {
     void aLoginCountsInTheAddresssAndTheClientsRowsInsideItsOwnTransactionAndTakesNoOther() {
         Login login = new Login(1000, 10000);
         assertThat(login.admit("198.51.100.7")).isNull();
-        login.loggedIn();
+        login.rightCredential();
         login.runBeforeCommit();
 
         assertThat(row("success:address:198.51.100.7")).as("not committed yet: the login's own transaction").isNull();
@@ -188,10 +195,35 @@ class CallerSuccessBudgetsTest {
     void aLoginThatRollsBackCountsNothing() {
         Login login = new Login(1000, 10000);
         login.admit("198.51.100.7");
-        login.loggedIn();
-        // Keycloak runs its prepare phase only for a transaction that commits.
+        login.rightCredential();
+        // The count ran, and the login's transaction then failed to commit: the count was in it.
+        login.runBeforeCommit();
         login.em.getTransaction().rollback();
         login.em.close();
+
+        assertThat(rows()).isZero();
+    }
+
+    @Test
+    void aRequestThatChecksTwoRightCredentialsCountsOnce() {
+        Login login = new Login(1000, 10000);
+        assertThat(login.admit("198.51.100.7")).isNull();
+        login.rightCredential();
+        login.budgets.rightCredentialIf(() -> true);
+        login.runBeforeCommit();
+        login.commit();
+
+        assertThat(successesOf("success:address:198.51.100.7")).isEqualTo(1);
+        assertThat(clientShards()).extracting(CallerBudgetEntity::getSuccesses).containsExactly(1);
+    }
+
+    @Test
+    void aCredentialFoundWrongByTheCommitCountsNothing() {
+        Login login = new Login(1000, 10000);
+        assertThat(login.admit("198.51.100.7")).isNull();
+        login.budgets.rightCredentialIf(() -> false);
+        login.runBeforeCommit();
+        login.commit();
 
         assertThat(rows()).isZero();
     }
@@ -224,8 +256,8 @@ class CallerSuccessBudgetsTest {
         // Both read no row at admission: each will insert the address's row.
         assertThat(first.admit("198.51.100.7")).isNull();
         assertThat(second.admit("198.51.100.7")).isNull();
-        first.loggedIn();
-        second.loggedIn();
+        first.rightCredential();
+        second.rightCredential();
         first.runBeforeCommit();
 
         // The second's INSERT meets the first's uncommitted row and waits for it; once the first commits, it fails as
@@ -254,11 +286,11 @@ class CallerSuccessBudgetsTest {
         Login second = new Login(1000, 10000);
         first.admit("198.51.100.7");
         second.admit("198.51.100.7");
-        first.loggedIn();
+        first.rightCredential();
         first.runBeforeCommit();
         first.commit();
         // The second read no row, and the first's is committed now: its INSERT fails at once.
-        second.loggedIn();
+        second.rightCredential();
         second.runBeforeCommit();
         second.commit();
 
@@ -304,17 +336,38 @@ class CallerSuccessBudgetsTest {
 
     @Test
     void aCleanAddressNeverReadsTheClientsShards() {
-        Login login = new Login(20, 10);
-        EntityManager counting = login.em;
-        assertThat(login.admit("198.51.100.7")).isNull();
-        login.loggedIn();
-        login.runBeforeCommit();
-        login.commit();
-        assertThat(counting.isOpen()).isFalse();
+        // Three logins make the address busy enough for the client's shards to be read at its next admission.
+        for (int i = 0; i < CallerBudgets.MIN_ADDRESS_SUCCESSES; i++) {
+            assertThat(logsIn("198.51.100.7", 20, 10)).isTrue();
+        }
+
+        statements.clear();
+        assertThat(new Login(20, 10).admit("198.51.100.8")).isNull();
+        List<String> clean = budgetReads();
+        statements.clear();
+        assertThat(new Login(20, 10).admit("198.51.100.7")).isNull();
+        List<String> busy = budgetReads();
+
+        assertThat(clean).as("a clean address: one read, of its own row").hasSize(1);
+        assertThat(placeholders(clean.get(0))).as("keys read").isEqualTo(1);
+        assertThat(busy).as("an address with logins of its own: its row, then the client's shards").hasSize(2);
+        assertThat(placeholders(busy.get(1))).as("the client's shards, in one read")
+                .isEqualTo(CallerBudgets.SUCCESS_SHARDS);
         assertThat(CallerBudgets.clientRefusesAfterSuccesses(new CallerBudgetSettings(Optional.empty(), Optional.empty(),
                 budget(1000), budget(10000)))).as("a tenth of the address's budget").isEqualTo(100);
         assertThat(CallerBudgets.clientRefusesAfterSuccesses(new CallerBudgetSettings(Optional.empty(), Optional.empty(),
                 budget(20), budget(10)))).isEqualTo(3);
+    }
+
+    /** The SELECTs on the budget table since {@link #statements} was cleared. */
+    private List<String> budgetReads() {
+        return statements.stream().map(sql -> sql.toLowerCase(java.util.Locale.ROOT))
+                .filter(sql -> sql.startsWith("select") && sql.contains("fintech_caller_budget")).toList();
+    }
+
+    /** The keys one read asked for: the placeholders of its statement (one per key of the IN list, plus the realm). */
+    private static long placeholders(String sql) {
+        return sql.chars().filter(c -> c == '?').count() - 1;
     }
 
     @Test

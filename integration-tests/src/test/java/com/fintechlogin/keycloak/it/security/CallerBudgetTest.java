@@ -42,6 +42,8 @@ class CallerBudgetTest {
     private static final String SUCCESSES_PER_ADDRESS = "fintech.budget.successes-per-address";
     private static final String SUCCESSES_PER_CLIENT = "fintech.budget.successes-per-client";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Time a success-budget test needs within one window: its logins take seconds; the margin covers a slow machine. */
+    private static final long SUCCESS_WINDOW_ROOM_MILLIS = 120_000;
 
     @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
@@ -115,10 +117,24 @@ class CallerBudgetTest {
     }
 
     /**
-     * Success budgets of {@code perAddress} and {@code perClient} logins, and a window of an hour: success windows are
-     * aligned to the clock, and an hour's boundary is unlikely to fall within a test.
+     * Success budgets of {@code perAddress} and {@code perClient} logins, and a window of an hour. Success windows are
+     * aligned to the epoch, so a test that straddled an hour's boundary would see its counts start again midway: with
+     * less than {@link #SUCCESS_WINDOW_ROOM_MILLIS} left in the hour, this waits for the next one first (the server
+     * runs on this host's clock).
      */
     private void successBudgets(String perAddress, String perClient) {
+        long hour = 3_600_000;
+        long boundary = (System.currentTimeMillis() / hour + 1) * hour;
+        if (boundary - System.currentTimeMillis() < SUCCESS_WINDOW_ROOM_MILLIS) {
+            for (long left = boundary - System.currentTimeMillis(); left > -1000; left = boundary - System.currentTimeMillis()) {
+                try {
+                    Thread.sleep(Math.min(left + 1000, 1000));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(interrupted);
+                }
+            }
+        }
         DemoRealm.setRealmAttribute(realm, SUCCESSES_PER_ADDRESS, perAddress);
         DemoRealm.setRealmAttribute(realm, SUCCESSES_PER_CLIENT, perClient);
         DemoRealm.setRealmAttribute(realm, WINDOW, "3600");
@@ -165,6 +181,42 @@ class CallerBudgetTest {
         assertThat(detail(refusals.get(0), "fintech_budget_kind")).isEqualTo("successes");
         assertThat(loginErrorsFrom("127.0.6.2")).as("nothing evaluated, nothing failed")
                 .allMatch(event -> "caller_over_budget".equals(reason(event)));
+    }
+
+    @Test
+    void aRightPasswordOfAUserWithAPendingRequiredActionCountsInTheRequestThatCheckedIt() {
+        // An attacker with valid credentials whose logins never complete in the request that checks the password: the
+        // password grant answers "Account is not fully set up" (no login, no LOGIN event), and a browser login would
+        // finish the required action in a later request. The right password is what the success budget counts.
+        successBudgets("3", "100000");
+        TestUser pending = DemoRealm.newUser(realm);
+        var user = realm.admin().users().get(pending.id());
+        var representation = user.toRepresentation();
+        representation.setRequiredActions(List.of("UPDATE_PASSWORD"));
+        user.update(representation);
+
+        for (int i = 0; i < 3; i++) {
+            Answer keycloaks = passwordGrant("127.0.6.20", "admin-cli", pending.email(), pending.password());
+            assertThat(keycloaks.json().path("error_description").asText())
+                    .as("Keycloak's own password grant, right password %d: %s", i + 1, keycloaks.json())
+                    .isEqualTo("Account is not fully set up");
+        }
+        Answer keycloaksRefused = passwordGrant("127.0.6.20", "admin-cli", pending.email(), pending.password());
+        for (int i = 0; i < 3; i++) {
+            Answer apis = passwordGrant("127.0.6.21", DemoRealm.USER_API_CLIENT, pending.email(), pending.password());
+            assertThat(apis.json().path("error_description").asText())
+                    .as("the API client's flow on the token endpoint, right password %d: %s", i + 1, apis.json())
+                    .isEqualTo("Account is not fully set up");
+        }
+        Answer apisRefused = passwordGrant("127.0.6.21", DemoRealm.USER_API_CLIENT, pending.email(), pending.password());
+
+        assertThat(keycloaksRefused.json().path("error_description").asText())
+                .as("the fourth right password through Keycloak's steps: refused unevaluated").isNotEqualTo("Account is not fully set up");
+        assertThat(loginErrorsFrom("127.0.6.20")).filteredOn(event -> "caller_over_budget".equals(reason(event)))
+                .as("refused by the address's success budget").hasSize(1)
+                .allMatch(event -> "successes".equals(detail(event, "fintech_budget_kind")));
+        assertThat(apisRefused.status()).as("the fourth through the project's steps: %s", apisRefused.json()).isEqualTo(429);
+        assertThat(apisRefused.json().path("error").asText()).isEqualTo("temporarily_unavailable");
     }
 
     @Test
