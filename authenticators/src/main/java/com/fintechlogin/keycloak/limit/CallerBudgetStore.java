@@ -3,8 +3,8 @@ package com.fintechlogin.keycloak.limit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -116,9 +116,10 @@ final class CallerBudgetStore {
     }
 
     /**
-     * Counts one completed login in each of {@code keys} (one realm's, at most two: the address's row first, then the
-     * client's shard), in the transaction the entity manager is in: one UPDATE of the rows believed to exist
-     * ({@code keys} but {@code knownAbsent}), then an INSERT of each row that was missing. The window is {@code windowEnd}'s: a row whose window ended starts the new one at 1.
+     * Counts one success in each of {@code keys} (one realm's, at most two: the address's row first, then the client's
+     * shard), in the transaction the entity manager is in: per row, in that order, an UPDATE, and an INSERT if the row
+     * was missing ({@code knownAbsent} is inserted without the UPDATE). The window is {@code windowEnd}'s: a row whose
+     * window ended starts the new one at 1.
      *
      * <p>Nothing here may abort the login's transaction: on PostgreSQL any failed statement does, so the whole count
      * runs under a savepoint, and each INSERT under one of its own, since a concurrent first login of the same caller
@@ -131,7 +132,8 @@ final class CallerBudgetStore {
      */
     int countSuccesses(List<CallerKey> keys, CallerKey knownAbsent, long now, long windowEnd) {
         String table = JpaUtils.getTableNameForNativeQuery(TABLE, em);
-        // Thrown SQLExceptions come back wrapped in a PersistenceException. The statements run on the database's own
+        // A thrown SQLException comes back wrapped in a plain RuntimeException (Hibernate 7.2's callWithConnection wraps
+        // whatever the function throws), its cause the database's. The statements run on the database's own
         // connection, unwrapped from the pool's: Keycloak's pool (Agroal) refuses a rollback to a savepoint on a
         // connection enlisted in a JTA transaction, and marks the connection broken, though the database (and
         // Keycloak's non-XA datasource, one connection per transaction) take it as any statement of the transaction.
@@ -162,7 +164,7 @@ final class CallerBudgetStore {
             Savepoint outer = connection.setSavepoint();
             try {
                 int counted = countUnder(keys, knownAbsent);
-                connection.releaseSavepoint(outer);
+                release(outer);
                 return counted;
             } catch (SQLException | RuntimeException failed) {
                 connection.rollback(outer);
@@ -170,57 +172,53 @@ final class CallerBudgetStore {
             }
         }
 
+        /**
+         * One statement per row, in the order of {@code keys}: the address's row first, always, as its key sorts first
+         * in the unique index. Two logins that locked their rows in different orders (one UPDATE of both rows locks them
+         * in whatever order the plan visits them, a scan of a small table in storage order; an INSERT of a missing
+         * address row after the shard's UPDATE) could deadlock, and the database would drop one count. A second round
+         * trip is the price, inside the transaction and after its flush.
+         */
         private int countUnder(List<CallerKey> keys, CallerKey knownAbsent) throws SQLException {
-            List<CallerKey> updated = new ArrayList<>(keys);
-            updated.remove(knownAbsent);
-            List<CallerKey> inserted = new ArrayList<>();
-            if (knownAbsent != null && keys.contains(knownAbsent)) {
-                inserted.add(knownAbsent);
-            }
-            int counted = update(updated);
-            if (counted < updated.size()) {
-                if (counted == 0) {
-                    inserted.addAll(updated);
-                } else {
-                    // One of two rows was missing, and a count does not say which: the second (a client's shard, whose
-                    // existence the admission never read) is the usual one. Its INSERT succeeding proves it was absent,
-                    // so the UPDATE counted the first; a unique violation leaves both cases open, and the first row's
-                    // existence decides (it could have gone only as an ended window's, under the cleanup).
-                    CallerKey second = updated.get(1);
-                    if (insertNew(second)) {
-                        counted++;
-                    } else if (exists(updated.get(0))) {
-                        counted += update(List.of(second));
-                    } else {
-                        inserted.add(updated.get(0));
-                    }
+            int counted = 0;
+            for (CallerKey key : keys) {
+                if (!key.equals(knownAbsent) && update(key)) {
+                    counted++;
+                } else if (insertNew(key) || update(key)) {
+                    // Missing: inserted; or a concurrent first login inserted it meanwhile (a unique violation), and
+                    // it is there to update. Neither: removed meanwhile as an ended window's, by the cleanup.
+                    counted++;
                 }
-            }
-            for (CallerKey key : inserted) {
-                // A unique violation: a concurrent first login inserted it meanwhile, and it is there to update.
-                counted += insertNew(key) ? 1 : update(List.of(key));
             }
             return counted;
         }
 
-        /** One statement for every row of {@code keys}; the rows it changed. */
-        private int update(List<CallerKey> keys) throws SQLException {
-            if (keys.isEmpty()) {
-                return 0;
+        /**
+         * Releases a savepoint whose statements succeeded. Oracle's and SQL Server's drivers do not support releasing
+         * one (their savepoints end with the transaction): that refusal is no failure of the count, which must not be
+         * rolled back for it.
+         */
+        private void release(Savepoint savepoint) throws SQLException {
+            try {
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLFeatureNotSupportedException keptUntilTheCommit) {
+                // Nothing to do: the savepoint goes with the transaction.
             }
+        }
+
+        /** One success of {@code key}'s row; whether the row was there. */
+        private boolean update(CallerKey key) throws SQLException {
             // SUCCESSES is assigned before WINDOW_END, so that both read the old WINDOW_END on MySQL/MariaDB too.
             String sql = "UPDATE " + table + " SET SUCCESSES = CASE WHEN WINDOW_END <= ? THEN 1 ELSE SUCCESSES + 1 END,"
                     + " WINDOW_END = CASE WHEN WINDOW_END <= ? THEN ? ELSE WINDOW_END END"
-                    + " WHERE REALM_ID = ? AND CALLER IN (" + String.join(", ", keys.stream().map(key -> "?").toList()) + ")";
+                    + " WHERE REALM_ID = ? AND CALLER = ?";
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 update.setLong(1, now);
                 update.setLong(2, now);
                 update.setLong(3, windowEnd);
-                update.setString(4, keys.get(0).realmId());
-                for (int i = 0; i < keys.size(); i++) {
-                    update.setString(5 + i, keys.get(i).caller());
-                }
-                return update.executeUpdate();
+                update.setString(4, key.realmId());
+                update.setString(5, key.caller());
+                return update.executeUpdate() == 1;
             }
         }
 
@@ -241,19 +239,8 @@ final class CallerBudgetStore {
                 }
                 throw notInserted;
             }
-            connection.releaseSavepoint(beforeInsert);
+            release(beforeInsert);
             return true;
-        }
-
-        private boolean exists(CallerKey key) throws SQLException {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT 1 FROM " + table + " WHERE REALM_ID = ? AND CALLER = ?")) {
-                select.setString(1, key.realmId());
-                select.setString(2, key.caller());
-                try (var rows = select.executeQuery()) {
-                    return rows.next();
-                }
-            }
         }
 
         /**
