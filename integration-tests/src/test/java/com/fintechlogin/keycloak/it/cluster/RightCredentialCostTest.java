@@ -47,8 +47,9 @@ import org.keycloak.representations.idm.ClientRepresentation;
  * <p>The price of the success budgets, per right login that asked the budgets (the APIs, Keycloak's password grant in a
  * realm using the extension's steps): exactly two rows written to the caller budget table — one success of the source
  * address, one of a shard of the client — inside the login's own transaction (an UPDATE, or an INSERT for a caller's
- * first login in a window whose row was removed), and no transaction of its own, which the transaction counts hold. A
- * grant that runs no login (client credentials) writes none. Runs in integration-tests' {@code cluster} execution, after or before
+ * first login in a window whose row was removed), and no transaction of its own: Keycloak's password grant takes no
+ * more transactions with them than with the realm's success budgets off. A grant that checks no user credential (client
+ * credentials) writes none. Runs in integration-tests' {@code cluster} execution, after or before
  * {@link ClusterTest} (it uses the same ports and database, one node at a time).
  */
 @Tag("cluster")
@@ -277,9 +278,29 @@ class RightCredentialCostTest {
                 .isEqualTo(2L * LOGINS);
     }
 
+    /** Runs {@code measure} with the realm's success budgets off, and puts the realm's own values back. */
+    private static Cost withSuccessBudgetsOff(java.util.concurrent.Callable<Cost> measure) throws Exception {
+        List<String> settings = List.of("fintech.budget.successes-per-address", "fintech.budget.successes-per-client");
+        org.keycloak.representations.idm.RealmRepresentation before = admin.realm().toRepresentation();
+        org.keycloak.representations.idm.RealmRepresentation off = admin.realm().toRepresentation();
+        settings.forEach(name -> off.getAttributes().put(name, "off"));
+        admin.realm().update(off);
+        try {
+            return measure.call();
+        } finally {
+            org.keycloak.representations.idm.RealmRepresentation restored = admin.realm().toRepresentation();
+            settings.forEach(name -> {
+                String previous = before.getAttributes().get(name);
+                // An empty value reads as "not set": the admin API keeps attributes a representation leaves out.
+                restored.getAttributes().put(name, previous == null ? "" : previous);
+            });
+            admin.realm().update(restored);
+        }
+    }
+
     @Test
     @Order(2)
-    void aRightCredentialTakesNoMoreTransactionsThanKeycloaksOwnGrants() throws InterruptedException {
+    void aRightCredentialTakesNoMoreTransactionsThanKeycloaksOwnGrants() throws Exception {
         Login mobileSignIn = mobileSignIn();
         Login pinLogin = pinLogin();
         Login deviceLogin = deviceLogin();
@@ -290,6 +311,11 @@ class RightCredentialCostTest {
         Cost mobile = meter.measure("mobile sign-in", mobileSignIn, LOGINS);
         Cost pin = meter.measure("PIN login (mode 1)", pinLogin, LOGINS);
         Cost device = meter.measure("device login (mode 2)", deviceLogin, LOGINS);
+        // The baseline that pays no success budget: the same grant with the realm's success budgets off. Every login
+        // above pays them, so comparing those with each other alone would not see a transaction the count took of its
+        // own (all would rise by one).
+        Cost passwordGrantUncounted = withSuccessBudgetsOff(
+                () -> meter.measure("Keycloak password grant, success budgets off", passwordGrant(), LOGINS));
 
         // The limiter's old reservation took two transactions of its own per right credential (4.0 per PIN login where
         // mobile sign-in took 2.0); Keycloak's own background work adds a fraction of one now and then.
@@ -300,7 +326,12 @@ class RightCredentialCostTest {
         assertThat(device.transactionsPerLogin()).as("transactions per device login, against mobile sign-in's %.2f",
                 mobile.transactionsPerLogin()).isLessThan(mobile.transactionsPerLogin() + 0.5);
         assertThat(clientCredentials.attemptWrites() + mobile.attemptWrites() + passwordGrant.attemptWrites()).isZero();
-        // The success budgets count in the login's own transaction: the counts above hold them to no transaction more.
+        // The success budgets count in the login's own transaction: no transaction more than the same grant without
+        // them (a count in a transaction of its own would add a whole one per login).
+        assertThat(passwordGrant.transactionsPerLogin()).as("transactions per password grant paying the success "
+                + "budgets, against %.2f with them off", passwordGrantUncounted.transactionsPerLogin())
+                .isLessThan(passwordGrantUncounted.transactionsPerLogin() + 0.5);
+        assertThat(passwordGrantUncounted.budgetWrites()).as("budget rows written with the success budgets off").isZero();
         assertThat(password.budgetWrites()).as("budget rows written by %d email/password logins", LOGINS)
                 .isEqualTo(2L * LOGINS);
         assertThat(mobile.budgetWrites()).as("budget rows written by %d mobile sign-ins", LOGINS).isEqualTo(2L * LOGINS);
