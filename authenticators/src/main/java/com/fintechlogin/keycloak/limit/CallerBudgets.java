@@ -55,7 +55,8 @@ import org.keycloak.models.ModelException;
  * success of its source address and one of the client they admitted, in rows of their own ({@code success:address:<source>},
  * {@code success:client:<id>#<shard>}), in the login's own transaction as its last statements: no transaction of its
  * own. The address's success row is read with its failure row in one SELECT; an address that completed its success
- * budget's logins in the window is refused, a read being enough (it goes over by at most its logins in flight). A
+ * budget's logins in the window is refused, a read being enough (it goes over by its logins in flight, and by counts the
+ * database dropped). A
  * client's successes are spread over {@link #SUCCESS_SHARDS} rows, one per hash of the address, so that a busy app's
  * logins across the cluster do not all wait for one row lock; its standing is their sum. As for failures, a client
  * over its success budget refuses only addresses that themselves completed {@link #clientRefusesAfterSuccesses} logins
