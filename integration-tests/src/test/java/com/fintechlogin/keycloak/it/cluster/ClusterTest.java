@@ -24,6 +24,7 @@ import com.fintechlogin.bench.ClientCrypto;
 import com.fintechlogin.keycloak.it.support.DemoRealm;
 import com.fintechlogin.keycloak.it.support.Guessing;
 import com.fintechlogin.keycloak.it.support.Http;
+import com.fintechlogin.keycloak.it.support.SuccessWindows;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -418,6 +419,7 @@ class ClusterTest {
         // window of an hour (success windows are aligned to the clock); the logins are counted in each node's login
         // transaction, in one row both nodes update, and admitted on a read of it.
         int budget = 20;
+        SuccessWindows.awaitRoom(3600);
         withRealmAttributes(Map.of(SUCCESSES_PER_ADDRESS, Integer.toString(budget), BUDGET_WINDOW, "3600"), () -> {
             int logins = 60;
             int atOnce = 5;

@@ -18,6 +18,7 @@ import com.fintechlogin.keycloak.it.support.DemoRealm.TestUser;
 import com.fintechlogin.keycloak.it.support.FintechServerConfig;
 import com.fintechlogin.keycloak.it.support.Guessing;
 import com.fintechlogin.keycloak.it.support.Http;
+import com.fintechlogin.keycloak.it.support.SuccessWindows;
 import com.fintechlogin.keycloak.it.support.TestApps;
 
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,6 @@ class CallerBudgetTest {
     private static final String SUCCESSES_PER_ADDRESS = "fintech.budget.successes-per-address";
     private static final String SUCCESSES_PER_CLIENT = "fintech.budget.successes-per-client";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Time a success-budget test needs within one window: its logins take seconds; the margin covers a slow machine. */
-    private static final long SUCCESS_WINDOW_ROOM_MILLIS = 120_000;
 
     @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
@@ -117,24 +116,11 @@ class CallerBudgetTest {
     }
 
     /**
-     * Success budgets of {@code perAddress} and {@code perClient} logins, and a window of an hour. Success windows are
-     * aligned to the epoch, so a test that straddled an hour's boundary would see its counts start again midway: with
-     * less than {@link #SUCCESS_WINDOW_ROOM_MILLIS} left in the hour, this waits for the next one first (the server
-     * runs on this host's clock).
+     * Success budgets of {@code perAddress} and {@code perClient} logins, and a window of an hour, with room left in it
+     * for the test ({@link SuccessWindows#awaitRoom}).
      */
     private void successBudgets(String perAddress, String perClient) {
-        long hour = 3_600_000;
-        long boundary = (System.currentTimeMillis() / hour + 1) * hour;
-        if (boundary - System.currentTimeMillis() < SUCCESS_WINDOW_ROOM_MILLIS) {
-            for (long left = boundary - System.currentTimeMillis(); left > -1000; left = boundary - System.currentTimeMillis()) {
-                try {
-                    Thread.sleep(Math.min(left + 1000, 1000));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(interrupted);
-                }
-            }
-        }
+        SuccessWindows.awaitRoom(3600);
         DemoRealm.setRealmAttribute(realm, SUCCESSES_PER_ADDRESS, perAddress);
         DemoRealm.setRealmAttribute(realm, SUCCESSES_PER_CLIENT, perClient);
         DemoRealm.setRealmAttribute(realm, WINDOW, "3600");
