@@ -205,6 +205,66 @@ class CallerBudgetTest {
         assertThat(apisRefused.json().path("error").asText()).isEqualTo("temporarily_unavailable");
     }
 
+    /**
+     * Keycloak's own username and password page (the account console's sign-in), as a new browser from {@code from}:
+     * true when the right password took the browser on to the user's required action (a redirect to it: the login
+     * completes only in a later request, which asks no budget), false when the page came back.
+     */
+    private boolean signInBeforeARequiredAction(String from, String username, String password) {
+        URI base = URI.create(realm.getBaseUrl());
+        String origin = "http://127.0.0.1:" + base.getPort();
+        String authorize = base.getPath() + "/protocol/openid-connect/auth?client_id=account-console&response_type=code"
+                + "&scope=openid&redirect_uri=" + encoded(origin + base.getPath() + "/account/") + "&state=budget"
+                + "&code_challenge=" + "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM" + "&code_challenge_method=S256";
+        RawHttp.Response page = RawHttp.exchange(address(from), "127.0.0.1", base.getPort(),
+                new RawHttp.Request("GET", authorize, List.of(), new byte[0]));
+        assertThat(page.status()).as("Keycloak's login page: %s", page.body()).isEqualTo(200);
+        String cookies = String.join("; ", RawHttp.headers(page.head()).entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Set-Cookie"))
+                .flatMap(header -> header.getValue().stream()).map(cookie -> cookie.split(";", 2)[0].strip()).toList());
+        java.util.regex.Matcher form = java.util.regex.Pattern.compile(
+                "<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"",
+                java.util.regex.Pattern.DOTALL).matcher(page.body());
+        assertThat(form.find()).as("the username and password form").isTrue();
+        URI action = URI.create((form.group(1) != null ? form.group(1) : form.group(2)).replace("&amp;", "&"));
+        String body = "username=" + encoded(username) + "&password=" + encoded(password) + "&credentialId=";
+        RawHttp.Response answer = RawHttp.exchange(address(from), "127.0.0.1", base.getPort(), new RawHttp.Request("POST",
+                action.getRawPath() + "?" + action.getRawQuery(), List.of(
+                        Map.entry("Content-Type", "application/x-www-form-urlencoded".getBytes(StandardCharsets.US_ASCII)),
+                        Map.entry("Cookie", cookies.getBytes(StandardCharsets.US_ASCII))),
+                body.getBytes(StandardCharsets.UTF_8)));
+        if (answer.status() == 302) {
+            List<String> location = RawHttp.headers(answer.head()).getOrDefault("Location", List.of());
+            assertThat(location).as("where the right password led").singleElement().asString().contains("required-action");
+            return true;
+        }
+        assertThat(answer.status()).as("the page again: %s", answer.body()).isIn(200, 400, 401, 429);
+        return false;
+    }
+
+    @Test
+    void aRightPasswordOnKeycloaksPageBeforeARequiredActionCountsInTheRequestThatCheckedIt() {
+        // The login would complete only after the required action, in a later request that asks no budget: the right
+        // password counts where it was checked.
+        successBudgets("3", "100000");
+        TestUser pending = DemoRealm.newUser(realm);
+        var user = realm.admin().users().get(pending.id());
+        var representation = user.toRepresentation();
+        representation.setRequiredActions(List.of("UPDATE_PASSWORD"));
+        user.update(representation);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(signInBeforeARequiredAction("127.0.6.30", pending.email(), pending.password()))
+                    .as("right password %d, then the required action", i + 1).isTrue();
+        }
+        boolean fourth = signInBeforeARequiredAction("127.0.6.30", pending.email(), pending.password());
+
+        assertThat(fourth).as("the fourth right password from the address: refused unevaluated").isFalse();
+        assertThat(loginErrorsFrom("127.0.6.30")).filteredOn(event -> "caller_over_budget".equals(reason(event)))
+                .as("refused by the address's success budget").hasSize(1)
+                .allMatch(event -> "successes".equals(detail(event, "fintech_budget_kind")));
+    }
+
     @Test
     void anAppOverItsSuccessBudgetRefusesOnlyAnAddressThatLoggedInThreeTimesItselfNeverACleanOne() {
         // An address success budget of 20, whose tenth is less than 3: over the app's budget, an address that completed
