@@ -116,10 +116,10 @@ final class CallerBudgetStore {
     }
 
     /**
-     * Counts one success in each of {@code keys} (one realm's, at most two: the address's row first, then the client's
+     * Adds each of {@code tallies} to its row (one realm's, at most two: the address's row first, then the client's
      * shard), in the transaction the entity manager is in: per row, in that order, an UPDATE, and an INSERT if the row
      * was missing ({@code knownAbsent} is inserted without the UPDATE). The window is {@code windowEnd}'s: a row whose
-     * window ended starts the new one at 1.
+     * window ended starts the new one at the tally.
      *
      * <p>Nothing here may abort the login's transaction: on PostgreSQL any failed statement does, so the whole count
      * runs under a savepoint, and each INSERT under one of its own, since a concurrent first login of the same caller
@@ -130,7 +130,7 @@ final class CallerBudgetStore {
      *
      * @return rows counted
      */
-    int countSuccesses(List<CallerKey> keys, CallerKey knownAbsent, long now, long windowEnd) {
+    int countSuccesses(List<Tally> tallies, CallerKey knownAbsent, long now, long windowEnd) {
         String table = JpaUtils.getTableNameForNativeQuery(TABLE, em);
         // A thrown SQLException comes back wrapped in a plain RuntimeException (Hibernate 7.2's callWithConnection wraps
         // whatever the function throws), its cause the database's. The statements run on the database's own
@@ -138,7 +138,7 @@ final class CallerBudgetStore {
         // connection enlisted in a JTA transaction, and marks the connection broken, though the database (and
         // Keycloak's non-XA datasource, one connection per transaction) take it as any statement of the transaction.
         return em.callWithConnection((Connection pooled) -> new SuccessCount(pooled.unwrap(Connection.class), table, now,
-                windowEnd).count(keys, knownAbsent));
+                windowEnd).count(tallies, knownAbsent));
     }
 
     /** Removes the rows whose window ended before {@code now}; how many. */
@@ -155,15 +155,19 @@ final class CallerBudgetStore {
         return query;
     }
 
+    /** What one login adds to one success row: 1, or a sampled budget's weight ({@link SuccessSampling}). */
+    record Tally(CallerKey key, int amount) {
+    }
+
     /** The statements of one {@link #countSuccesses}, on the login transaction's connection. */
     private record SuccessCount(Connection connection, String table, long now, long windowEnd) {
 
         private static final String H2_CONCURRENT_UPDATE = "90131";
 
-        int count(List<CallerKey> keys, CallerKey knownAbsent) throws SQLException {
+        int count(List<Tally> tallies, CallerKey knownAbsent) throws SQLException {
             Savepoint outer = connection.setSavepoint();
             try {
-                int counted = countUnder(keys, knownAbsent);
+                int counted = countUnder(tallies, knownAbsent);
                 release(outer);
                 return counted;
             } catch (SQLException | RuntimeException failed) {
@@ -179,12 +183,12 @@ final class CallerBudgetStore {
          * address row after the shard's UPDATE) could deadlock, and the database would drop one count. A second round
          * trip is the price, inside the transaction and after its flush.
          */
-        private int countUnder(List<CallerKey> keys, CallerKey knownAbsent) throws SQLException {
+        private int countUnder(List<Tally> tallies, CallerKey knownAbsent) throws SQLException {
             int counted = 0;
-            for (CallerKey key : keys) {
-                if (!key.equals(knownAbsent) && update(key)) {
+            for (Tally tally : tallies) {
+                if (!tally.key().equals(knownAbsent) && update(tally)) {
                     counted++;
-                } else if (insertNew(key) || update(key)) {
+                } else if (insertNew(tally) || update(tally)) {
                     // Missing: inserted; or a concurrent first login inserted it meanwhile (a unique violation), and
                     // it is there to update. Neither: removed meanwhile as an ended window's, by the cleanup.
                     counted++;
@@ -206,31 +210,34 @@ final class CallerBudgetStore {
             }
         }
 
-        /** One success of {@code key}'s row; whether the row was there. */
-        private boolean update(CallerKey key) throws SQLException {
+        /** The tally added to its row; whether the row was there. */
+        private boolean update(Tally tally) throws SQLException {
             // SUCCESSES is assigned before WINDOW_END, so that both read the old WINDOW_END on MySQL/MariaDB too.
-            String sql = "UPDATE " + table + " SET SUCCESSES = CASE WHEN WINDOW_END <= ? THEN 1 ELSE SUCCESSES + 1 END,"
+            String sql = "UPDATE " + table + " SET SUCCESSES = CASE WHEN WINDOW_END <= ? THEN ? ELSE SUCCESSES + ? END,"
                     + " WINDOW_END = CASE WHEN WINDOW_END <= ? THEN ? ELSE WINDOW_END END"
                     + " WHERE REALM_ID = ? AND CALLER = ?";
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 update.setLong(1, now);
-                update.setLong(2, now);
-                update.setLong(3, windowEnd);
-                update.setString(4, key.realmId());
-                update.setString(5, key.caller());
+                update.setInt(2, tally.amount());
+                update.setInt(3, tally.amount());
+                update.setLong(4, now);
+                update.setLong(5, windowEnd);
+                update.setString(6, tally.key().realmId());
+                update.setString(7, tally.key().caller());
                 return update.executeUpdate() == 1;
             }
         }
 
-        /** The row of {@code key} inserted with its first success; false when it exists already (nothing changed). */
-        private boolean insertNew(CallerKey key) throws SQLException {
+        /** The tally's row inserted with it; false when the row exists already (nothing changed). */
+        private boolean insertNew(Tally tally) throws SQLException {
             Savepoint beforeInsert = connection.setSavepoint();
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
-                    + " (ID, REALM_ID, CALLER, FAILURES, SUCCESSES, WINDOW_END, NOTED_WINDOW_END) VALUES (?, ?, ?, 0, 1, ?, 0)")) {
+                    + " (ID, REALM_ID, CALLER, FAILURES, SUCCESSES, WINDOW_END, NOTED_WINDOW_END) VALUES (?, ?, ?, 0, ?, ?, 0)")) {
                 insert.setString(1, KeycloakModelUtils.generateId());
-                insert.setString(2, key.realmId());
-                insert.setString(3, key.caller());
-                insert.setLong(4, windowEnd);
+                insert.setString(2, tally.key().realmId());
+                insert.setString(3, tally.key().caller());
+                insert.setInt(4, tally.amount());
+                insert.setLong(5, windowEnd);
                 insert.executeUpdate();
             } catch (SQLException notInserted) {
                 connection.rollback(beforeInsert);

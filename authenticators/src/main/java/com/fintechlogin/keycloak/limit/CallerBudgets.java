@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
@@ -169,6 +172,7 @@ public final class CallerBudgets {
     private final String realmId;
     private final CallerBudgetSettings settings;
     private final Runnable onFirstReservation;
+    private final Supplier<RandomGenerator> random;
 
     private boolean addressAdmitted;
     private String source;
@@ -194,11 +198,18 @@ public final class CallerBudgets {
      */
     CallerBudgets(BudgetTransactions transactions, LongSupplier clock, String realmId, CallerBudgetSettings settings,
                   Runnable onFirstReservation) {
+        this(transactions, clock, realmId, settings, onFirstReservation, ThreadLocalRandom::current);
+    }
+
+    /** @param random draws which successes of a sampled budget are written ({@link SuccessSampling}) */
+    CallerBudgets(BudgetTransactions transactions, LongSupplier clock, String realmId, CallerBudgetSettings settings,
+                  Runnable onFirstReservation, Supplier<RandomGenerator> random) {
         this.transactions = transactions;
         this.clock = clock;
         this.realmId = realmId;
         this.settings = settings;
         this.onFirstReservation = onFirstReservation;
+        this.random = random;
     }
 
     /**
@@ -380,21 +391,22 @@ public final class CallerBudgets {
         if (rightCredentials.size() > 1) {
             return;
         }
+        List<CallerBudgetStore.Tally> tallies = sampledTallies();
+        if (tallies.isEmpty()) {
+            // Nothing of this login is written: no work before its commit, not even a flush.
+            return;
+        }
         transactions.beforeCommit(store -> {
             if (loginCounted || refusal != null || rightCredentials.stream().noneMatch(BooleanSupplier::getAsBoolean)) {
                 return;
             }
             loginCounted = true;
-            List<CallerKey> keys = new ArrayList<>(2);
-            keys.add(successAddress);
-            if (admittedClientId != null && settings.successesPerClient().isPresent()) {
-                keys.add(successClientKey(admittedClientId, Math.floorMod(source.hashCode(), SUCCESS_SHARDS)));
-            }
+            List<CallerKey> keys = tallies.stream().map(CallerBudgetStore.Tally::key).toList();
             long windowMillis = settings.successesPerAddress().or(settings::successesPerClient).orElseThrow().windowMillis();
             CallerKey knownAbsent = addressSuccesses.exists() ? null : successAddress;
             try {
                 long now = clock.getAsLong();
-                int counted = store.countSuccesses(keys, knownAbsent, now, successWindowEnd(now, windowMillis));
+                int counted = store.countSuccesses(tallies, knownAbsent, now, successWindowEnd(now, windowMillis));
                 if (counted < keys.size()) {
                     // A row removed between its INSERT's failure and the UPDATE: the cleanup of an ended window.
                     LOG.debugf("A login of realm %s counted in %d of its callers' %d rows", realmId, counted, keys.size());
@@ -406,6 +418,28 @@ public final class CallerBudgets {
                 LOG.debug("The count's failure", notCounted);
             }
         });
+    }
+
+    /**
+     * What this login adds to its callers' success rows, the address's first. A budget over
+     * {@link SuccessSampling#EXACT_UP_TO} is written for a sample of its successes, each adding its weight, so that a
+     * busy caller's logins do not commit one at a time on its row. An address without a budget of its own is counted
+     * exactly: the client's budget asks whether it completed a few logins itself.
+     */
+    private List<CallerBudgetStore.Tally> sampledTallies() {
+        List<CallerBudgetStore.Tally> tallies = new ArrayList<>(2);
+        int addressWeight = settings.successesPerAddress().map(SuccessSampling::weight).orElse(1);
+        if (SuccessSampling.written(addressWeight, random.get())) {
+            tallies.add(new CallerBudgetStore.Tally(successAddress, addressWeight));
+        }
+        if (admittedClientId != null && settings.successesPerClient().isPresent()) {
+            int clientWeight = SuccessSampling.weight(settings.successesPerClient().get());
+            if (SuccessSampling.written(clientWeight, random.get())) {
+                tallies.add(new CallerBudgetStore.Tally(
+                        successClientKey(admittedClientId, Math.floorMod(source.hashCode(), SUCCESS_SHARDS)), clientWeight));
+            }
+        }
+        return tallies;
     }
 
     /** The exception's type and the database's SQLSTATE, without its message (which may quote the statement's values). */

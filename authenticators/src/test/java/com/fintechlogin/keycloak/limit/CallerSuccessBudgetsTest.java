@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -60,6 +62,10 @@ class CallerSuccessBudgetsTest {
         private final CallerBudgets budgets;
 
         Login(int successesPerAddress, int successesPerClient) {
+            this(successesPerAddress, successesPerClient, new SplittableRandom(1));
+        }
+
+        Login(int successesPerAddress, int successesPerClient, RandomGenerator random) {
             em.getTransaction().begin();
             CallerBudgetSettings settings = new CallerBudgetSettings(Optional.empty(), Optional.empty(),
                     budget(successesPerAddress), budget(successesPerClient));
@@ -79,7 +85,7 @@ class CallerSuccessBudgetsTest {
                 public void beforeCommit(Consumer<CallerBudgetStore> work) {
                     beforeCommit.add(work);
                 }
-            }, now::get, REALM, settings, () -> { });
+            }, now::get, REALM, settings, () -> { }, () -> random);
         }
 
         /** Admitted through {@link #CLIENT} from {@code address}, or the refusal. */
@@ -172,7 +178,7 @@ class CallerSuccessBudgetsTest {
 
     @Test
     void aLoginCountsInTheAddresssAndTheClientsRowsInsideItsOwnTransactionAndTakesNoOther() {
-        Login login = new Login(1000, 10000);
+        Login login = new Login(1000, 1000);
         assertThat(login.admit("198.51.100.7")).isNull();
         login.rightCredential();
         login.runBeforeCommit();
@@ -185,7 +191,7 @@ class CallerSuccessBudgetsTest {
         assertThat(row("address:198.51.100.7")).as("the failure row is another").isNull();
         assertThat(ownTransactions).as("transactions of its own").hasValue(0);
 
-        assertThat(logsIn("198.51.100.7", 1000, 10000)).isTrue();
+        assertThat(logsIn("198.51.100.7", 1000, 1000)).isTrue();
         assertThat(successesOf("success:address:198.51.100.7")).as("the existing rows, updated").isEqualTo(2);
         assertThat(clientShards()).extracting(CallerBudgetEntity::getSuccesses).containsExactly(2);
         assertThat(ownTransactions).hasValue(0);
@@ -193,7 +199,7 @@ class CallerSuccessBudgetsTest {
 
     @Test
     void aLoginThatRollsBackCountsNothing() {
-        Login login = new Login(1000, 10000);
+        Login login = new Login(1000, 1000);
         login.admit("198.51.100.7");
         login.rightCredential();
         // The count ran, and the login's transaction then failed to commit: the count was in it.
@@ -206,7 +212,7 @@ class CallerSuccessBudgetsTest {
 
     @Test
     void aRequestThatChecksTwoRightCredentialsCountsOnce() {
-        Login login = new Login(1000, 10000);
+        Login login = new Login(1000, 1000);
         assertThat(login.admit("198.51.100.7")).isNull();
         login.rightCredential();
         login.budgets.rightCredentialIf(() -> true);
@@ -219,7 +225,7 @@ class CallerSuccessBudgetsTest {
 
     @Test
     void aCredentialFoundWrongByTheCommitCountsNothing() {
-        Login login = new Login(1000, 10000);
+        Login login = new Login(1000, 1000);
         assertThat(login.admit("198.51.100.7")).isNull();
         login.budgets.rightCredentialIf(() -> false);
         login.runBeforeCommit();
@@ -251,8 +257,8 @@ class CallerSuccessBudgetsTest {
 
     @Test
     void twoFirstLoginsOfOneNewAddressAtOnceBothCommitAndCountTwo() throws Exception {
-        Login first = new Login(1000, 10000);
-        Login second = new Login(1000, 10000);
+        Login first = new Login(1000, 1000);
+        Login second = new Login(1000, 1000);
         // Both read no row at admission: each will insert the address's row.
         assertThat(first.admit("198.51.100.7")).isNull();
         assertThat(second.admit("198.51.100.7")).isNull();
@@ -282,8 +288,8 @@ class CallerSuccessBudgetsTest {
 
     @Test
     void twoFirstLoginsOfOneNewAddressOneAfterTheOtherBothCount() {
-        Login first = new Login(1000, 10000);
-        Login second = new Login(1000, 10000);
+        Login first = new Login(1000, 1000);
+        Login second = new Login(1000, 1000);
         first.admit("198.51.100.7");
         second.admit("198.51.100.7");
         first.rightCredential();
@@ -305,7 +311,7 @@ class CallerSuccessBudgetsTest {
         assertThat(logsIn("198.51.100.7", 1000, 0)).isTrue();
         assertThat(clientShards()).isEmpty();
 
-        assertThat(logsIn("198.51.100.7", 1000, 10000)).isTrue();
+        assertThat(logsIn("198.51.100.7", 1000, 1000)).isTrue();
 
         assertThat(successesOf("success:address:198.51.100.7")).isEqualTo(2);
         assertThat(clientShards()).extracting(CallerBudgetEntity::getSuccesses).containsExactly(1);
@@ -372,8 +378,8 @@ class CallerSuccessBudgetsTest {
 
     @Test
     void successRowsOfEndedWindowsAreRemoved() {
-        logsIn("198.51.100.7", 1000, 10000);
-        logsIn("198.51.100.8", 1000, 10000);
+        logsIn("198.51.100.7", 1000, 1000);
+        logsIn("198.51.100.8", 1000, 1000);
         assertThat(rows()).isGreaterThanOrEqualTo(3);
 
         now.set(START + WINDOW + 1);
@@ -388,5 +394,39 @@ class CallerSuccessBudgetsTest {
         assertThat(CallerBudgets.successWindowEnd(START, WINDOW)).isEqualTo(START + WINDOW);
         assertThat(CallerBudgets.successWindowEnd(START + WINDOW - 1, WINDOW)).isEqualTo(START + WINDOW);
         assertThat(CallerBudgets.successWindowEnd(START + WINDOW, WINDOW)).isEqualTo(START + 2 * WINDOW);
+    }
+
+    @Test
+    void aBudgetOverAThousandIsWrittenForASampleOfLoginsEachAddingItsWeight() {
+        // A partner's server behind one address, allowed 100,000 logins a window: every login written would make its
+        // logins commit one at a time on the address's row across the cluster.
+        int perAddress = 100_000;
+        int logins = 3000;
+        RandomGenerator random = new SplittableRandom(21);
+        int written = 0;
+        for (int i = 0; i < logins; i++) {
+            Login login = new Login(perAddress, 0, random);
+            assertThat(login.admit("198.51.100.40")).isNull();
+            login.rightCredential();
+            login.runBeforeCommit();
+            login.commit();
+            int after = successesOf("success:address:198.51.100.40");
+            assertThat(after % 100).as("each written login adds the budget's weight, 100").isZero();
+            if (after > written * 100) {
+                written++;
+            }
+        }
+        assertThat(written).as("logins written, of %d, at one in 100", logins).isBetween(15, 45);
+        assertThat(successesOf("success:address:198.51.100.40")).as("the count, unbiased: about the logins")
+                .isEqualTo(written * 100).isBetween(logins / 2, logins * 2);
+        assertThat(ownTransactions).as("transactions of its own").hasValue(0);
+    }
+
+    @Test
+    void aBudgetOfAThousandOrLessIsCountedExactly() {
+        for (int i = 0; i < 25; i++) {
+            assertThat(logsIn("198.51.100.41", 1000, 0)).isTrue();
+        }
+        assertThat(successesOf("success:address:198.51.100.41")).isEqualTo(25);
     }
 }

@@ -44,12 +44,13 @@ import org.keycloak.representations.idm.ClientRepresentation;
  * nothing to the attempt table, and take no more transactions than Keycloak's own grants; and 200 PIN logins at once
  * all succeed on the default pool.
  *
- * <p>The price of the success budgets, per right login that asked the budgets (the APIs, Keycloak's password grant in a
- * realm using the extension's steps): exactly two rows written to the caller budget table — one success of the source
+ * <p>The price of the success budgets counted exactly (budgets up to 1000 a window), per right login that asked the
+ * budgets (the APIs, Keycloak's password grant in a realm using the extension's steps): exactly two rows written to the
+ * caller budget table — one success of the source
  * address, one of a shard of the client — inside the login's own transaction (an UPDATE, or an INSERT for a caller's
  * first login in a window whose row was removed), and no transaction of its own: Keycloak's password grant takes no
  * more transactions with them than with the realm's success budgets off. A grant that checks no user credential (client
- * credentials) writes none. Runs in integration-tests' {@code cluster} execution, after or before
+ * credentials) writes none. Larger budgets are sampled: a tenth of those writes at most. Runs in integration-tests' {@code cluster} execution, after or before
  * {@link ClusterTest} (it uses the same ports and database, one node at a time).
  */
 @Tag("cluster")
@@ -66,6 +67,8 @@ class RightCredentialCostTest {
     private static final int LOGINS = 200;
     private static final int USERS = 3;
     private static final int BURST = 200;
+    private static final String SUCCESSES_PER_ADDRESS = "fintech.budget.successes-per-address";
+    private static final String SUCCESSES_PER_CLIENT = "fintech.budget.successes-per-client";
 
     /** A user of these tests, who may log in by every API. */
     record User(String id, String email, String password, String accountNumber, String mobile) {
@@ -102,6 +105,13 @@ class RightCredentialCostTest {
         node.start(TwoNodeCluster.PUBLIC_URL, vault, List.of("--import-realm"));
         node.awaitReady(TwoNodeCluster.REALM, Duration.ofMinutes(4));
         admin = new ClusterAdmin(node);
+        // Success budgets counted exactly (up to 1000 a window, SuccessSampling): every right login writes its rows, the
+        // price these tests hold; windows of a second, so that the tests' thousands of logins from one address never
+        // reach them. The demo's budgets of 100000 are sampled, measured on their own below.
+        org.keycloak.representations.idm.RealmRepresentation exact = admin.realm().toRepresentation();
+        exact.getAttributes().putAll(java.util.Map.of(SUCCESSES_PER_ADDRESS, "1000", SUCCESSES_PER_CLIENT, "1000",
+                "fintech.budget.window-seconds", "1"));
+        admin.realm().update(exact);
         api = new FintechApi(node);
         statistics = new PostgresStatistics();
 
@@ -278,12 +288,12 @@ class RightCredentialCostTest {
                 .isEqualTo(2L * LOGINS);
     }
 
-    /** Runs {@code measure} with the realm's success budgets off, and puts the realm's own values back. */
-    private static Cost withSuccessBudgetsOff(java.util.concurrent.Callable<Cost> measure) throws Exception {
-        List<String> settings = List.of("fintech.budget.successes-per-address", "fintech.budget.successes-per-client");
+    /** Runs {@code measure} with both success budgets set to {@code value}, and puts the realm's values back. */
+    private static Cost withSuccessBudgets(String value, java.util.concurrent.Callable<Cost> measure) throws Exception {
+        List<String> settings = List.of(SUCCESSES_PER_ADDRESS, SUCCESSES_PER_CLIENT);
         org.keycloak.representations.idm.RealmRepresentation before = admin.realm().toRepresentation();
         org.keycloak.representations.idm.RealmRepresentation off = admin.realm().toRepresentation();
-        settings.forEach(name -> off.getAttributes().put(name, "off"));
+        settings.forEach(name -> off.getAttributes().put(name, value));
         admin.realm().update(off);
         try {
             return measure.call();
@@ -314,8 +324,11 @@ class RightCredentialCostTest {
         // The baseline that pays no success budget: the same grant with the realm's success budgets off. Every login
         // above pays them, so comparing those with each other alone would not see a transaction the count took of its
         // own (all would rise by one).
-        Cost passwordGrantUncounted = withSuccessBudgetsOff(
+        Cost passwordGrantUncounted = withSuccessBudgets("off",
                 () -> meter.measure("Keycloak password grant, success budgets off", passwordGrant(), LOGINS));
+        // The demo's budgets of 100000 a window are sampled: one login in 100 written, adding 100 (SuccessSampling).
+        Cost pinSampled = withSuccessBudgets("100000",
+                () -> meter.measure("PIN login (mode 1), success budgets of 100000", pinLogin, LOGINS));
 
         // The limiter's old reservation took two transactions of its own per right credential (4.0 per PIN login where
         // mobile sign-in took 2.0); Keycloak's own background work adds a fraction of one now and then.
@@ -338,6 +351,10 @@ class RightCredentialCostTest {
         assertThat(passwordGrant.budgetWrites()).as("budget rows written by %d of Keycloak's password grants", LOGINS)
                 .isEqualTo(2L * LOGINS);
         assertThat(clientCredentials.budgetWrites()).as("a client-credentials grant logs no user in").isZero();
+        assertThat(pinSampled.budgetWrites()).as("budget rows written by %d PIN logins against budgets of 100000, "
+                + "sampled one in 100 (about 4 expected)", LOGINS).isLessThanOrEqualTo(2L * LOGINS / 10);
+        assertThat(pinSampled.transactionsPerLogin()).as("transactions per sampled PIN login, against %.2f exact",
+                pin.transactionsPerLogin()).isLessThan(pin.transactionsPerLogin() + 0.5);
     }
 
     @Test
