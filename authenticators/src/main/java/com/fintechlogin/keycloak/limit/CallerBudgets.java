@@ -367,7 +367,8 @@ public final class CallerBudgets {
 
     /**
      * A credential of this request was evaluated and right: one success of the address and one of the client these
-     * budgets admitted (its shard), counted in the request's own transaction as its last statements. A success is a
+     * budgets admitted (its shard), counted in the request's own transaction as its last statements (for a budget over
+     * {@link SuccessSampling#EXACT_UP_TO}, written for a sample of the successes, each adding its weight). A success is a
      * right credential, counted where it was checked, not a completed login: a login may complete in a later request
      * (a required action, a second factor on the next page) that never asks the budgets, or never (Keycloak's password
      * grant refuses a user with pending required actions after the right password). Only for a request these budgets
