@@ -94,7 +94,7 @@ public final class CallerBudgets {
     public enum Kind {
         /** Failures the caller answers for: wrong credentials, unknown users, malformed requests. */
         FAILURES("failures"),
-        /** Completed logins. */
+        /** Right credentials: a login's, counted in the request that checked it. */
         SUCCESSES("successes");
 
         private final String detail;

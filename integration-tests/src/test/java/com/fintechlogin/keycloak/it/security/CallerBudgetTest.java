@@ -59,6 +59,16 @@ class CallerBudgetTest {
      * A wrong or right password for {@code username} at Keycloak's own token endpoint (the password grant) of the
      * client {@code clientId}, sent from {@code from}: the same flow as the API of that client, without the API.
      */
+    /** A new user whose next login must set a new password first: it completes only after that required action. */
+    private TestUser userWhoMustUpdateTheirPassword() {
+        TestUser pending = DemoRealm.newUser(realm);
+        var user = realm.admin().users().get(pending.id());
+        var representation = user.toRepresentation();
+        representation.setRequiredActions(List.of("UPDATE_PASSWORD"));
+        user.update(representation);
+        return pending;
+    }
+
     private Answer passwordGrant(String from, String clientId, String username, String password) {
         String form = "grant_type=password&client_id=" + encoded(clientId) + "&username=" + encoded(username)
                 + "&password=" + encoded(password) + "&scope=openid";
@@ -175,11 +185,7 @@ class CallerBudgetTest {
         // password grant answers "Account is not fully set up" (no login, no LOGIN event), and a browser login would
         // finish the required action in a later request. The right password is what the success budget counts.
         successBudgets("3", "100000");
-        TestUser pending = DemoRealm.newUser(realm);
-        var user = realm.admin().users().get(pending.id());
-        var representation = user.toRepresentation();
-        representation.setRequiredActions(List.of("UPDATE_PASSWORD"));
-        user.update(representation);
+        TestUser pending = userWhoMustUpdateTheirPassword();
 
         for (int i = 0; i < 3; i++) {
             Answer keycloaks = passwordGrant("127.0.6.20", "admin-cli", pending.email(), pending.password());
@@ -247,11 +253,7 @@ class CallerBudgetTest {
         // The login would complete only after the required action, in a later request that asks no budget: the right
         // password counts where it was checked.
         successBudgets("3", "100000");
-        TestUser pending = DemoRealm.newUser(realm);
-        var user = realm.admin().users().get(pending.id());
-        var representation = user.toRepresentation();
-        representation.setRequiredActions(List.of("UPDATE_PASSWORD"));
-        user.update(representation);
+        TestUser pending = userWhoMustUpdateTheirPassword();
 
         for (int i = 0; i < 3; i++) {
             assertThat(signInBeforeARequiredAction("127.0.6.30", pending.email(), pending.password()))
