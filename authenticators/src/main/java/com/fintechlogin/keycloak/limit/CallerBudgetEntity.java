@@ -16,17 +16,13 @@ import jakarta.persistence.UniqueConstraint;
  * statement finds its row by.
  *
  * <p>As for {@link CredentialAttemptEntity}, every write is one bulk update that decides in the database from the row
- * as it is when the statement runs, and rows read are detached at once. Not final, as JPA requires.
+ * as it is when the statement runs; rows are read as values, never managed ({@link CallerBudgetStore#findAll}). Not
+ * final, as JPA requires.
  */
 @Entity(name = CallerBudgetEntity.NAME)
 @Table(name = "FINTECH_CALLER_BUDGET", uniqueConstraints = @UniqueConstraint(
         name = "UK_FINTECH_CALLER_BUDGET", columnNames = {"REALM_ID", "CALLER"}))
 @NamedQueries({
-    @NamedQuery(name = CallerBudgetEntity.FIND, query = "select b from " + CallerBudgetEntity.NAME + " b"
-            + " where b.realmId = :realmId and b.caller = :caller"),
-    // A caller's failure and success rows, or a client's success shards, in one round trip.
-    @NamedQuery(name = CallerBudgetEntity.FIND_ALL, query = "select b from " + CallerBudgetEntity.NAME + " b"
-            + " where b.realmId = :realmId and b.caller in :callers"),
     // One more failure if the window has room, or the first of a new window if it ended. The WHERE clause is
     // re-checked against the committed row by a statement that waited for the row lock (PostgreSQL READ COMMITTED,
     // H2 MVStore), so of N concurrent reservations against limit L at most L are counted. failures is assigned
@@ -58,8 +54,6 @@ import jakarta.persistence.UniqueConstraint;
 public class CallerBudgetEntity {
 
     static final String NAME = "FintechCallerBudget";
-    static final String FIND = "fintechCallerBudget.find";
-    static final String FIND_ALL = "fintechCallerBudget.findAll";
     static final String RESERVE = "fintechCallerBudget.reserve";
     static final String REFUND = "fintechCallerBudget.refund";
     static final String NOTE_REFUSAL = "fintechCallerBudget.noteRefusal";
@@ -103,6 +97,15 @@ public class CallerBudgetEntity {
         this.caller = key.caller();
         this.failures = failures;
         this.windowEnd = windowEnd;
+    }
+
+    /** A row as a plain read found it: a value, never managed (its id is not read). */
+    static CallerBudgetEntity read(String realmId, String caller, int failures, int successes, long windowEnd,
+            long notedWindowEnd) {
+        CallerBudgetEntity row = new CallerBudgetEntity(null, new CallerKey(realmId, caller), failures, windowEnd);
+        row.successes = successes;
+        row.notedWindowEnd = notedWindowEnd;
+        return row;
     }
 
     public String getId() {

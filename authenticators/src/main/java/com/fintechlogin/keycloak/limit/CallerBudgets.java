@@ -93,19 +93,29 @@ public final class CallerBudgets {
     /** What a budget counts, as events name it. */
     public enum Kind {
         /** Failures the caller answers for: wrong credentials, unknown users, malformed requests. */
-        FAILURES("failures"),
+        FAILURES("failures", "too_many_failures"),
         /** Right credentials: a login's, counted in the request that checked it. */
-        SUCCESSES("successes");
+        SUCCESSES("successes", "too_many_logins");
 
         private final String detail;
+        private final String eventError;
 
-        Kind(String detail) {
+        Kind(String detail, String eventError) {
             this.detail = detail;
+            this.eventError = eventError;
         }
 
         /** The name in events and logs. */
         public String detail() {
             return detail;
+        }
+
+        /**
+         * The error of the event that records a refusal by this kind of budget: an admin's alert on failures must not
+         * read a caller with many right logins (an office, a partner's server) as a guesser.
+         */
+        public String eventError() {
+            return eventError;
         }
     }
 

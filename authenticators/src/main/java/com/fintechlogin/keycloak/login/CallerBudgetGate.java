@@ -60,7 +60,7 @@ public final class CallerBudgetGate {
                 .detail(LoginEvents.BUDGET, refusal.by().detail())
                 .detail(LoginEvents.BUDGET_KIND, refusal.kind().detail());
         if (refusal.firstInWindow()) {
-            event.error(FailureReason.CALLER_OVER_BUDGET.eventError());
+            event.error(refusal.kind().eventError());
         }
     }
 

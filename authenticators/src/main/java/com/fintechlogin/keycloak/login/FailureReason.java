@@ -35,9 +35,9 @@ public enum FailureReason {
     /** The attempt limit of the credential is reached; the credential was not evaluated. */
     CREDENTIAL_LOCKED(Errors.USER_TEMPORARILY_DISABLED, false),
     /**
-     * The caller — its source address or its calling client — has spent its failure budget for the current window
-     * (limit/CallerBudgets); nothing of the request was evaluated. Not reported to brute-force detection: no user was
-     * even looked up.
+     * The caller — its source address or its calling client — has spent its failure or success budget for the current
+     * window (limit/CallerBudgets); nothing of the request was evaluated. Not reported to brute-force detection: no user
+     * was even looked up. Its event's error is the budget kind's ({@code too_many_logins} for successes).
      */
     CALLER_OVER_BUDGET("too_many_failures", false),
     /** A single-use proof (an encrypted device id) was presented again. */

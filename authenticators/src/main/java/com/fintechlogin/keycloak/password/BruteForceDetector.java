@@ -220,7 +220,7 @@ final class BruteForceDetector implements BruteForceProtector {
             if (client != null) {
                 event.client(client);
             }
-            event.error(FailureReason.CALLER_OVER_BUDGET.eventError());
+            event.error(refusal.kind().eventError());
         }
         return true;
     }

@@ -36,19 +36,15 @@ class CallerSuccessBudgetsTest {
     private static final long START = 1_800_000_000_000L;
     private static final String CLIENT = "client-1";
 
-    /** Every statement Hibernate sends, as sent. */
+    /** Every statement sent to the database, Hibernate's and the store's own, as sent. */
     private final List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Every prepared statement executed, with its values. */
+    private final List<RecordingDataSource.Executed> executed = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final EntityManagerFactory factory = new HibernatePersistenceConfiguration("success-budgets")
             .managedClass(CallerBudgetEntity.class)
-            .jdbcUrl("jdbc:h2:mem:success-budgets-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
-            .jdbcCredentials("sa", "")
+            .property("hibernate.connection.datasource", RecordingDataSource.of(
+                    "jdbc:h2:mem:success-budgets-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", statements, executed))
             .property("hibernate.hbm2ddl.auto", "create")
-            .property("hibernate.connection.pool_size", 20)
-            .property("hibernate.session_factory.statement_inspector",
-                    (org.hibernate.resource.jdbc.spi.StatementInspector) sql -> {
-                        statements.add(sql);
-                        return sql;
-                    })
             .createEntityManagerFactory();
     private final AtomicLong now = new AtomicLong(START);
     /** Transactions besides the logins' own: a right login must take none. */
@@ -195,6 +191,35 @@ class CallerSuccessBudgetsTest {
         assertThat(successesOf("success:address:198.51.100.7")).as("the existing rows, updated").isEqualTo(2);
         assertThat(clientShards()).extracting(CallerBudgetEntity::getSuccesses).containsExactly(2);
         assertThat(ownTransactions).hasValue(0);
+    }
+
+    @Test
+    void aLoginWritesItsAddresssRowBeforeItsClientsShard() {
+        // Two logins that locked the two rows in opposite orders could deadlock, and the database would drop a count:
+        // every login locks the address's row first, whether it inserts the rows (its first) or updates them.
+        executed.clear();
+        assertThat(logsIn("198.51.100.7", 1000, 1000)).isTrue();
+        List<String> first = budgetWrites();
+        executed.clear();
+        assertThat(logsIn("198.51.100.7", 1000, 1000)).isTrue();
+        List<String> second = budgetWrites();
+
+        String shard = "success:client:" + CLIENT + "#" + Math.floorMod("198.51.100.7".hashCode(), CallerBudgets.SUCCESS_SHARDS);
+        assertThat(first).as("a first login: the address's row inserted, then the shard's tried and inserted")
+                .containsExactly("insert success:address:198.51.100.7", "update " + shard, "insert " + shard);
+        assertThat(second).as("the next: both rows updated, the address's first")
+                .containsExactly("update success:address:198.51.100.7", "update " + shard);
+    }
+
+    /** The writes on the budget table since {@link #executed} was cleared: the statement's verb and the row's caller. */
+    private List<String> budgetWrites() {
+        return executed.stream()
+                .filter(statement -> statement.sql().toLowerCase(java.util.Locale.ROOT).contains("fintech_caller_budget"))
+                .filter(statement -> !statement.sql().toLowerCase(java.util.Locale.ROOT).startsWith("select"))
+                .map(statement -> statement.sql().strip().split(" ")[0].toLowerCase(java.util.Locale.ROOT) + " "
+                        + statement.values().values().stream().filter(value -> value instanceof String text
+                                && text.startsWith("success:")).findFirst().orElse("?"))
+                .toList();
     }
 
     @Test

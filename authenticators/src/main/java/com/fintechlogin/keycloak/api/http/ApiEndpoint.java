@@ -82,11 +82,12 @@ public abstract class ApiEndpoint extends TransportEndpoint<FailureReason> {
      * in its window only, so that a refused caller writes one event per window rather than one per request.
      */
     private Response overBudget(EventBuilder event, CallerBudgets.Refusal refusal) {
-        event.detail(LoginEvents.BUDGET, refusal.by().detail()).detail(LoginEvents.BUDGET_KIND, refusal.kind().detail());
+        // Nothing was evaluated: no failure to count, unlike refuse().
+        event.detail(LoginEvents.BUDGET, refusal.by().detail()).detail(LoginEvents.BUDGET_KIND, refusal.kind().detail())
+                .detail(LoginEvents.REASON, FailureReason.CALLER_OVER_BUDGET.detail());
         if (refusal.firstInWindow()) {
-            return refuse(event, FailureReason.CALLER_OVER_BUDGET);
+            event.error(refusal.kind().eventError());
         }
-        event.detail(LoginEvents.REASON, FailureReason.CALLER_OVER_BUDGET.detail());
         return answer(FailureReason.CALLER_OVER_BUDGET, null);
     }
 

@@ -175,6 +175,8 @@ class CallerBudgetTest {
         assertThat(refusals).as("one event for the address's 3 refusals in its window").hasSize(1);
         assertThat(detail(refusals.get(0), "fintech_budget")).isEqualTo("address");
         assertThat(detail(refusals.get(0), "fintech_budget_kind")).isEqualTo("successes");
+        assertThat(refusals.get(0).getError()).as("an alert on failures does not read it as a guesser")
+                .isEqualTo("too_many_logins");
         assertThat(loginErrorsFrom("127.0.6.2")).as("nothing evaluated, nothing failed")
                 .allMatch(event -> "caller_over_budget".equals(reason(event)));
     }
@@ -301,6 +303,7 @@ class CallerBudgetTest {
         assertThat(refusals).hasSize(1);
         assertThat(detail(refusals.get(0), "fintech_budget")).isEqualTo("client");
         assertThat(detail(refusals.get(0), "fintech_budget_kind")).isEqualTo("successes");
+        assertThat(refusals.get(0).getError()).isEqualTo("too_many_logins");
     }
 
     @Test
@@ -334,7 +337,8 @@ class CallerBudgetTest {
         List<EventRepresentation> errors = loginErrorsFrom("127.0.0.2");
         assertThat(errors).filteredOn(event -> "caller_over_budget".equals(reason(event)))
                 .as("one event for the address's 480 refusals in its window, not one each").hasSize(1)
-                .allMatch(event -> "address".equals(event.getDetails().get("fintech_budget")));
+                .allMatch(event -> "address".equals(event.getDetails().get("fintech_budget")))
+                .allMatch(event -> "too_many_failures".equals(event.getError()));
         assertThat(errors).filteredOn(event -> !"caller_over_budget".equals(reason(event)))
                 .as("failures evaluated").extracting(CallerBudgetTest::reason)
                 .hasSize(20).containsOnly("invalid_credentials", "unknown_user");
