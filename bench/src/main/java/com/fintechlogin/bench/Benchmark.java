@@ -274,6 +274,10 @@ public final class Benchmark {
     private boolean budgetRound(CallerBudgetToggle budgets, boolean on, WrkMeasurement.Load load, WrkMeasurement measurement,
             List<Measurement> rounds) {
         budgets.set(on);
+        // Every round from a realm without user sessions: mobile sign-in, PIN and device login leave one each, and
+        // rounds after tens of thousands of them are slower whatever the setting (in one run device login's CPU per
+        // login rose by a quarter over its six rounds), a drift the order of the rounds does not take out.
+        admin.endUserSessions();
         Measurement round = measurement.settledRound(load);
         rounds.add(round);
         log.accept(String.format("    budgets %-3s %8.1f req/s  p50 %6.1f ms  errors %d%s", on ? "on" : "off",

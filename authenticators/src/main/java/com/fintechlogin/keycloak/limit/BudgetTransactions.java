@@ -16,6 +16,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 interface BudgetTransactions {
 
+    /** The cluster's {@link Watchlist}, read and written through the request's session. */
+    Watchlist watchlist();
+
     /** Runs read-only {@code work} in the request's transaction. */
     <T> T inRequest(Function<CallerBudgetStore, T> work);
 
@@ -36,7 +39,13 @@ interface BudgetTransactions {
      * work locks is the last lock the request takes and is held for the commit only.
      */
     static BudgetTransactions of(KeycloakSession session) {
+        Watchlist watchlist = Watchlist.of(session);
         return new BudgetTransactions() {
+            @Override
+            public Watchlist watchlist() {
+                return watchlist;
+            }
+
             @Override
             public <T> T inRequest(Function<CallerBudgetStore, T> work) {
                 return work.apply(CallerBudgetStore.of(session));

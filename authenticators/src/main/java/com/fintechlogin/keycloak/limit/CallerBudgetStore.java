@@ -26,8 +26,11 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 final class CallerBudgetStore {
 
-    /** What a reservation found: counted in the window ending at {@code windowEnd}, or refused until then. */
-    record Reserved(boolean counted, long windowEnd) {
+    /**
+     * What a reservation found: counted in the window ending at {@code windowEnd}, or refused until then;
+     * {@code failures}: the row's count after it.
+     */
+    record Reserved(boolean counted, long windowEnd, int failures) {
     }
 
     static final String TABLE = "FINTECH_CALLER_BUDGET";
@@ -58,18 +61,19 @@ final class CallerBudgetStore {
         CallerBudgetEntity row = find(key);
         if (counted == 1) {
             // The UPDATE holds the row lock until this transaction ends: the row read is this reservation's.
-            return new Reserved(true, row.getWindowEnd());
+            return new Reserved(true, row.getWindowEnd(), row.getFailures());
         }
         if (row == null) {
             CallerBudgetEntity first = new CallerBudgetEntity(KeycloakModelUtils.generateId(), key, 1, budget.windowEnd(now));
             em.persist(first);
             em.flush();
             em.detach(first);
-            return new Reserved(true, first.getWindowEnd());
+            return new Reserved(true, first.getWindowEnd(), 1);
         }
         // Refused only by a full window: a row with room that the UPDATE missed was inserted by a concurrent first
         // failure after the UPDATE looked, or its window ended meanwhile; the caller tries again and the UPDATE finds it.
-        return row.getWindowEnd() > now && row.getFailures() >= budget.limit() ? new Reserved(false, row.getWindowEnd())
+        return row.getWindowEnd() > now && row.getFailures() >= budget.limit()
+                ? new Reserved(false, row.getWindowEnd(), row.getFailures())
                 : null;
     }
 
@@ -132,8 +136,11 @@ final class CallerBudgetStore {
     /**
      * Adds each of {@code tallies} to its row (one realm's, at most two: the address's row first, then the client's
      * shard), in the transaction the entity manager is in: per row, in that order, an UPDATE, and an INSERT if the row
-     * was missing ({@code knownAbsent} is inserted without the UPDATE). The window is {@code windowEnd}'s: a row whose
-     * window ended starts the new one at the tally.
+     * was missing ({@code knownAbsent}, which the admission read, is inserted without the UPDATE). The window is
+     * {@code windowEnd}'s: a row whose window ended starts the new one at the tally. A tally with a watch
+     * ({@link Tally#watchFrom()}) is added by an UPDATE that changes its row only while the row stays under it; a row
+     * at or over it, or inserted at or over it, is reported ({@link Counted#watchReached()}), and costs a second
+     * UPDATE ({@code knownPresent}, which the admission read, goes to it without the INSERT).
      *
      * <p>Nothing here may abort the login's transaction: on PostgreSQL any failed statement does, so the whole count
      * runs under a savepoint, and each INSERT under one of its own, since a concurrent first login of the same caller
@@ -142,9 +149,9 @@ final class CallerBudgetStore {
      * manager's transaction (JPA has no savepoints); the table named as Keycloak's own native queries name theirs, so
      * that a database schema option applies.
      *
-     * @return rows counted
+     * @return rows counted, and whether a watched row reached its watch
      */
-    int countSuccesses(List<Tally> tallies, CallerKey knownAbsent, long now, long windowEnd) {
+    Counted countSuccesses(List<Tally> tallies, CallerKey knownAbsent, CallerKey knownPresent, long now, long windowEnd) {
         String table = JpaUtils.getTableNameForNativeQuery(TABLE, em);
         // A thrown SQLException comes back wrapped in a plain RuntimeException (Hibernate 7.2's callWithConnection wraps
         // whatever the function throws), its cause the database's. The statements run on the database's own
@@ -152,7 +159,7 @@ final class CallerBudgetStore {
         // connection enlisted in a JTA transaction, and marks the connection broken, though the database (and
         // Keycloak's non-XA datasource, one connection per transaction) take it as any statement of the transaction.
         return em.callWithConnection((Connection pooled) -> new SuccessCount(pooled.unwrap(Connection.class), table, now,
-                windowEnd).count(tallies, knownAbsent));
+                windowEnd).count(tallies, knownAbsent, knownPresent));
     }
 
     /** Removes the rows whose window ended before {@code now}; how many. */
@@ -169,8 +176,15 @@ final class CallerBudgetStore {
         return query;
     }
 
-    /** What one login adds to one success row: 1, or a sampled budget's weight ({@link SuccessSampling}). */
-    record Tally(CallerKey key, int amount) {
+    /**
+     * What one login adds to one success row: 1, or a sampled budget's weight ({@link SuccessSampling}); from
+     * {@code watchFrom} successes on, its caller is to be {@link Watchlist watched} (0: never).
+     */
+    record Tally(CallerKey key, int amount, int watchFrom) {
+    }
+
+    /** What a {@link #countSuccesses} did: rows counted; whether a tally's row is at or over its watch. */
+    record Counted(int rows, boolean watchReached) {
     }
 
     /** The statements of one {@link #countSuccesses}, on the login transaction's connection. */
@@ -178,10 +192,10 @@ final class CallerBudgetStore {
 
         private static final String H2_CONCURRENT_UPDATE = "90131";
 
-        int count(List<Tally> tallies, CallerKey knownAbsent) throws SQLException {
+        Counted count(List<Tally> tallies, CallerKey knownAbsent, CallerKey knownPresent) throws SQLException {
             Savepoint outer = connection.setSavepoint();
             try {
-                int counted = countUnder(tallies, knownAbsent);
+                Counted counted = countUnder(tallies, knownAbsent, knownPresent);
                 release(outer);
                 return counted;
             } catch (SQLException | RuntimeException failed) {
@@ -197,18 +211,30 @@ final class CallerBudgetStore {
          * address row after the shard's UPDATE) could deadlock, and the database would drop one count. A second round
          * trip is the price, inside the transaction and after its flush.
          */
-        private int countUnder(List<Tally> tallies, CallerKey knownAbsent) throws SQLException {
+        private Counted countUnder(List<Tally> tallies, CallerKey knownAbsent, CallerKey knownPresent) throws SQLException {
             int counted = 0;
+            boolean reached = false;
             for (Tally tally : tallies) {
-                if (!tally.key().equals(knownAbsent) && update(tally)) {
+                boolean watched = tally.watchFrom() > 0;
+                boolean absent = tally.key().equals(knownAbsent);
+                if (!absent && update(tally, true)) {
                     counted++;
-                } else if (insertNew(tally) || update(tally)) {
-                    // Missing: inserted; or a concurrent first login inserted it meanwhile (a unique violation), and
-                    // it is there to update. Neither: removed meanwhile as an ended window's, by the cleanup.
+                } else if (watched && tally.key().equals(knownPresent) && update(tally, false)) {
+                    // There, and at or over its watch: the conditional UPDATE left it alone.
                     counted++;
+                    reached = true;
+                } else if (insertNew(tally)) {
+                    counted++;
+                    reached |= watched && tally.amount() >= tally.watchFrom();
+                } else if (update(tally, false)) {
+                    // There after all: a concurrent first login inserted it meanwhile (a unique violation), or it is
+                    // at or over its watch. Neither inserted nor updated: removed meanwhile as an ended window's, by
+                    // the cleanup.
+                    counted++;
+                    reached |= watched;
                 }
             }
-            return counted;
+            return new Counted(counted, reached);
         }
 
         /**
@@ -224,12 +250,17 @@ final class CallerBudgetStore {
             }
         }
 
-        /** The tally added to its row; whether the row was there. */
-        private boolean update(Tally tally) throws SQLException {
+        /**
+         * The tally added to its row; whether the row was there. {@code underWatch}, for a tally with a watch: only
+         * while the row stays under it (a row whose window ended starts anew under it).
+         */
+        private boolean update(Tally tally, boolean underWatch) throws SQLException {
+            boolean conditional = underWatch && tally.watchFrom() > 0;
             // SUCCESSES is assigned before WINDOW_END, so that both read the old WINDOW_END on MySQL/MariaDB too.
             String sql = "UPDATE " + table + " SET SUCCESSES = CASE WHEN WINDOW_END <= ? THEN ? ELSE SUCCESSES + ? END,"
                     + " WINDOW_END = CASE WHEN WINDOW_END <= ? THEN ? ELSE WINDOW_END END"
-                    + " WHERE REALM_ID = ? AND CALLER = ?";
+                    + " WHERE REALM_ID = ? AND CALLER = ?"
+                    + (conditional ? " AND (WINDOW_END <= ? OR SUCCESSES + ? < ?)" : "");
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 update.setLong(1, now);
                 update.setInt(2, tally.amount());
@@ -238,6 +269,11 @@ final class CallerBudgetStore {
                 update.setLong(5, windowEnd);
                 update.setString(6, tally.key().realmId());
                 update.setString(7, tally.key().caller());
+                if (conditional) {
+                    update.setLong(8, now);
+                    update.setInt(9, tally.amount());
+                    update.setInt(10, tally.watchFrom());
+                }
                 return update.executeUpdate() == 1;
             }
         }

@@ -32,7 +32,11 @@ import org.keycloak.models.ModelException;
  *
  * <h2>Admit on a read, count failures only</h2>
  * {@link #admitAddress} and {@link #admitClient} read the caller's row in the request's own transaction: a right login
- * of a caller with room writes nothing and takes no transaction of its own. A failure is counted when the login fails
+ * of a caller with room writes nothing and takes no transaction of its own. An address far from its budgets is not
+ * even read: until its failures reach {@link #failureWatchFrom} (or its successes {@link #successWatchFrom}) in its
+ * window, every answer of its rows would admit it, and the count that reaches the watch puts it on the cluster's
+ * {@link Watchlist}, from which on its rows are read. The watch lies at most halfway to where reservations begin, so the
+ * requests admitted unread while that count commits cannot reach the budget. A failure is counted when the login fails
  * ({@link #failed}), in one short transaction of its own. A plain read does not see the requests of the same caller
  * still in flight, so near the end of a budget — fewer than {@link #margin} failures left — a request reserves its
  * failure before it is evaluated instead, with one conditional UPDATE ({@link CallerBudgetEntity#RESERVE}) that the
@@ -89,6 +93,7 @@ public final class CallerBudgets {
     /** Rows a client's successes are spread over: as many of its logins as this commit at once across the cluster. */
     static final int SUCCESS_SHARDS = 8;
     private static final String SUCCESS_PREFIX = "success:";
+    private static final String WATCH_PREFIX = "fintech-budget-watch:";
 
     /** What a budget counts, as events name it. */
     public enum Kind {
@@ -185,6 +190,11 @@ public final class CallerBudgets {
     private final Supplier<RandomGenerator> random;
 
     private boolean addressAdmitted;
+    /** Whether the admission read the address's rows: an address off the {@link Watchlist} is admitted unread. */
+    private boolean addressRead;
+    /** Whether the address was on the watchlist for its failures, or its successes in this window, when admitted. */
+    private boolean failuresWatched;
+    private boolean successesWatched;
     private String source;
     private Charge address;
     private Standing addressStanding = Standing.NONE;
@@ -288,9 +298,14 @@ public final class CallerBudgets {
         if (rows.isEmpty()) {
             return null;
         }
-        // Both rows of the address in one round trip, in the login's own transaction.
-        Map<String, CallerBudgetEntity> found = transactions.inRequest(store -> store.findAll(realmId, rows));
         long now = clock.getAsLong();
+        // Both rows of the address in one round trip, in the login's own transaction; or, for an address off the
+        // watchlist, none: its rows hold fewer than either watch, which admit it as they would.
+        Map<String, CallerBudgetEntity> found = Map.of();
+        if (mustRead(now)) {
+            found = transactions.inRequest(store -> store.findAll(realmId, rows));
+            addressRead = true;
+        }
         if (successAddress != null) {
             addressSuccesses = successes(found.get(successAddress.caller()), now);
             FailureBudget successBudget = settings.successesPerAddress().orElse(null);
@@ -309,6 +324,75 @@ public final class CallerBudgets {
             return null;
         }
         return admit(address, addressStanding);
+    }
+
+    /**
+     * Whether the admission must read the address's rows: a watch of 0 (a budget too small to leave room under it) reads
+     * always; otherwise only an address on the watchlist, for its failures or for its successes in this window.
+     */
+    private boolean mustRead(long now) {
+        Watchlist watchlist = transactions.watchlist();
+        if (address != null) {
+            if (failureWatchFrom(settings) <= 0) {
+                return true;
+            }
+            failuresWatched = watchlist.contains(failureWatchKey());
+            if (failuresWatched) {
+                return true;
+            }
+        }
+        if (successAddress != null) {
+            if (successWatchFrom(settings) <= 0) {
+                return true;
+            }
+            successesWatched = watchlist.contains(successWatchKey(successWindowEnd(now, successWindowMillis())));
+            return successesWatched;
+        }
+        return false;
+    }
+
+    /**
+     * Failures of an address from which it is watched: half the failures it may have before it reserves, and no more
+     * than a client over its budget needs to refuse it. Under the watch the admission's answer is the same whatever the
+     * count, so none is read; the half left to the reservations absorbs the requests admitted unread while the count
+     * that reached the watch was committing. 0 — read always — for a budget of {@link #MIN_MARGIN} or less.
+     */
+    static int failureWatchFrom(CallerBudgetSettings settings) {
+        int from = settings.perAddress().map(budget -> (budget.limit() - margin(budget.limit())) / 2).orElse(Integer.MAX_VALUE);
+        return settings.perClient().isPresent() ? Math.min(from, clientRefusesAfter(settings)) : from;
+    }
+
+    /**
+     * Successes of an address from which it is watched: as for failures, half its success budget less a margin, and no
+     * more than a client over its success budget needs to refuse it.
+     */
+    static int successWatchFrom(CallerBudgetSettings settings) {
+        int from = settings.successesPerAddress().map(budget -> (budget.limit() - margin(budget.limit())) / 2)
+                .orElse(Integer.MAX_VALUE);
+        return settings.successesPerClient().isPresent() ? Math.min(from, clientRefusesAfterSuccesses(settings)) : from;
+    }
+
+    private String failureWatchKey() {
+        return WATCH_PREFIX + realmId + ":" + source + ":failures";
+    }
+
+    /** Per success window, which all callers share: a window's entry never answers for the next. */
+    private String successWatchKey(long windowEnd) {
+        return WATCH_PREFIX + realmId + ":" + source + ":successes:" + windowEnd;
+    }
+
+    private long successWindowMillis() {
+        return settings.successesPerAddress().or(settings::successesPerClient).orElseThrow().windowMillis();
+    }
+
+    /** Puts the address on the watchlist until {@code windowEnd}; best effort, as a missing entry is put back later. */
+    private void watch(String key, long windowEnd, long now) {
+        try {
+            transactions.watchlist().add(key, retryAfterSeconds(windowEnd, now));
+        } catch (RuntimeException notListed) {
+            LOG.warnf("An address of realm %s could not be put on the caller budgets' watchlist: %s", realmId,
+                    notListed.getClass().getSimpleName());
+        }
     }
 
     /**
@@ -413,14 +497,20 @@ public final class CallerBudgets {
             }
             loginCounted = true;
             List<CallerKey> keys = tallies.stream().map(CallerBudgetStore.Tally::key).toList();
-            long windowMillis = settings.successesPerAddress().or(settings::successesPerClient).orElseThrow().windowMillis();
-            CallerKey knownAbsent = addressSuccesses.exists() ? null : successAddress;
+            // What the admission read of the address's row, if it read it: which statement comes first.
+            CallerKey knownAbsent = addressRead && !addressSuccesses.exists() ? successAddress : null;
+            CallerKey knownPresent = addressRead && addressSuccesses.exists() ? successAddress : null;
             try {
                 long now = clock.getAsLong();
-                int counted = store.countSuccesses(tallies, knownAbsent, now, successWindowEnd(now, windowMillis));
-                if (counted < keys.size()) {
+                long windowEnd = successWindowEnd(now, successWindowMillis());
+                CallerBudgetStore.Counted counted = store.countSuccesses(tallies, knownAbsent, knownPresent, now, windowEnd);
+                if (counted.rows() < keys.size()) {
                     // A row removed between its INSERT's failure and the UPDATE: the cleanup of an ended window.
-                    LOG.debugf("A login of realm %s counted in %d of its callers' %d rows", realmId, counted, keys.size());
+                    LOG.debugf("A login of realm %s counted in %d of its callers' %d rows", realmId, counted.rows(),
+                            keys.size());
+                }
+                if (counted.watchReached() && !successesWatched) {
+                    watch(successWatchKey(windowEnd), windowEnd, now);
                 }
             } catch (RuntimeException notCounted) {
                 // The login stands: a success not counted is one the budget does not see, never a refused customer.
@@ -441,13 +531,14 @@ public final class CallerBudgets {
         List<CallerBudgetStore.Tally> tallies = new ArrayList<>(2);
         int addressWeight = settings.successesPerAddress().map(SuccessSampling::weight).orElse(1);
         if (SuccessSampling.written(addressWeight, random.get())) {
-            tallies.add(new CallerBudgetStore.Tally(successAddress, addressWeight));
+            int watchFrom = successWatchFrom(settings);
+            tallies.add(new CallerBudgetStore.Tally(successAddress, addressWeight, watchFrom == Integer.MAX_VALUE ? 0 : watchFrom));
         }
         if (admittedClientId != null && settings.successesPerClient().isPresent()) {
             int clientWeight = SuccessSampling.weight(settings.successesPerClient().get());
             if (SuccessSampling.written(clientWeight, random.get())) {
                 tallies.add(new CallerBudgetStore.Tally(
-                        successClientKey(admittedClientId, Math.floorMod(source.hashCode(), SUCCESS_SHARDS)), clientWeight));
+                        successClientKey(admittedClientId, Math.floorMod(source.hashCode(), SUCCESS_SHARDS)), clientWeight, 0));
             }
         }
         return tallies;
@@ -497,17 +588,22 @@ public final class CallerBudgets {
             return;
         }
         try {
-            write(store -> {
+            CallerBudgetStore.Reserved byAddress = write(store -> {
                 long now = clock.getAsLong();
+                CallerBudgetStore.Reserved addressCount = null;
                 for (Charge charge : unreserved) {
                     CallerBudgetStore.Reserved reserved = store.tryReserve(charge.key(realmId),
                             new FailureBudget(Integer.MAX_VALUE, charge.budget().windowMillis()), now);
                     if (reserved == null || !reserved.counted()) {
                         throw new RowChanged();
                     }
+                    if (charge == address) {
+                        addressCount = reserved;
+                    }
                 }
-                return Boolean.TRUE;
+                return addressCount;
             });
+            watchIfReached(byAddress);
         } catch (RuntimeException notCounted) {
             LOG.warnf(notCounted, "A failure of realm %s's callers %s could not be counted", realmId, unreserved);
         }
@@ -545,11 +641,22 @@ public final class CallerBudgets {
             return refuse(charge, read(charge));
         }
         counted.add(charge);
+        if (charge == address) {
+            watchIfReached(reserved);
+        }
         held.add(new Held(charge.key(realmId), reserved.windowEnd()));
         if (held.size() == 1) {
             onFirstReservation.run();
         }
         return null;
+    }
+
+    /** An address whose failures reached their watch with {@code count} is listed, unless it was when admitted. */
+    private void watchIfReached(CallerBudgetStore.Reserved count) {
+        int watchFrom = failureWatchFrom(settings);
+        if (count != null && !failuresWatched && watchFrom > 0 && count.failures() >= watchFrom) {
+            watch(failureWatchKey(), count.windowEnd(), clock.getAsLong());
+        }
     }
 
     private Refusal refuse(Charge charge, Standing standing) {

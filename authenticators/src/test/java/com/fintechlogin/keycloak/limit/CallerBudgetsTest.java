@@ -42,13 +42,23 @@ class CallerBudgetsTest {
             .property("hibernate.connection.pool_size", 100)
             .createEntityManagerFactory();
     private final AtomicLong now = new AtomicLong(START);
+    /** Keycloak's single-use object store, as the cluster shares it. */
+    private final MemoryWatchlist watchlist = new MemoryWatchlist(now::get);
     /** Transactions of their own, as every write of the budgets takes: a right login of a caller with room takes none. */
     private final AtomicInteger transactionsTaken = new AtomicInteger();
+    /** Reads of the budget table in the requests' own transactions: the admissions'. */
+    private final AtomicInteger reads = new AtomicInteger();
     /** A database that refuses every write from now on. */
     private final AtomicBoolean writesFail = new AtomicBoolean();
     private final BudgetTransactions transactions = new BudgetTransactions() {
         @Override
+        public Watchlist watchlist() {
+            return watchlist;
+        }
+
+        @Override
         public <T> T inRequest(Function<CallerBudgetStore, T> work) {
+            reads.incrementAndGet();
             EntityManager em = factory.createEntityManager();
             try {
                 return work.apply(new CallerBudgetStore(em));
@@ -410,6 +420,86 @@ class CallerBudgetsTest {
 
         assertThat(fails("198.51.100.7", 1, 0)).isTrue();
         assertThat(failuresOf("address:198.51.100.7")).isEqualTo(1);
+    }
+
+    @Test
+    void anAddressFarFromItsBudgetsIsAdmittedWithoutAReadUntilItsFailuresReachTheWatch() {
+        // 100 an address, 1000 the client: watched from 10 failures, when the client's budget could refuse it.
+        assertThat(request(100, 1000).admitClient("198.51.100.9", CLIENT)).as("a clean address").isNull();
+        for (int i = 0; i < 9; i++) {
+            assertThat(fails("198.51.100.7", 100, 1000)).isTrue();
+        }
+        assertThat(reads).as("nothing read for 10 admissions").hasValue(0);
+        assertThat(watchlist.listed()).isZero();
+
+        assertThat(fails("198.51.100.7", 100, 1000)).as("the tenth failure").isTrue();
+        assertThat(watchlist.listed()).as("the address, listed by the count that reached its watch").isEqualTo(1);
+        assertThat(request(100, 1000).admitClient("198.51.100.7", CLIENT)).isNull();
+        assertThat(reads).as("read from then on: its rows, then the client's, which may refuse it now").hasValue(2);
+        assertThat(request(100, 1000).admitClient("198.51.100.9", CLIENT)).isNull();
+        assertThat(reads).as("another address: not").hasValue(2);
+    }
+
+    @Test
+    void aWatchedAddressIsHeldToItsBudgetExactly() {
+        int admitted = 0;
+        for (int i = 0; i < 130; i++) {
+            admitted += fails("198.51.100.7", 100, 0) ? 1 : 0;
+        }
+
+        assertThat(admitted).isEqualTo(100);
+        assertThat(failuresOf("address:198.51.100.7")).isEqualTo(100);
+    }
+
+    @Test
+    void anAddressWhoseEntryWasLostIsListedAgainByItsNextFailureAndStillHeldToItsBudget() {
+        for (int i = 0; i < 99; i++) {
+            assertThat(fails("198.51.100.7", 100, 0)).isTrue();
+        }
+        watchlist.clear();
+        int readsBefore = reads.get();
+
+        assertThat(fails("198.51.100.7", 100, 0)).as("admitted unread: the hundredth failure").isTrue();
+        assertThat(reads).hasValue(readsBefore);
+        assertThat(watchlist.listed()).as("listed again by its count").isEqualTo(1);
+        assertThat(fails("198.51.100.7", 100, 0)).as("the next: read, and refused").isFalse();
+        assertThat(failuresOf("address:198.51.100.7")).isEqualTo(100);
+    }
+
+    @Test
+    void aWatchEndsWithItsWindow() {
+        for (int i = 0; i < 25; i++) {
+            fails("198.51.100.7", 100, 0);
+        }
+        assertThat(watchlist.listed()).isEqualTo(1);
+
+        now.addAndGet(WINDOW);
+        assertThat(watchlist.listed()).isZero();
+        int readsBefore = reads.get();
+        assertThat(fails("198.51.100.7", 100, 0)).isTrue();
+        assertThat(reads).as("a new window: unread again").hasValue(readsBefore);
+        assertThat(failuresOf("address:198.51.100.7")).as("the first failure of a new window").isEqualTo(1);
+    }
+
+    @Test
+    void aBudgetOfFiftyOrLessIsReadOnEveryRequest() {
+        assertThat(request(50, 0).admitAddress("198.51.100.9")).isNull();
+        assertThat(reads).hasValue(1);
+        assertThat(CallerBudgets.failureWatchFrom(settings(50, 0))).isZero();
+    }
+
+    @Test
+    void theWatchIsHalfTheBudgetLessItsMarginAndNoMoreThanTheClientNeeds() {
+        assertThat(CallerBudgets.failureWatchFrom(settings(100, 0))).isEqualTo(25);
+        assertThat(CallerBudgets.failureWatchFrom(settings(100, 1000))).as("the client refuses it from 10").isEqualTo(10);
+        assertThat(CallerBudgets.failureWatchFrom(settings(1_000_000, 0))).isEqualTo(450_000);
+        assertThat(CallerBudgets.failureWatchFrom(settings(0, 1000))).as("the address budget off").isEqualTo(3);
+    }
+
+    private static CallerBudgetSettings settings(int perAddress, int perClient) {
+        return new CallerBudgetSettings(
+                perAddress == 0 ? Optional.empty() : Optional.of(new FailureBudget(perAddress, WINDOW)),
+                perClient == 0 ? Optional.empty() : Optional.of(new FailureBudget(perClient, WINDOW)));
     }
 
     @Test

@@ -47,6 +47,8 @@ class CallerSuccessBudgetsTest {
             .property("hibernate.hbm2ddl.auto", "create")
             .createEntityManagerFactory();
     private final AtomicLong now = new AtomicLong(START);
+    /** Keycloak's single-use object store, as the cluster shares it. */
+    private final MemoryWatchlist watchlist = new MemoryWatchlist(now::get);
     /** Transactions besides the logins' own: a right login must take none. */
     private final AtomicInteger ownTransactions = new AtomicInteger();
 
@@ -66,6 +68,11 @@ class CallerSuccessBudgetsTest {
             CallerBudgetSettings settings = new CallerBudgetSettings(Optional.empty(), Optional.empty(),
                     budget(successesPerAddress), budget(successesPerClient));
             budgets = new CallerBudgets(new BudgetTransactions() {
+                @Override
+                public Watchlist watchlist() {
+                    return watchlist;
+                }
+
                 @Override
                 public <T> T inRequest(Function<CallerBudgetStore, T> work) {
                     return work.apply(new CallerBudgetStore(em));
@@ -205,8 +212,9 @@ class CallerSuccessBudgetsTest {
         List<String> second = budgetWrites();
 
         String shard = "success:client:" + CLIENT + "#" + Math.floorMod("198.51.100.7".hashCode(), CallerBudgets.SUCCESS_SHARDS);
-        assertThat(first).as("a first login: the address's row inserted, then the shard's tried and inserted")
-                .containsExactly("insert success:address:198.51.100.7", "update " + shard, "insert " + shard);
+        assertThat(first).as("a first login: each row tried, then inserted, the address's first")
+                .containsExactly("update success:address:198.51.100.7", "insert success:address:198.51.100.7",
+                        "update " + shard, "insert " + shard);
         assertThat(second).as("the next: both rows updated, the address's first")
                 .containsExactly("update success:address:198.51.100.7", "update " + shard);
     }
@@ -453,5 +461,42 @@ class CallerSuccessBudgetsTest {
             assertThat(logsIn("198.51.100.41", 1000, 0)).isTrue();
         }
         assertThat(successesOf("success:address:198.51.100.41")).isEqualTo(25);
+    }
+
+    @Test
+    void anAddressFarFromItsSuccessBudgetLogsInUnreadUntilItReachesTheWatchAndIsRefusedAtItsBudget() {
+        // 100 logins an address, the client's budget off: watched from 25, half the budget less its margin of 50.
+        statements.clear();
+        for (int i = 0; i < 25; i++) {
+            assertThat(logsIn("198.51.100.42", 100, 0)).isTrue();
+        }
+        assertThat(budgetReads()).as("25 logins, none read").isEmpty();
+        assertThat(watchlist.listed()).as("listed by the 25th login's count").isEqualTo(1);
+
+        int admitted = 25;
+        for (int i = 0; i < 100; i++) {
+            admitted += logsIn("198.51.100.42", 100, 0) ? 1 : 0;
+        }
+        assertThat(budgetReads()).as("read from the 26th on").hasSize(100);
+        assertThat(admitted).isEqualTo(100);
+        assertThat(successesOf("success:address:198.51.100.42")).isEqualTo(100);
+        assertThat(CallerBudgets.successWatchFrom(new CallerBudgetSettings(Optional.empty(), Optional.empty(),
+                budget(1000), budget(10000)))).as("the client refuses it from a tenth of its budget").isEqualTo(100);
+        assertThat(CallerBudgets.successWatchFrom(new CallerBudgetSettings(Optional.empty(), Optional.empty(),
+                budget(20), budget(0)))).as("a budget of 50 or less: read always").isZero();
+    }
+
+    @Test
+    void theSuccessWatchIsPerWindow() {
+        for (int i = 0; i < 25; i++) {
+            logsIn("198.51.100.43", 100, 0);
+        }
+        assertThat(watchlist.listed()).isEqualTo(1);
+
+        now.addAndGet(WINDOW);
+        statements.clear();
+        assertThat(logsIn("198.51.100.43", 100, 0)).isTrue();
+        assertThat(budgetReads()).as("the next window: unread").isEmpty();
+        assertThat(successesOf("success:address:198.51.100.43")).isEqualTo(1);
     }
 }

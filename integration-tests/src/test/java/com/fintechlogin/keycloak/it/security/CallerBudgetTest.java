@@ -307,6 +307,36 @@ class CallerBudgetTest {
     }
 
     @Test
+    void anAddressAdmittedUnreadUntilItsWatchIsHeldToItsFailureBudgetExactly() {
+        // A budget of 100: an address is admitted without a database read until its failures reach the watch (10 here,
+        // from which the client's budget could refuse it), then read, reserved near the budget, and refused at it.
+        budgets("100", "5000", "600");
+        List<Answer> spray = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            spray.add(emailPassword("127.0.9.2", "watched-" + i + "@budget.example", "Wrong-pass-" + i, Map.of()));
+        }
+
+        assertThat(spray.subList(0, 100)).extracting(Answer::status).as("evaluated: unknown users").containsOnly(404);
+        assertThat(spray.subList(100, 130)).extracting(Answer::status).as("over the budget").containsOnly(429);
+    }
+
+    @Test
+    void anAddressAdmittedUnreadUntilItsWatchIsHeldToItsSuccessBudgetExactly() {
+        successBudgets("100", "100000");
+        List<TestUser> bought = new ArrayList<>();
+        for (int i = 0; i < 110; i++) {
+            bought.add(DemoRealm.newUser(realm));
+        }
+        List<Answer> logins = new ArrayList<>();
+        for (TestUser user : bought) {
+            logins.add(emailPassword("127.0.9.3", user.email(), user.password(), Map.of()));
+        }
+
+        assertThat(logins.subList(0, 100)).extracting(Answer::status).as("within the success budget").containsOnly(200);
+        assertThat(logins.subList(100, 110)).extracting(Answer::status).as("over it").containsOnly(429);
+    }
+
+    @Test
     void aSprayOverFiveHundredUsersIsCutOffAtTheBudgetWhileACustomerLogsInFromAnotherAddress() {
         budgets("20", "5000", "600");
         List<TestUser> sprayed = new ArrayList<>();
