@@ -260,7 +260,9 @@ final class CallerBudgetStore {
             String sql = "UPDATE " + table + " SET SUCCESSES = CASE WHEN WINDOW_END <= ? THEN ? ELSE SUCCESSES + ? END,"
                     + " WINDOW_END = CASE WHEN WINDOW_END <= ? THEN ? ELSE WINDOW_END END"
                     + " WHERE REALM_ID = ? AND CALLER = ?"
-                    + (conditional ? " AND (WINDOW_END <= ? OR SUCCESSES + ? < ?)" : "");
+                    // A row whose window ended starts anew at the tally: under the watch only if the tally is.
+                    + (conditional ? " AND (" + (tally.amount() < tally.watchFrom() ? "WINDOW_END <= ? OR " : "")
+                            + "(WINDOW_END > ? AND SUCCESSES + ? < ?))" : "");
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 update.setLong(1, now);
                 update.setInt(2, tally.amount());
@@ -270,9 +272,13 @@ final class CallerBudgetStore {
                 update.setString(6, tally.key().realmId());
                 update.setString(7, tally.key().caller());
                 if (conditional) {
-                    update.setLong(8, now);
-                    update.setInt(9, tally.amount());
-                    update.setInt(10, tally.watchFrom());
+                    int index = 8;
+                    if (tally.amount() < tally.watchFrom()) {
+                        update.setLong(index++, now);
+                    }
+                    update.setLong(index++, now);
+                    update.setInt(index++, tally.amount());
+                    update.setInt(index, tally.watchFrom());
                 }
                 return update.executeUpdate() == 1;
             }

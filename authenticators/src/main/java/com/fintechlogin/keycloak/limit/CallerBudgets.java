@@ -192,9 +192,8 @@ public final class CallerBudgets {
     private boolean addressAdmitted;
     /** Whether the admission read the address's rows: an address off the {@link Watchlist} is admitted unread. */
     private boolean addressRead;
-    /** Whether the address was on the watchlist for its failures, or its successes in this window, when admitted. */
-    private boolean failuresWatched;
-    private boolean successesWatched;
+    /** The success window whose watchlist entry the admission found for the address; 0 for none. */
+    private long successesWatchedUntil;
     private String source;
     private Charge address;
     private Standing addressStanding = Standing.NONE;
@@ -331,24 +330,35 @@ public final class CallerBudgets {
      * always; otherwise only an address on the watchlist, for its failures or for its successes in this window.
      */
     private boolean mustRead(long now) {
-        Watchlist watchlist = transactions.watchlist();
+        boolean read = false;
         if (address != null) {
-            if (failureWatchFrom(settings) <= 0) {
-                return true;
-            }
-            failuresWatched = watchlist.contains(failureWatchKey());
-            if (failuresWatched) {
-                return true;
-            }
+            read = failureWatchFrom(settings) <= 0 || listed(failureWatchKey());
         }
         if (successAddress != null) {
+            long windowEnd = successWindowEnd(now, successWindowMillis());
             if (successWatchFrom(settings) <= 0) {
-                return true;
+                read = true;
+            } else if (listed(successWatchKey(windowEnd))) {
+                // Known, so that the logins of a listed address do not each write the entry again.
+                successesWatchedUntil = windowEnd;
+                read = true;
             }
-            successesWatched = watchlist.contains(successWatchKey(successWindowEnd(now, successWindowMillis())));
-            return successesWatched;
         }
-        return false;
+        return read;
+    }
+
+    /**
+     * Whether {@code key} is on the watchlist; if the list cannot be asked (an external Infinispan out of reach), yes:
+     * the rows are read, as they were before there was a list, rather than every login refused.
+     */
+    private boolean listed(String key) {
+        try {
+            return transactions.watchlist().contains(key);
+        } catch (RuntimeException unreachable) {
+            LOG.warnf("The caller budgets' watchlist could not be asked (%s); reading the address's rows",
+                    unreachable.getClass().getSimpleName());
+            return true;
+        }
     }
 
     /**
@@ -509,7 +519,7 @@ public final class CallerBudgets {
                     LOG.debugf("A login of realm %s counted in %d of its callers' %d rows", realmId, counted.rows(),
                             keys.size());
                 }
-                if (counted.watchReached() && !successesWatched) {
+                if (counted.watchReached() && successesWatchedUntil != windowEnd) {
                     watch(successWatchKey(windowEnd), windowEnd, now);
                 }
             } catch (RuntimeException notCounted) {
@@ -651,10 +661,14 @@ public final class CallerBudgets {
         return null;
     }
 
-    /** An address whose failures reached their watch with {@code count} is listed, unless it was when admitted. */
+    /**
+     * An address whose failures reached their watch with {@code count} is listed — again at each such count, even if it
+     * was listed when admitted: that entry may be the last window's, which lingers up to a second into this one (its
+     * lifespan is rounded up to whole seconds) and would keep this window's from being written until the next count.
+     */
     private void watchIfReached(CallerBudgetStore.Reserved count) {
         int watchFrom = failureWatchFrom(settings);
-        if (count != null && !failuresWatched && watchFrom > 0 && count.failures() >= watchFrom) {
+        if (count != null && watchFrom > 0 && count.failures() >= watchFrom) {
             watch(failureWatchKey(), count.windowEnd(), clock.getAsLong());
         }
     }

@@ -482,6 +482,79 @@ class CallerBudgetsTest {
     }
 
     @Test
+    void aFailureCountedAfterTheLastWindowsEntryExpiredListsTheAddressForThisWindow() {
+        // The window opens at START; the 25th failure, half a second later, lists the address until half a second
+        // after the window ends (a lifespan is whole seconds, rounded up).
+        fails("198.51.100.7", 100, 0);
+        now.addAndGet(500);
+        for (int i = 0; i < 24; i++) {
+            fails("198.51.100.7", 100, 0);
+        }
+        now.set(START + WINDOW);
+        for (int i = 0; i < 24; i++) {
+            assertThat(fails("198.51.100.7", 100, 0)).isTrue();
+        }
+        // The 25th of the new window is admitted while the last window's entry is still there, and fails after it went.
+        CallerBudgets admittedWhileListed = request(100, 0);
+        assertThat(admittedWhileListed.admitAddress("198.51.100.7")).isNull();
+        now.set(START + WINDOW + 600);
+        assertThat(watchlist.listed()).as("the last window's entry, gone").isZero();
+        admittedWhileListed.failed();
+
+        assertThat(watchlist.listed()).as("this window's, listed by the count that found the row at its watch").isEqualTo(1);
+        int readsBefore = reads.get();
+        fails("198.51.100.7", 100, 0);
+        assertThat(reads).as("read").hasValue(readsBefore + 1);
+    }
+
+    @Test
+    void anUnreachableWatchlistReadsTheRowsRatherThanRefusingEveryLogin() {
+        Watchlist unreachable = new Watchlist() {
+            @Override
+            public boolean contains(String key) {
+                throw new IllegalStateException("The external Infinispan is out of reach");
+            }
+
+            @Override
+            public void add(String key, long lifespanSeconds) {
+                throw new IllegalStateException("The external Infinispan is out of reach");
+            }
+        };
+        BudgetTransactions withoutTheList = new BudgetTransactions() {
+            @Override
+            public Watchlist watchlist() {
+                return unreachable;
+            }
+
+            @Override
+            public <T> T inRequest(Function<CallerBudgetStore, T> work) {
+                return transactions.inRequest(work);
+            }
+
+            @Override
+            public <T> T inNewTransaction(Function<CallerBudgetStore, T> work) {
+                return transactions.inNewTransaction(work);
+            }
+
+            @Override
+            public void beforeCommit(java.util.function.Consumer<CallerBudgetStore> work) {
+                transactions.beforeCommit(work);
+            }
+        };
+        int admitted = 0;
+        for (int i = 0; i < 130; i++) {
+            CallerBudgets budgets = new CallerBudgets(withoutTheList, now::get, REALM, settings(100, 0), () -> { });
+            if (budgets.admitClient("198.51.100.7", CLIENT) == null) {
+                admitted++;
+                budgets.failed();
+            }
+        }
+
+        assertThat(reads).as("every admission read").hasValue(130);
+        assertThat(admitted).as("held to the budget all the same").isEqualTo(100);
+    }
+
+    @Test
     void aBudgetOfFiftyOrLessIsReadOnEveryRequest() {
         assertThat(request(50, 0).admitAddress("198.51.100.9")).isNull();
         assertThat(reads).hasValue(1);
