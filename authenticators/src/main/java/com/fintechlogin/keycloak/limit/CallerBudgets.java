@@ -368,7 +368,8 @@ public final class CallerBudgets {
      * that reached the watch was committing. 0 — read always — for a budget of {@link #MIN_MARGIN} or less.
      */
     static int failureWatchFrom(CallerBudgetSettings settings) {
-        int from = settings.perAddress().map(budget -> (budget.limit() - margin(budget.limit())) / 2).orElse(Integer.MAX_VALUE);
+        int from = settings.perAddress().map(budget -> (budget.limit() - margin(budget.limit())) / 2)
+                .orElse(Integer.MAX_VALUE);
         return settings.perClient().isPresent() ? Math.min(from, clientRefusesAfter(settings)) : from;
     }
 
@@ -542,7 +543,8 @@ public final class CallerBudgets {
         int addressWeight = settings.successesPerAddress().map(SuccessSampling::weight).orElse(1);
         if (SuccessSampling.written(addressWeight, random.get())) {
             int watchFrom = successWatchFrom(settings);
-            tallies.add(new CallerBudgetStore.Tally(successAddress, addressWeight, watchFrom == Integer.MAX_VALUE ? 0 : watchFrom));
+            tallies.add(new CallerBudgetStore.Tally(successAddress, addressWeight,
+                    watchFrom == Integer.MAX_VALUE ? 0 : watchFrom));
         }
         if (admittedClientId != null && settings.successesPerClient().isPresent()) {
             int clientWeight = SuccessSampling.weight(settings.successesPerClient().get());

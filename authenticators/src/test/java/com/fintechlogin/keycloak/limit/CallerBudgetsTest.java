@@ -85,10 +85,7 @@ class CallerBudgetsTest {
 
     /** One request's budgets, with {@code perAddress} and {@code perClient} failures per window (0: off). */
     private CallerBudgets request(int perAddress, int perClient) {
-        CallerBudgetSettings settings = new CallerBudgetSettings(
-                perAddress == 0 ? Optional.empty() : Optional.of(new FailureBudget(perAddress, WINDOW)),
-                perClient == 0 ? Optional.empty() : Optional.of(new FailureBudget(perClient, WINDOW)));
-        return new CallerBudgets(transactions, now::get, REALM, settings, () -> { });
+        return new CallerBudgets(transactions, now::get, REALM, settings(perAddress, perClient), () -> { });
     }
 
     /** A request of {@code address} through {@link #CLIENT} that fails; whether it was admitted. */
